@@ -1,0 +1,6 @@
+"""Allow ``python -m ki_cli``."""
+
+from ki_cli.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""The ``ki`` command line: thin – parse options, call one core function, report.
+
+Heavy libraries (Pydantic models, Jinja2, WeasyPrint, docx) are imported inside the commands
+that need them, so that ``ki --help`` and ``ki validate`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from ki_cli import __version__
+from ki_cli.i18n import detect_lang, did_you_mean
+from ki_cli.messages import ui
+from ki_cli.report import EXIT_USAGE, Report, Selection, UnknownCode, parse_codes
+from ki_cli.registry import RULES
+
+app = typer.Typer(
+    name="ki",
+    help="ki – Werkzeuge für die Kommunalen Integrationszentren NRW: Konzepte prüfen, Vorlagen schreiben, Zeiträume vergleichen.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ki {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Version anzeigen / show the version.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Bei internen Fehlern den Traceback zeigen / show tracebacks.")] = False,
+) -> None:
+    ctx.obj = {"debug": debug}
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _colour(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """Every *.yaml / *.yml below ``folder``, skipping hidden folders (.git, .venv …)."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, name) for name in sorted(files) if name.endswith((".yaml", ".yml")))
+    return found
+
+
+def _inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None]]:
+    """(shown name, path or None for standard input) for every file to check."""
+    inputs: list[tuple[str, Path | None]] = []
+    for given in paths:
+        if given == "-":
+            inputs.append(("<stdin>", None))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = _yaml_files(path)
+            if not files:
+                _fail(ui("no_files", lang, path=given))
+            inputs.extend((str(f), f) for f in files)
+        elif path.exists():
+            inputs.append((given, path))
+        else:
+            _fail(ui("not_found", lang, path=given))
+    return inputs
+
+
+def _codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
+    try:
+        return parse_codes(values)
+    except UnknownCode as err:
+        _fail(ui("bad_codes", lang, option=option, code=err.code, did_you_mean=did_you_mean(err.code.upper(), RULES)))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Konzeptdateien oder Ordner; „-“ liest die Standardeingabe.", show_default=False)],
+    format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Ausgabeformat.")] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Nur diese Codes/Präfixe, z. B. KI3,KI401.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Diese Codes/Präfixe auslassen.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache der Meldungen: de oder en.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Nur die Zusammenfassung ausgeben.")] = False,
+) -> None:
+    """Konzeptdateien prüfen / check concept files.
+
+    Beispiel: ki validate concepts/ --strict
+    """
+    language = detect_lang(lang)
+    selection = Selection(select=_codes(select, "--select", language), ignore=_codes(ignore, "--ignore", language))
+    from ki_cli.loader import load_path, load_stream
+    from ki_cli.validate import check_file
+
+    report = Report()
+    for name, path in _inputs(paths, language):
+        try:
+            loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
+        except OSError as err:
+            _fail(ui("unreadable", language, path=name, reason=err.strerror or err))
+        report.files.append(check_file(loaded, name, language, selection))
+    if format is ValidateFormat.json:
+        from ki_cli.reporters import json as json_reporter
+
+        json_reporter.write(sys.stdout, report)
+    else:
+        from ki_cli.reporters import text
+
+        text.write(sys.stdout, report, language, _colour(sys.stdout), quiet)
+    raise typer.Exit(report.exit_code(strict))
+
+
+def main() -> None:
+    """Entry point: no traceback on unexpected failures unless --debug."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        app(prog_name="ki")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("\nAbgebrochen / interrupted.\n")
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - the one place that turns a bug into a message
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        lang = detect_lang(None)
+        sys.stderr.write(ui("internal", lang, error=f"{type(err).__name__}: {err}") + "\n")
+        sys.exit(EXIT_USAGE)

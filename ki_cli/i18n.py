@@ -1,0 +1,75 @@
+"""Languages: which one to speak, and text that exists in both."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+LANGS = ("de", "en")
+
+
+class L(NamedTuple):
+    """A text in German and English; resolved when a message is rendered."""
+
+    de: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.de if lang == "de" else self.en
+
+
+def resolve(value: object, lang: str) -> object:
+    """Pick the language of an ``L``; leave anything else as it is."""
+    return value(lang) if isinstance(value, L) else value
+
+
+def detect_lang(option: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """``--lang`` wins, then ``KI_LANG``, then the locale (de* → de, else en)."""
+    env = os.environ if env is None else env
+    for candidate in (option, env.get("KI_LANG")):
+        if candidate and candidate.lower()[:2] in LANGS:
+            return candidate.lower()[:2]
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var)
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"
+
+
+def quote(value: object, lang: str) -> str:
+    """A value in the language's quotation marks: „x“ or “x”."""
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return f"„{text}“" if lang == "de" else f"“{text}”"
+
+
+def closest(value: object, candidates: Iterable[str]) -> str | None:
+    """The candidate most like ``value`` (for 'did you mean'), or None."""
+    if not isinstance(value, str) or not value:
+        return None
+    pool = list(candidates)
+    lowered = {c.lower(): c for c in pool}
+    if value.lower() in lowered:
+        return lowered[value.lower()]
+    hits = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[hits[0]] if hits else None
+
+
+def did_you_mean(value: object, candidates: Iterable[str]) -> L | str:
+    """" Meinten Sie „x“?" when a close candidate exists, else empty."""
+    hit = closest(value, candidates)
+    if hit is None or hit == value:
+        return ""
+    return L(f" Meinten Sie „{hit}“?", f" Did you mean “{hit}”?")
+
+
+def join_words(words: Iterable[str], lang: str, limit: int = 12) -> str:
+    """``a, b, c`` (at most ``limit`` shown)."""
+    items = list(words)
+    shown = ", ".join(items[:limit])
+    if len(items) > limit:
+        shown += " …" if lang == "de" else " …"
+    return shown or ("(keine)" if lang == "de" else "(none)")

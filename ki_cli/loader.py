@@ -1,0 +1,619 @@
+"""Bytes in, plain data plus a source map out – never an exception.
+
+The loader drives PyYAML's event parser (libyaml's where available) and builds the data
+itself, so that it can
+
+* record the span of every key and value (``SourceMap``),
+* refuse duplicate keys, tags, a second document, alias bombs and deep nesting with
+  findings instead of constructing anything,
+* resolve plain scalars by the YAML 1.2 core schema (``no``, ``on``, ``ja`` stay text) while
+  keeping their source text (``05999000``, ``24.000``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import yaml
+
+from ki_cli.findings import Finding, Reporter
+from ki_cli.i18n import L
+from ki_cli.sourcemap import SourceMap, Span, join
+
+try:  # libyaml's parser is ~10× faster; the pure one gives the same events
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+MAX_BYTES = 16 * 1024 * 1024
+"""Files above this size are refused (KI004) before they are parsed."""
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings accepted (KI004)."""
+MAX_ALIAS_NODES = 50_000
+"""Most values aliases may add by expansion (KI004: a 'billion laughs' file stops here)."""
+
+
+class YamlInt(int):
+    """An integer read from a plain scalar, with its source text (``05999000``)."""
+
+    source: str
+
+
+class YamlFloat(float):
+    """A float read from a plain scalar, with its source text (``24.000``)."""
+
+    source: str
+
+
+class YamlDate(dt.date):
+    """A date read from a plain scalar, with its source text."""
+
+    source: str
+
+
+@dataclass
+class Loaded:
+    """What the loader made of one file."""
+
+    data: Any = None
+    sourcemap: SourceMap = field(default_factory=SourceMap)
+    findings: list[Finding] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the data can be checked further (no error stopped the loader)."""
+        return isinstance(self.data, dict) and not any(
+            f.severity == "error" and f.code in _FATAL for f in self.findings
+        )
+
+
+_FATAL = {"KI001", "KI003", "KI004", "KI005"}
+
+# --- scalar resolution (YAML 1.2 core schema) ------------------------------------------------
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+")
+_MAX_DIGITS = 100  # longer digit strings stay text (Python refuses huge int conversions)
+
+_CORE_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {"!", *(_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))}
+
+
+def _with_source(cls: type, value: Any, text: str) -> Any:
+    obj = cls(value) if cls is not YamlDate else cls(value.year, value.month, value.day)
+    obj.source = text
+    return obj
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an untagged plain scalar by the YAML 1.2 core schema (dates too)."""
+    if text in _NULL:
+        return None
+    first = text[0]
+    if first in "tTfF":
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        return text
+    if not (first.isdigit() or first in "+-."):
+        return text
+    if len(text) > _MAX_DIGITS:
+        return text
+    if _INT.fullmatch(text):
+        return _with_source(YamlInt, int(text), text)
+    if _OCT.fullmatch(text):
+        return _with_source(YamlInt, int(text[2:], 8), text)
+    if _HEX.fullmatch(text):
+        return _with_source(YamlInt, int(text[2:], 16), text)
+    if _FLOAT.fullmatch(text):
+        return _with_source(YamlFloat, float(text), text)
+    special = _SPECIAL_FLOAT.get(text.lower())
+    if special is not None:
+        return _with_source(YamlFloat, special, text)
+    match = _DATE.fullmatch(text)
+    if match:
+        try:
+            date = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return text  # "2025-02-30": left as text, the model says it is no date
+        return _with_source(YamlDate, date, text)
+    return text
+
+
+def _tagged(text: str, tag: str) -> Any:
+    """A scalar with an explicit core tag (``!!str 12``, ``!!int "3"``)."""
+    kind = tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else "str"
+    if kind == "str":
+        return text
+    value = resolve_plain(text)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None), "timestamp": dt.date}[kind]
+    return value if isinstance(value, expected) else text
+
+
+# --- decoding --------------------------------------------------------------------------------
+
+
+def _decode(raw: bytes, report: Reporter) -> str | None:
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        report.add("KI003.utf16", (1, 1, 1, 2))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        start = err.start
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        line = raw.count(b"\n", 0, start) + 1
+        column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+        bad = raw[start : start + 1]
+        report.add(
+            "KI003",
+            (line, column, line, column + 1),
+            byte=f"{bad[0]:02X}",
+            line=line,
+            column=column,
+            guess=bad.decode("cp1252", "replace"),
+        )
+        return None
+
+
+def _human_size(size: int, lang: str) -> str:
+    mb = size / (1024 * 1024)
+    text = f"{mb:.1f} MB"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+# --- syntax errors ---------------------------------------------------------------------------
+
+# libyaml's (and PyYAML's) problem texts → what it means in plain words, and what to do.
+_PROBLEMS: tuple[tuple[str, L, L], ...] = (
+    (
+        "mapping values are not allowed",
+        L("an dieser Stelle darf kein „Schlüssel: Wert“ stehen", "a “key: value” is not allowed here"),
+        L(
+            "Meist fehlt davor ein Zeilenumbruch, die Einrückung stimmt nicht, oder ein Text mit "
+            "Doppelpunkt braucht Anführungszeichen: titel: \"Bildung: Schule\".",
+            "Usually a line break is missing before it, the indentation is off, or a text with a "
+            "colon needs quotes: titel: \"Bildung: Schule\".",
+        ),
+    ),
+    (
+        "could not find expected ':'",
+        L("nach einem Schlüssel fehlt der Doppelpunkt", "a colon is missing after a key"),
+        L(
+            "Schreiben Sie `schluessel: wert` mit Doppelpunkt und Leerzeichen, oder prüfen Sie, "
+            "ob eine Zeile davor zu weit eingerückt ist.",
+            "Write `key: value` with a colon and a space, or check whether a line before is "
+            "indented too far.",
+        ),
+    ),
+    (
+        "did not find expected key",
+        L("hier wurde ein weiterer Schlüssel erwartet", "another key was expected here"),
+        L(
+            "Prüfen Sie die Einrückung: alle Schlüssel eines Abschnitts stehen genau "
+            "untereinander; Listeneinträge beginnen mit „- “.",
+            "Check the indentation: all keys of a mapping line up exactly; list entries start "
+            "with “- ”.",
+        ),
+    ),
+    (
+        "did not find expected '-' indicator",
+        L("hier wurde ein weiterer Listeneintrag „- “ erwartet", "another list entry “- ” was expected here"),
+        L(
+            "Alle Einträge einer Liste beginnen mit „- “ und stehen genau untereinander.",
+            "All entries of a list start with “- ” and line up exactly.",
+        ),
+    ),
+    (
+        "did not find expected node content",
+        L("hier fehlt ein Wert", "a value is missing here"),
+        L(
+            "Nach „- “ oder nach einem Komma in [ … ] muss ein Wert folgen.",
+            "A value must follow “- ” or a comma inside [ … ].",
+        ),
+    ),
+    (
+        "found character that cannot start any token",
+        L(
+            "ein Zeichen, mit dem in YAML nichts beginnen kann (oft ein Tabulator oder ein @ bzw. ` am Wertanfang)",
+            "a character nothing can start with in YAML (often a tab, or @ or ` at the start of a value)",
+        ),
+        L(
+            "Rücken Sie mit Leerzeichen statt Tabulatoren ein und setzen Sie Texte, die mit @ "
+            "oder ` beginnen, in Anführungszeichen.",
+            "Indent with spaces instead of tabs and quote texts that start with @ or `.",
+        ),
+    ),
+    (
+        "found unexpected end of stream",
+        L("die Datei endet mitten in einem Wert", "the file ends in the middle of a value"),
+        L(
+            "Schließen Sie offene Anführungszeichen und Klammern ([ ], {{ }}).",
+            "Close open quotes and brackets ([ ], {{ }}).",
+        ),
+    ),
+    (
+        "did not find expected ',' or ']'",
+        L("in einer Liste [ … ] fehlt ein Komma oder die schließende Klammer", "a comma or the closing bracket is missing in a list [ … ]"),
+        L("Trennen Sie Einträge mit Kommas und schließen Sie mit „]“.", "Separate entries with commas and close with “]”."),
+    ),
+    (
+        "did not find expected ',' or '}'",
+        L("in einem Abschnitt {{ … }} fehlt ein Komma oder die schließende Klammer", "a comma or the closing brace is missing in a mapping {{ … }}"),
+        L("Trennen Sie Einträge mit Kommas und schließen Sie mit „}}“.", "Separate entries with commas and close with “}}”."),
+    ),
+    (
+        "control characters are not allowed",
+        L("die Datei enthält ein Steuerzeichen (z. B. ein NUL-Byte)", "the file contains a control character (such as a NUL byte)"),
+        L(
+            "Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
+            "Remove the invisible character; it usually comes from pasted text.",
+        ),
+    ),
+    (
+        "unacceptable character",
+        L("die Datei enthält ein nicht erlaubtes Zeichen", "the file contains a character that is not allowed"),
+        L(
+            "Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
+            "Remove the invisible character; it usually comes from pasted text.",
+        ),
+    ),
+    (
+        "found a tab character",
+        L("ein Tabulator, wo Einrückung mit Leerzeichen stehen muss", "a tab where indentation must use spaces"),
+        L("Rücken Sie mit Leerzeichen statt Tabulatoren ein.", "Indent with spaces instead of tabs."),
+    ),
+    (
+        "found unknown escape character",
+        L("ein unbekanntes Escape-Zeichen mit „\\“ in doppelten Anführungszeichen", "an unknown “\\” escape in double quotes"),
+        L(
+            "Verwenden Sie einfache Anführungszeichen ('…') oder verdoppeln Sie den Backslash.",
+            "Use single quotes ('…') or double the backslash.",
+        ),
+    ),
+    (
+        "expected alphabetic or numeric character",
+        L("nach & oder * muss ein Name folgen", "a name must follow & or *"),
+        L(
+            "Setzen Sie Texte, die mit & oder * beginnen, in Anführungszeichen.",
+            "Quote texts that start with & or *.",
+        ),
+    ),
+    (
+        "block sequence entries are not allowed",
+        L("ein Listeneintrag „- “ steht hier an falscher Stelle", "a list entry “- ” is in the wrong place"),
+        L(
+            "Beginnen Sie die Liste in einer neuen Zeile unter dem Schlüssel, eingerückt.",
+            "Start the list on a new line below its key, indented.",
+        ),
+    ),
+)
+
+_FALLBACK_HINT = L(
+    "Prüfen Sie Einrückung (nur Leerzeichen), Doppelpunkte, Anführungszeichen und Klammern in "
+    "dieser und der vorigen Zeile.",
+    "Check indentation (spaces only), colons, quotes and brackets in this and the previous line.",
+)
+
+
+def _syntax_error(err: yaml.YAMLError, report: Reporter) -> None:
+    mark = getattr(err, "problem_mark", None)
+    problem = str(getattr(err, "problem", "") or err)
+    if mark is None and hasattr(err, "position"):  # ReaderError of the pure parser
+        problem = getattr(err, "reason", problem)
+    line = (mark.line + 1) if mark is not None else 1
+    column = (mark.column + 1) if mark is not None else 1
+    for needle, what, hint in _PROBLEMS:
+        if needle in problem:
+            report.add("KI001", (line, column, line, column + 1), problem=what, expected=hint)
+            return
+    context = getattr(err, "context", None)
+    detail = f"{context}: {problem}" if context else problem
+    report.add(
+        "KI001",
+        (line, column, line, column + 1),
+        problem=L(f"der Parser meldet „{detail}“", f"the parser reports “{detail}”"),
+        expected=_FALLBACK_HINT,
+    )
+
+
+# --- building the data from events -----------------------------------------------------------
+
+
+class _Stop(Exception):
+    """Loading ends here; the reason is already a finding."""
+
+
+_NO_KEY = object()
+
+
+class _Frame:
+    __slots__ = ("container", "path", "key", "key_span", "key_lines", "size", "anchor", "discard", "is_key")
+
+    def __init__(self, container: Any, path: str | None, anchor: str | None) -> None:
+        self.container = container
+        self.path = path  # None: the subtree is not kept (duplicate or complex key)
+        self.key: Any = _NO_KEY
+        self.key_span: Span = (1, 1, 1, 1)
+        self.key_lines: dict[str, int] = {}
+        self.size = 1
+        self.anchor = anchor
+        self.discard = path is None
+        self.is_key = False
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+
+
+def _span(event: Any) -> Span:
+    start, end = event.start_mark, event.end_mark
+    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+class _Builder:
+    """Turns the event stream of one document into data, a source map and findings."""
+
+    def __init__(self, report: Reporter, sourcemap: SourceMap) -> None:
+        self.report = report
+        self.sourcemap = sourcemap
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, str | None, int]] = {}
+        self.alias_nodes = 0
+        self.root: Any = None
+        self.has_root = False
+
+    # where the next node goes: (path or None to drop it, key span for the source map)
+    def _slot(self, span: Span) -> tuple[str | None, Span, bool]:
+        """The path of the next node, its key span, and whether it is a mapping key."""
+        if not self.stack:
+            return "", span, False
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            path = None if top.path is None else join(top.path, len(top.container))
+            return path, span, False
+        if top.key is _NO_KEY:
+            return None, span, True
+        if top.key is None or top.path is None:  # a duplicate or complex key: drop its value
+            return None, top.key_span, False
+        return join(top.path, top.key), top.key_span, False
+
+    def _attach(self, value: Any, path: str | None) -> None:
+        if not self.stack:
+            self.root, self.has_root = value, True
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            if not top.discard:
+                top.container.append(value)
+            else:
+                top.container.append(None)  # keep indices counting
+        else:
+            if top.key is not None and not top.discard:
+                top.container[top.key] = value
+            top.key = _NO_KEY
+
+    def _add_size(self, size: int) -> None:
+        if self.stack:
+            self.stack[-1].size += size
+
+    def _set_key(self, text: str, span: Span) -> None:
+        top = self.stack[-1]
+        first = top.key_lines.get(text)
+        top.key_span = span
+        if first is not None:
+            if not top.discard:
+                self.report.add("KI002", span, join(top.path or "", text), key=text, first_line=first)
+            top.key = None
+        else:
+            top.key_lines[text] = span[0]
+            top.key = text
+
+    def scalar(self, event: Any) -> None:
+        span = _span(event)
+        path, key_span, is_key = self._slot(span)
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            self.report.add("KI004.tag", span, path or "", tag=_shown_tag(tag))
+            if is_key:
+                self.stack[-1].key = None
+                self.stack[-1].key_span = span
+                return
+            value: Any = None
+        elif is_key:
+            self._set_key(event.value, span)
+            if event.anchor:
+                self.anchors[event.anchor] = (event.value, None, 1)
+            return
+        elif tag is not None and tag != "!":
+            value = _tagged(event.value, tag)
+        elif event.style or (tag == "!") or not event.implicit[0]:
+            value = event.value
+        else:
+            value = resolve_plain(event.value)
+            if isinstance(value, YamlFloat) and _THOUSANDS.fullmatch(event.value):
+                plain = event.value.replace(".", "")
+                self.report.add(
+                    "KI006",
+                    span,
+                    path or "",
+                    source=event.value,
+                    read=L(str(float(value)).replace(".", ","), str(float(value))),
+                    meant=L(f"{int(plain):,}".replace(",", "."), f"{int(plain):,}"),
+                    plain=plain.lstrip("+"),
+                )
+        if path is not None:
+            self.sourcemap.add(path, key_span, span)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, path, 1)
+        self._add_size(1)
+        self._attach(value, path)
+
+    def start(self, event: Any, container: Any) -> None:
+        span = _span(event)
+        path, key_span, is_key = self._slot(span)
+        if is_key:
+            self.report.add("KI004.complexkey", span, self.stack[-1].path or "")
+            self.stack[-1].key = None
+            self.stack[-1].key_span = span
+            path = None
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            self.report.add("KI004.tag", span, path or "", tag=_shown_tag(tag))
+            path = None
+        if len(self.stack) >= MAX_DEPTH:
+            self.report.add("KI004.depth", span, path or "", limit=MAX_DEPTH)
+            raise _Stop
+        if path is not None:
+            self.sourcemap.add(path, key_span, span)
+        frame = _Frame(container, path, event.anchor)
+        if is_key:
+            frame.discard = frame.is_key = True
+        self.stack.append(frame)
+
+    def end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.path is not None:
+            start = self.sourcemap.value_span(frame.path)
+            end = event.end_mark
+            self.sourcemap.set_value(frame.path, (start[0], start[1], end.line + 1, end.column + 1))
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.path, frame.size)
+        self._add_size(frame.size)
+        if frame.is_key:
+            return  # a complex key, already reported: its value will be dropped
+        self._attach(None if frame.discard else frame.container, frame.path)
+
+    def alias(self, event: Any) -> None:
+        span = _span(event)
+        path, key_span, is_key = self._slot(span)
+        anchored = self.anchors.get(event.anchor)
+        if anchored is None:
+            self.report.add("KI001.alias", span, path or "", anchor=event.anchor)
+            raise _Stop
+        value, anchored_path, size = anchored
+        if is_key:
+            self._set_key(str(value), span)
+            return
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            self.report.add("KI004.alias", span, path or "", anchor=event.anchor, limit=f"{MAX_ALIAS_NODES:,}".replace(",", "."))
+            raise _Stop
+        if path is not None:
+            self.sourcemap.add(path, key_span, span)
+            if anchored_path is not None and isinstance(value, (dict, list)):
+                self.sourcemap.add_alias(path, anchored_path)
+        self._add_size(size)
+        self._attach(value, path)
+
+
+def _build(text: str, report: Reporter, sourcemap: SourceMap) -> Any:
+    parser = _Parser(text)
+    builder = _Builder(report, sourcemap)
+    documents = 0
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                builder.scalar(event)
+            elif kind is yaml.MappingStartEvent:
+                builder.start(event, {})
+            elif kind is yaml.SequenceStartEvent:
+                builder.start(event, [])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                builder.end(event)
+            elif kind is yaml.AliasEvent:
+                builder.alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    report.add("KI004.multidoc", _span(event))
+                    raise _Stop
+            elif kind is yaml.StreamEndEvent:
+                break
+    except _Stop:
+        pass
+    except yaml.YAMLError as err:
+        _syntax_error(err, report)
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return builder.root if builder.has_root else _EMPTY
+
+
+_EMPTY = object()
+
+
+def _describe(value: Any) -> L:
+    if isinstance(value, list):
+        return L("eine Liste", "a list")
+    if isinstance(value, str):
+        return L(f"der Text „{value[:40]}“", f"the text “{value[:40]}”")
+    if value is None:
+        return L("ein leerer Wert", "an empty value")
+    return L(f"der Wert {value!s:.40}", f"the value {value!s:.40}")
+
+
+def _too_large(size: int, lang: str) -> Loaded:
+    report = Reporter(lang)
+    report.add("KI004.size", size=_human_size(size, lang), limit=_human_size(MAX_BYTES, lang))
+    return Loaded(findings=report.findings)
+
+
+def load_bytes(raw: bytes, lang: str = "de") -> Loaded:
+    """Load one concept file's bytes. Never raises; problems come back as findings."""
+    if len(raw) > MAX_BYTES:
+        return _too_large(len(raw), lang)
+    report = Reporter(lang)
+    loaded = Loaded(findings=report.findings)
+    text = _decode(raw, report)
+    if text is None:
+        return loaded
+    loaded.text = text
+    had_errors = len(report.findings)
+    root = _build(text, report, loaded.sourcemap)
+    if root is _EMPTY:
+        if len(report.findings) == had_errors:
+            report.add("KI005.empty")
+        return loaded
+    if not isinstance(root, dict):
+        if not any(f.code in _FATAL for f in report.findings):
+            span = loaded.sourcemap.value_span("") if "" in loaded.sourcemap else (1, 1, 1, 2)
+            report.add("KI005.notmapping", span, found=_describe(root))
+        return loaded
+    loaded.data = root
+    return loaded
+
+
+def load_stream(stream: BinaryIO, lang: str = "de") -> Loaded:
+    """Load from a binary stream (standard input), reading at most one byte past the limit."""
+    raw = stream.read(MAX_BYTES + 1)
+    return _too_large(len(raw), lang) if len(raw) > MAX_BYTES else load_bytes(raw, lang)
+
+
+def load_path(path: Path, lang: str = "de") -> Loaded:
+    """Load a file from disk; ``OSError`` is the caller's to report (it is not a finding)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return _too_large(size, lang)  # refused unread: memory stays bounded
+    with path.open("rb") as handle:
+        return load_stream(handle, lang)

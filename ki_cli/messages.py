@@ -1,0 +1,291 @@
+"""Every text a finding can carry, in German and English, in one catalog.
+
+A key is a code (``KI313``) or a code with a variant (``KI004.alias``). Each entry holds the
+message and the hint as ``str.format`` templates; parameters that are themselves bilingual
+are ``L`` values and are resolved before formatting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ki_cli.i18n import L, resolve
+
+# key → {lang: (message, hint)}
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    # ---- KI0xx: the file itself -------------------------------------------------------------
+    "KI001": {
+        "de": ("YAML-Syntaxfehler: {problem}.", "{expected}"),
+        "en": ("YAML syntax error: {problem}.", "{expected}"),
+    },
+    "KI001.alias": {
+        "de": (
+            "Der Alias „*{anchor}“ verweist auf keinen Anker „&{anchor}“ davor.",
+            "Setzen Sie den Anker „&{anchor}“ an den Wert, den Sie wiederverwenden wollen, "
+            "oder schreiben Sie den Wert aus.",
+        ),
+        "en": (
+            "The alias “*{anchor}” refers to no anchor “&{anchor}” before it.",
+            "Put the anchor “&{anchor}” on the value you want to reuse, or write the value out.",
+        ),
+    },
+    "KI002": {
+        "de": (
+            "Der Schlüssel „{key}“ steht in diesem Abschnitt zweimal (zuerst in Zeile {first_line}); "
+            "YAML würde einen der beiden Werte stillschweigend verwerfen.",
+            "Löschen Sie einen der beiden Einträge oder führen Sie sie zu einem zusammen.",
+        ),
+        "en": (
+            "The key “{key}” appears twice in this mapping (first in line {first_line}); "
+            "YAML would silently drop one of the two values.",
+            "Delete one of the two entries or merge them into one.",
+        ),
+    },
+    "KI003": {
+        "de": (
+            "Die Datei ist nicht UTF-8-kodiert: Byte 0x{byte} in Zeile {line}, Spalte {column} "
+            "(in Windows-1252 wäre das „{guess}“).",
+            "Speichern Sie die Datei als UTF-8 (im Editor: Speichern unter → Codierung „UTF-8“).",
+        ),
+        "en": (
+            "The file is not UTF-8 encoded: byte 0x{byte} in line {line}, column {column} "
+            "(in Windows-1252 that would be “{guess}”).",
+            "Save the file as UTF-8 (in your editor: Save as → encoding “UTF-8”).",
+        ),
+    },
+    "KI003.utf16": {
+        "de": (
+            "Die Datei ist UTF-16- oder UTF-32-kodiert, nicht UTF-8.",
+            "Speichern Sie die Datei als UTF-8 (im Editor: Speichern unter → Codierung „UTF-8“).",
+        ),
+        "en": (
+            "The file is encoded as UTF-16 or UTF-32, not UTF-8.",
+            "Save the file as UTF-8 (in your editor: Save as → encoding “UTF-8”).",
+        ),
+    },
+    "KI004.tag": {
+        "de": (
+            "Der YAML-Tag „{tag}“ ist in Konzeptdateien nicht erlaubt; er wird weder ausgewertet noch ausgeführt.",
+            "Entfernen Sie den Tag. Konzeptdateien enthalten nur Text, Zahlen, Datumsangaben, "
+            "Listen und Abschnitte.",
+        ),
+        "en": (
+            "The YAML tag “{tag}” is not allowed in concept files; it is neither constructed nor executed.",
+            "Remove the tag. Concept files hold only text, numbers, dates, lists and mappings.",
+        ),
+    },
+    "KI004.multidoc": {
+        "de": (
+            "Die Datei enthält mehr als ein YAML-Dokument; ein zweites beginnt hier.",
+            "Eine Datei beschreibt genau ein Konzept: entfernen Sie den zweiten Teil oder legen "
+            "Sie ihn in eine eigene Datei.",
+        ),
+        "en": (
+            "The file holds more than one YAML document; a second one starts here.",
+            "One file describes exactly one concept: remove the second part or move it to a file of its own.",
+        ),
+    },
+    "KI004.alias": {
+        "de": (
+            "Aliase würden hier mehr als {limit} Werte erzeugen (Alias „*{anchor}“); "
+            "die Datei wird nicht weiter gelesen.",
+            "Schreiben Sie die Werte aus, statt Anker (&) und Aliase (*) ineinander zu verschachteln.",
+        ),
+        "en": (
+            "Aliases would expand to more than {limit} values here (alias “*{anchor}”); "
+            "the file is not read any further.",
+            "Write the values out instead of nesting anchors (&) and aliases (*).",
+        ),
+    },
+    "KI004.depth": {
+        "de": (
+            "Die Daten sind tiefer als {limit} Ebenen verschachtelt; die Datei wird nicht weiter gelesen.",
+            "Ein Konzept braucht höchstens wenige Ebenen; prüfen Sie Klammern und Einrückung.",
+        ),
+        "en": (
+            "The data is nested deeper than {limit} levels; the file is not read any further.",
+            "A concept needs only a few levels; check brackets and indentation.",
+        ),
+    },
+    "KI004.size": {
+        "de": (
+            "Die Datei ist {size} groß; gelesen werden Dateien bis {limit}.",
+            "Teilen Sie die Datei auf oder entfernen Sie versehentlich eingefügte Inhalte.",
+        ),
+        "en": (
+            "The file is {size} large; files up to {limit} are read.",
+            "Split the file or remove content pasted by mistake.",
+        ),
+    },
+    "KI004.complexkey": {
+        "de": (
+            "Ein Schlüssel muss ein einfacher Text sein, hier steht eine Liste oder ein Abschnitt.",
+            "Schreiben Sie den Schlüssel als Text vor den Doppelpunkt, z. B. `titel:`.",
+        ),
+        "en": (
+            "A key must be plain text; here it is a list or a mapping.",
+            "Write the key as text before the colon, e.g. `titel:`.",
+        ),
+    },
+    "KI005.empty": {
+        "de": (
+            "Die Datei ist leer.",
+            "Legen Sie mit `ki init` eine Startdatei an oder kopieren Sie ein Beispiel aus concepts/.",
+        ),
+        "en": (
+            "The file is empty.",
+            "Create a starting file with `ki init` or copy an example from concepts/.",
+        ),
+    },
+    "KI005.notmapping": {
+        "de": (
+            "Die oberste Ebene muss ein Abschnitt mit Schlüsseln sein, gefunden: {found}.",
+            "Eine Konzeptdatei beginnt mit `version: 1`, gefolgt von `kommune:`, `zentrum:` usw.",
+        ),
+        "en": (
+            "The top level must be a mapping with keys, found: {found}.",
+            "A concept file starts with `version: 1`, followed by `kommune:`, `zentrum:` and so on.",
+        ),
+    },
+    "KI006": {
+        "de": (
+            "„{source}“ wird als Dezimalzahl {read} gelesen, nicht als {meant}: in YAML ist der Punkt "
+            "ein Dezimaltrennzeichen.",
+            "Schreiben Sie `{plain}` (ohne Tausenderpunkt), wenn {meant} gemeint ist.",
+        ),
+        "en": (
+            "“{source}” is read as the decimal {read}, not as {meant}: in YAML the dot is a decimal point.",
+            "Write `{plain}` (no thousands separator) if {meant} is meant.",
+        ),
+    },
+    # ---- KI1xx: structure ------------------------------------------------------------------
+    "KI101": {
+        "de": (
+            "Pflichtfeld „{key}“ fehlt in {where}.",
+            "Ergänzen Sie `{key}:` mit {expected}.",
+        ),
+        "en": (
+            "Required field “{key}” is missing in {where}.",
+            "Add `{key}:` with {expected}.",
+        ),
+    },
+    "KI102": {
+        "de": (
+            "Unbekannter Schlüssel „{key}“ in {where}.{did_you_mean}",
+            "Erlaubt sind hier: {allowed}. Ein falsch geschriebener Schlüssel würde sonst stillschweigend übergangen.",
+        ),
+        "en": (
+            "Unknown key “{key}” in {where}.{did_you_mean}",
+            "Allowed here: {allowed}. A misspelt key would otherwise be silently ignored.",
+        ),
+    },
+    "KI103": {
+        "de": (
+            "{value} ist für „{key}“ nicht zulässig: erwartet {expected}.{did_you_mean}",
+            "{hint}",
+        ),
+        "en": (
+            "{value} is not allowed for “{key}”: expected {expected}.{did_you_mean}",
+            "{hint}",
+        ),
+    },
+    "KI104": {
+        "de": (
+            "Die Formatversion {value} wird nicht unterstützt; diese Version von ki kennt nur Version 1.",
+            "Schreiben Sie `version: 1` in die erste Zeile der Datei.",
+        ),
+        "en": (
+            "Format version {value} is not supported; this version of ki knows only version 1.",
+            "Write `version: 1` as the first line of the file.",
+        ),
+    },
+    "KI105": {
+        "de": (
+            "{value} ist keine gültige Kennung: {reason}.",
+            "Eine Kennung besteht aus Kleinbuchstaben, Ziffern, „-“ und „_“, beginnt mit Buchstabe "
+            "oder Ziffer und hat höchstens 64 Zeichen{suggestion}.",
+        ),
+        "en": (
+            "{value} is not a valid id: {reason}.",
+            "An id consists of lower-case letters, digits, “-” and “_”, starts with a letter or "
+            "digit and has at most 64 characters{suggestion}.",
+        ),
+    },
+    "KI106": {
+        "de": (
+            "Die Kennung „{id}“ ist schon vergeben (Zeile {first_line}, {first_path}).",
+            "Kennungen müssen in der ganzen Datei eindeutig sein, über alle Listen hinweg: benennen "
+            "Sie eine der beiden um.",
+        ),
+        "en": (
+            "The id “{id}” is already taken (line {first_line}, {first_path}).",
+            "Ids must be unique across the whole file, over all lists: rename one of the two.",
+        ),
+    },
+    "KI107": {
+        "de": (
+            "Der Verweis „{ref}“ unter „{key}“ führt ins Leere: es gibt {kind} mit dieser Kennung.{did_you_mean}",
+            "Verweisen Sie auf eine vorhandene Kennung oder legen Sie den Eintrag an. Vorhanden: {known}.",
+        ),
+        "en": (
+            "The reference “{ref}” under “{key}” leads nowhere: there is no {kind} with this id.{did_you_mean}",
+            "Refer to an existing id or add the entry. Existing: {known}.",
+        ),
+    },
+}
+
+
+def render(key: str, lang: str, params: Mapping[str, object]) -> tuple[str, str]:
+    """The message and hint of ``key`` in ``lang``, filled with ``params``."""
+    entry = MESSAGES[key]
+    message, hint = entry.get(lang) or entry["de"]
+    values = {name: resolve(value, lang) for name, value in params.items()}
+    return message.format_map(values), hint.format_map(values)
+
+
+# Texts of the command line itself (not findings).
+UI: dict[str, L] = {
+    "summary": L(
+        "{files} {files_word} geprüft: {errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word}",
+        "{files} {files_word} checked: {errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word}",
+    ),
+    "file": L("Datei", "file"),
+    "files": L("Dateien", "files"),
+    "error": L("Fehler", "error"),
+    "errors": L("Fehler", "errors"),
+    "warning": L("Warnung", "warning"),
+    "warnings": L("Warnungen", "warnings"),
+    "info": L("Hinweis", "info"),
+    "infos": L("Hinweise", "infos"),
+    "hint": L("Hinweis", "Hint"),
+    "basis": L("Grundlage", "Basis"),
+    "sev.error": L("Fehler", "error"),
+    "sev.warning": L("Warnung", "warning"),
+    "sev.info": L("Hinweis", "info"),
+    "no_files": L(
+        "Keine YAML-Dateien gefunden in {path}.",
+        "No YAML files found in {path}.",
+    ),
+    "not_found": L(
+        "Datei oder Ordner nicht gefunden: {path}",
+        "File or folder not found: {path}",
+    ),
+    "unreadable": L(
+        "Datei kann nicht gelesen werden: {path} ({reason})",
+        "File cannot be read: {path} ({reason})",
+    ),
+    "bad_codes": L(
+        "Unbekannter Code in {option}: {code}.{did_you_mean} Bekannte Codes: KI001 … KI606 oder Präfixe wie KI3.",
+        "Unknown code in {option}: {code}.{did_you_mean} Known codes: KI001 … KI606 or prefixes such as KI3.",
+    ),
+    "internal": L(
+        "Interner Fehler in ki ({error}). Bitte melden Sie ihn mit der Ausgabe von `ki --debug …`.",
+        "Internal error in ki ({error}). Please report it with the output of `ki --debug …`.",
+    ),
+}
+
+
+def ui(key: str, lang: str, **params: object) -> str:
+    """A command-line text in ``lang``."""
+    values = {name: resolve(value, lang) for name, value in params.items()}
+    return UI[key](lang).format_map(values)

@@ -1,0 +1,420 @@
+"""Structure checks KI101–KI107: the model's errors as findings, ids and references.
+
+Every Pydantic error becomes exactly one finding at the line and column of the offending
+key or value (a missing key: at its parent's key). Ids and references are checked on the raw
+data, so that they are reported even when the model has other errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ki_cli import vocab
+from ki_cli.fieldtypes import ID_MAX, as_text
+from ki_cli.findings import Reporter
+from ki_cli.i18n import L, did_you_mean, join_words, quote
+from ki_cli.sourcemap import SourceMap, join, parent, path_of
+
+
+def _model():  # type: ignore[no-untyped-def]
+    from ki_cli.model import Konzept  # Pydantic builds the models on first import
+
+    return Konzept
+
+
+# --- what a field expects, for messages ------------------------------------------------------
+
+_VOCAB_BY_KEY: dict[str, tuple[str, ...]] = {
+    "typ": vocab.KOMMUNE_TYP,
+    "regierungsbezirk": vocab.REGIERUNGSBEZIRK,
+    "foerderrichtlinie": vocab.FOERDERRICHTLINIE,
+    "bereich": vocab.BEREICH,
+    "handlungsfeld": vocab.HANDLUNGSFELD,
+    "stufe": vocab.STUFE,
+    "aspekte": vocab.ASPEKTE,
+    "funktion": vocab.FUNKTION,
+    "finanzierung": vocab.FINANZIERUNG,
+    "rolle": vocab.ROLLE,
+    "traeger": vocab.TRAEGER,
+    "art": vocab.PARTNER_ART,
+    "form": vocab.VEREINBARUNG_FORM,
+    "status": vocab.VEREINBARUNG_STATUS,
+    "gremium": vocab.GREMIUM,
+    "zustaendigkeit": vocab.ZUSTAENDIGKEIT,
+}
+_DATE_KEYS = {"beginn", "ende", "datum", "beschlossen_am", "unterzeichnet_am", "ueberpruefung"}
+_NUMBER_KEYS = {"vze", "betrag", "sachkosten", "ausgangswert", "zielwert"}
+_LIST_KEYS = {"schwerpunkte", "ziele", "massnahmen", "personal", "partner", "vereinbarungen",
+              "beschluesse", "beratungsfolge", "beteiligt", "aspekte"}
+_SECTION_KEYS = {"kommune", "zentrum", "periode", "grundlagen", "integrationskonzept", "vorlage", "einsatz"}
+
+_TEXT = L("einen Text", "a text")
+_NUMBER = L("eine Zahl (z. B. 0,5 oder 24000)", "a number (e.g. 0.5 or 24000)")
+_DATE = L("ein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)", "a date (YYYY-MM-DD or DD.MM.YYYY)")
+_LIST = L("eine Liste (Einträge mit „- “)", "a list (entries starting with “- ”)")
+_SECTION = L("einen Abschnitt mit Schlüsseln (schluessel: wert)", "a mapping with keys (key: value)")
+_ID = L("eine Kennung wie „m-sprache“", "an id such as “m-sprache”")
+
+
+def _expected_for(key: str) -> L:
+    """What a field named ``key`` expects, in words (for KI101)."""
+    if key in _VOCAB_BY_KEY:
+        words = ", ".join(_VOCAB_BY_KEY[key])
+        return L(f"einem dieser Werte: {words}", f"one of these values: {words}")
+    if key in _DATE_KEYS:
+        return L("einem Datum (JJJJ-MM-TT)", "a date (YYYY-MM-DD)")
+    if key in _NUMBER_KEYS:
+        return L("einer Zahl", "a number")
+    if key in _LIST_KEYS:
+        return L("einer Liste", "a list")
+    if key in _SECTION_KEYS:
+        return L("einem eingerückten Abschnitt", "an indented mapping")
+    if key == "id":
+        return L("einer Kennung wie „m-sprache“", "an id such as “m-sprache”")
+    if key == "version":
+        return L("dem Wert 1", "the value 1")
+    return L("einem Text", "a text")
+
+
+def _shown(value: Any) -> L:
+    """A value as it appears at the start of a message."""
+    if value is None:
+        return L("Ein leerer Wert", "An empty value")
+    if isinstance(value, list):
+        return L("Eine Liste", "A list")
+    if isinstance(value, dict):
+        return L("Ein Abschnitt", "A mapping")
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        return L(f"Der Wahrheitswert {word}", f"The boolean {word}")
+    text = str(as_text(value))
+    return L(quote(text, "de"), quote(text, "en"))
+
+
+_NOT_TEXT_HINT = L(
+    "Setzen Sie den Text in Anführungszeichen, wenn er wie eine Zahl, ein Datum oder "
+    "true/false aussieht: \"…\".",
+    "Put the text in quotes if it looks like a number, a date or true/false: \"…\".",
+)
+
+
+def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
+    """(expected, hint) for a KI103 finding, by the Pydantic error type."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind in ("string_type",):
+        return _TEXT, _NOT_TEXT_HINT
+    if kind == "string_too_short":
+        return L("einen nicht leeren Text", "a non-empty text"), L(
+            "Tragen Sie einen Text ein oder löschen Sie die Zeile, wenn das Feld freiwillig ist.",
+            "Enter a text, or delete the line if the field is optional.",
+        )
+    if kind.startswith(("float", "int")) or kind == "ki_number":
+        return _NUMBER, L(
+            "Schreiben Sie die Zahl ohne Einheit und ohne Tausenderpunkt; Komma oder Punkt als "
+            "Dezimalzeichen sind beide erlaubt.",
+            "Write the number without a unit and without thousands separators; a comma or a dot "
+            "as decimal mark are both fine.",
+        )
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = str(next(iter(ctx.values()), "")).replace(".", ",")
+        words = {
+            "greater_than": L(f"eine Zahl größer als {bound}", f"a number greater than {bound}"),
+            "greater_than_equal": L(f"eine Zahl ab {bound}", f"a number of at least {bound}"),
+            "less_than": L(f"eine Zahl kleiner als {bound}", f"a number less than {bound}"),
+            "less_than_equal": L(f"eine Zahl bis höchstens {bound}", f"a number of at most {bound}"),
+        }[kind]
+        return words, L(
+            "VZE liegen über 0 und höchstens bei 1 (eine volle Stelle); Beträge sind nicht negativ.",
+            "VZE lie above 0 and at most 1 (one full post); amounts are not negative.",
+        )
+    if kind == "ki_date":
+        return _DATE, L("Schreiben Sie das Datum wie 2025-01-01 oder 01.01.2025.", "Write the date as 2025-01-01 or 01.01.2025.")
+    if kind == "ki_date_invalid":
+        return L("ein Datum, das es gibt", "a date that exists"), L(
+            "Prüfen Sie Tag und Monat (z. B. gibt es keinen 30. Februar).",
+            "Check day and month (there is no 30 February, for instance).",
+        )
+    if kind == "ki_bool":
+        return L("ja oder nein (true/false)", "yes or no (true/false)"), L("Schreiben Sie true oder false.", "Write true or false.")
+    if kind == "ki_email":
+        return L("eine E-Mail-Adresse (name@beispiel.de)", "an e-mail address (name@example.org)"), L(
+            "Prüfen Sie @ und Domain der Adresse.", "Check the address's @ and domain."
+        )
+    if kind == "ki_ags":
+        return L(
+            "einen Amtlichen Gemeindeschlüssel aus NRW (8 Ziffern, beginnend mit 05)",
+            "an official municipality key of NRW (8 digits starting with 05)",
+        ), L('Schreiben Sie den Schlüssel in Anführungszeichen: ags: "05315000".', 'Quote the key: ags: "05315000".')
+    if kind == "list_type":
+        return _LIST, L("Schreiben Sie jeden Eintrag in eine eigene Zeile mit „- “ davor, oder [a, b].",
+                        "Write each entry on its own line starting with “- ”, or [a, b].")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return _SECTION, L("Rücken Sie die Schlüssel des Abschnitts unter seinem Namen ein.",
+                           "Indent the mapping's keys below its name.")
+    if kind == "too_short":
+        return L("mindestens einen Eintrag", "at least one entry"), L(
+            "Tragen Sie mindestens einen Eintrag ein.", "Add at least one entry."
+        )
+    return L(err.get("msg", ""), err.get("msg", "")), L("", "")
+
+
+def _where(path: str, data: Any) -> L:
+    """A readable name for the mapping at ``path`` (with its id where it has one)."""
+    if not path:
+        return L("der obersten Ebene", "the top level")
+    node = _at(data, path)
+    ident = node.get("id") if isinstance(node, dict) else None
+    if isinstance(ident, (str, int)) and not isinstance(ident, bool):
+        return L(f"„{path}“ (Kennung „{as_text(ident)}“)", f"“{path}” (id “{as_text(ident)}”)")
+    return L(f"„{path}“", f"“{path}”")
+
+
+_PART = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+def _at(data: Any, path: str) -> Any:
+    node = data
+    for match in _PART.finditer(path):
+        key, index = match.group(1), match.group(2)
+        try:
+            node = node[int(index)] if index is not None else node[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _allowed_keys(data: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model allows in the mapping at ``loc`` (for KI102's list and did-you-mean)."""
+    from pydantic import BaseModel
+
+    model: Any = _model()
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if isinstance(model, type) else None
+        if field is None:
+            return []
+        model = _inner_model(field.annotation)
+        if model is None:
+            return []
+    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return item
+        stack.extend(get_args(item))
+        origin_meta = getattr(item, "__origin__", None)
+        if origin_meta is not None:
+            stack.append(origin_meta)
+    return None
+
+
+# --- the model check --------------------------------------------------------------------------
+
+
+def check_model(data: dict[str, Any], sourcemap: SourceMap, report: Reporter) -> Any:
+    """Validate ``data`` against the model; return the ``Konzept`` or None after findings."""
+    from pydantic import ValidationError
+
+    konzept = _model()
+    try:
+        return konzept.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            _report_error(err, data, sourcemap, report)
+    return None
+
+
+def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: Reporter) -> None:
+    loc = tuple(part for part in err["loc"] if part != "[key]")
+    path = path_of(loc)
+    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "missing":
+        where = parent(path)
+        report.add("KI101", sourcemap.key_span(where), path, key=key, where=_where(where, data),
+                   expected=_expected_for(key))
+    elif kind == "extra_forbidden":
+        allowed = _allowed_keys(data, loc[:-1])
+        report.add("KI102", sourcemap.key_span(path), path, key=key, where=_where(parent(path), data),
+                   did_you_mean=did_you_mean(key, allowed), allowed=", ".join(allowed))
+    elif loc[:1] == ("version",) and len(loc) == 1:
+        report.add("KI104", sourcemap.value_span(path), path, value=_shown(value))
+    elif kind in ("ki_id", "ki_id_reserved"):
+        _report_bad_id(path, value, kind, (err.get("ctx") or {}).get("reason"), sourcemap, report)
+    elif kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+        words = ", ".join(allowed)
+        report.add(
+            "KI103", sourcemap.value_span(path), path, value=_shown(value), key=key,
+            expected=L(f"einer dieser Werte: {words}", f"one of these values: {words}"),
+            did_you_mean=did_you_mean(as_text(value), allowed),
+            hint=L("Schreiben Sie einen der erlaubten Werte genau so, klein und ohne Umlaute.",
+                   "Write one of the allowed values exactly as shown, in lower case."),
+        )
+    else:
+        expected, hint = _type_problem(err)
+        report.add("KI103", sourcemap.value_span(path), path, value=_shown(value), key=key,
+                   expected=expected, did_you_mean="", hint=hint)
+
+
+def _suggest_id(value: str) -> str:
+    text = value.lower()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, plain)
+    text = re.sub(r"[^a-z0-9_-]+", "-", text).strip("-_")[:ID_MAX]
+    return text if text and text != "ki" else ""
+
+
+def _report_bad_id(path: str, value: Any, kind: str, reason: str | None, sourcemap: SourceMap, report: Reporter) -> None:
+    text = str(as_text(value))
+    if kind == "ki_id_reserved":
+        why = L("„ki“ ist reserviert, es steht für das KI selbst", "“ki” is reserved, it stands for the KI itself")
+        suggestion = ""
+    else:
+        why = (
+            L(f"länger als {ID_MAX} Zeichen", f"longer than {ID_MAX} characters")
+            if reason == "too_long"
+            else L("nur Kleinbuchstaben, Ziffern, „-“ und „_“ sind erlaubt",
+                   "only lower-case letters, digits, “-” and “_” are allowed")
+        )
+        suggestion = _suggest_id(text)
+    shown = L(f", z. B. „{suggestion}“", f", e.g. “{suggestion}”") if suggestion else ""
+    report.add("KI105", sourcemap.value_span(path), path, value=_shown(value), reason=why, suggestion=shown)
+
+
+# --- ids and references ------------------------------------------------------------------------
+
+
+def _entries(data: dict[str, Any], key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    items = data.get(key)
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield join(key, index), item
+
+
+def _ident(item: dict[str, Any]) -> str | None:
+    value = item.get("id")
+    if value is None or isinstance(value, (bool, list, dict)):
+        return None
+    return str(as_text(value))
+
+
+class _Index:
+    """Every id of the file by kind, built once."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.schwerpunkte: dict[str, str] = {}
+        self.ziele: dict[str, str] = {}  # goal id → path of its Schwerpunkt
+        self.massnahmen: list[tuple[str, str, dict[str, Any]]] = []  # (path, schwerpunkt path, item)
+        self.partner: dict[str, str] = {}
+        self.vereinbarungen: dict[str, str] = {}
+        self.all: list[tuple[str, str]] = []  # (id, path of the id) in file order
+        for sp_path, sp in _entries(data, "schwerpunkte"):
+            self._add(sp, sp_path, self.schwerpunkte)
+            for goal_path, goal in _entries(sp, "ziele"):
+                self._add(goal, join(sp_path, goal_path), self.ziele, sp_path)
+            for m_path, measure in _entries(sp, "massnahmen"):
+                full = join(sp_path, m_path)
+                self._add(measure, full, None)
+                self.massnahmen.append((full, sp_path, measure))
+        for p_path, post in _entries(data, "personal"):
+            self._add(post, p_path, None)
+        for p_path, partner in _entries(data, "partner"):
+            self._add(partner, p_path, self.partner)
+        for v_path, agreement in _entries(data, "vereinbarungen"):
+            self._add(agreement, v_path, self.vereinbarungen)
+
+    def _add(self, item: dict[str, Any], path: str, into: dict[str, str] | None, value: str | None = None) -> None:
+        ident = _ident(item)
+        if ident is None:
+            return
+        self.all.append((ident, join(path, "id")))
+        if into is not None and ident not in into:
+            into[ident] = value if value is not None else path
+
+
+def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporter) -> None:
+    """KI106 (an id used twice) and KI107 (a reference to no id), on the raw data."""
+    index = _Index(data)
+    first: dict[str, str] = {}
+    for ident, path in index.all:
+        if ident in first:
+            report.add("KI106", sourcemap.value_span(path), path, id=ident,
+                       first_line=sourcemap.value_span(first[ident])[0], first_path=first[ident])
+        else:
+            first[ident] = path
+
+    partners = list(index.partner)
+    partners_or_ki = [*partners, vocab.KI]
+    partner_kind = L("keinen Partner", "partner")
+    for m_path, sp_path, measure in index.massnahmen:
+        _ref(measure, m_path, "federfuehrung", partners_or_ki, partner_kind, sourcemap, report)
+        _refs(measure, m_path, "beteiligt", partners_or_ki, partner_kind, sourcemap, report)
+        _ref(measure, m_path, "vereinbarung", list(index.vereinbarungen),
+             L("keine Vereinbarung", "agreement"), sourcemap, report)
+        own_goals = [g for g, owner in index.ziele.items() if owner == sp_path]
+        goals = measure.get("ziele")
+        if isinstance(goals, list):
+            for i, goal in enumerate(goals):
+                if _scalar(goal) and str(as_text(goal)) not in index.ziele:
+                    _dangling(join(join(m_path, "ziele"), i), "ziele", goal, own_goals or list(index.ziele),
+                              L("kein Ziel", "goal"), sourcemap, report)
+    for p_path, post in _entries(data, "personal"):
+        einsatz = post.get("einsatz")
+        if isinstance(einsatz, dict):
+            for key in einsatz:
+                if key not in index.schwerpunkte:
+                    path = join(join(p_path, "einsatz"), key)
+                    report.add("KI107", sourcemap.key_span(path), path, ref=key, key="einsatz",
+                               kind=L("keinen Schwerpunkt", "priority"),
+                               did_you_mean=did_you_mean(key, index.schwerpunkte),
+                               known=_known(list(index.schwerpunkte)))
+    for v_path, agreement in _entries(data, "vereinbarungen"):
+        _ref(agreement, v_path, "partner", partners, partner_kind, sourcemap, report)
+
+
+def _scalar(value: Any) -> bool:
+    return value is not None and not isinstance(value, (bool, list, dict))
+
+
+def _ref(item: dict[str, Any], path: str, key: str, known: list[str], kind: L,
+         sourcemap: SourceMap, report: Reporter) -> None:
+    value = item.get(key)
+    if _scalar(value) and str(as_text(value)) not in known:
+        _dangling(join(path, key), key, value, known, kind, sourcemap, report)
+
+
+def _refs(item: dict[str, Any], path: str, key: str, known: list[str], kind: L,
+          sourcemap: SourceMap, report: Reporter) -> None:
+    values = item.get(key)
+    if isinstance(values, list):
+        for i, value in enumerate(values):
+            if _scalar(value) and str(as_text(value)) not in known:
+                _dangling(join(join(path, key), i), key, value, known, kind, sourcemap, report)
+
+
+def _dangling(path: str, key: str, value: Any, known: list[str], kind: L,
+              sourcemap: SourceMap, report: Reporter) -> None:
+    ref = str(as_text(value))
+    report.add("KI107", sourcemap.value_span(path), path, ref=ref, key=key, kind=kind,
+               did_you_mean=did_you_mean(ref, known), known=_known(known))
+
+
+def _known(ids: list[str]) -> L:
+    shown = join_words(ids, "de")
+    return L(shown, join_words(ids, "en"))
+
