@@ -53,16 +53,22 @@ class Reporter:
         span: Span = ROOT_SPAN,
         path: str = "",
         /,
+        *,
+        severity: Severity | None = None,
         **params: Any,
     ) -> Finding:
-        """Add the finding for ``message_key`` (``KI313`` or ``KI004.alias``) at ``span``."""
+        """Add the finding for ``message_key`` (``KI313`` or ``KI004.alias``) at ``span``.
+
+        ``severity`` overrides the registry's default for this one finding (KI405: a warning
+        when no post leads, an error when several do).
+        """
         code = message_key.split(".", 1)[0]
         rule = RULES[code]
         message, hint = render(message_key, self.lang, params)
         line, column, end_line, end_column = span
         finding = Finding(
             code=code,
-            severity=rule.severity,
+            severity=severity or rule.severity,
             message=message,
             hint=hint,
             basis=rule.basis(self.lang),

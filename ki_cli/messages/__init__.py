@@ -1,0 +1,73 @@
+"""Every text a finding can carry, in German and English, in one catalog.
+
+A key is a code (``KI313``) or a code with a variant (``KI004.alias``). Each entry holds the
+message and the hint as ``str.format`` templates; parameters that are themselves bilingual
+are ``L`` values and are resolved before formatting. The entries live in one module per area
+(``structure``, ``domain``); the command line's own texts are ``UI`` below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ki_cli.i18n import L, resolve
+from ki_cli.messages.domain import MESSAGES as _DOMAIN
+from ki_cli.messages.structure import MESSAGES as _STRUCTURE
+
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {**_STRUCTURE, **_DOMAIN}
+
+
+def render(key: str, lang: str, params: Mapping[str, object]) -> tuple[str, str]:
+    """The message and hint of ``key`` in ``lang``, filled with ``params``."""
+    entry = MESSAGES[key]
+    message, hint = entry.get(lang) or entry["de"]
+    values = {name: resolve(value, lang) for name, value in params.items()}
+    return message.format_map(values), hint.format_map(values)
+
+
+# Texts of the command line itself (not findings).
+UI: dict[str, L] = {
+    "summary": L(
+        "{files} {files_word} geprüft: {errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word}",
+        "{files} {files_word} checked: {errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word}",
+    ),
+    "file": L("Datei", "file"),
+    "files": L("Dateien", "files"),
+    "error": L("Fehler", "error"),
+    "errors": L("Fehler", "errors"),
+    "warning": L("Warnung", "warning"),
+    "warnings": L("Warnungen", "warnings"),
+    "info": L("Hinweis", "info"),
+    "infos": L("Hinweise", "infos"),
+    "hint": L("Hinweis", "Hint"),
+    "basis": L("Grundlage", "Basis"),
+    "sev.error": L("Fehler", "error"),
+    "sev.warning": L("Warnung", "warning"),
+    "sev.info": L("Hinweis", "info"),
+    "no_files": L(
+        "Keine YAML-Dateien gefunden in {path}.",
+        "No YAML files found in {path}.",
+    ),
+    "not_found": L(
+        "Datei oder Ordner nicht gefunden: {path}",
+        "File or folder not found: {path}",
+    ),
+    "unreadable": L(
+        "Datei kann nicht gelesen werden: {path} ({reason})",
+        "File cannot be read: {path} ({reason})",
+    ),
+    "bad_codes": L(
+        "Unbekannter Code in {option}: {code}.{did_you_mean} Bekannte Codes: KI001 … KI606 oder Präfixe wie KI3.",
+        "Unknown code in {option}: {code}.{did_you_mean} Known codes: KI001 … KI606 or prefixes such as KI3.",
+    ),
+    "internal": L(
+        "Interner Fehler in ki ({error}). Bitte melden Sie ihn mit der Ausgabe von `ki --debug …`.",
+        "Internal error in ki ({error}). Please report it with the output of `ki --debug …`.",
+    ),
+}
+
+
+def ui(key: str, lang: str, **params: object) -> str:
+    """A command-line text in ``lang``."""
+    values = {name: resolve(value, lang) for name, value in params.items()}
+    return UI[key](lang).format_map(values)
