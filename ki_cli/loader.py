@@ -313,13 +313,26 @@ _FALLBACK_HINT = L(
 )
 
 
-def _syntax_error(err: yaml.YAMLError, report: Reporter) -> None:
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index (reader errors carry only the index)."""
+    index = max(0, min(index, len(text)))
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _syntax_error(err: yaml.YAMLError, text: str, report: Reporter) -> None:
     mark = getattr(err, "problem_mark", None)
     problem = str(getattr(err, "problem", "") or err)
-    if mark is None and hasattr(err, "position"):  # ReaderError of the pure parser
-        problem = getattr(err, "reason", problem)
-    line = (mark.line + 1) if mark is not None else 1
-    column = (mark.column + 1) if mark is not None else 1
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    elif isinstance(getattr(err, "position", None), int):  # a reader error: bad character
+        problem = str(getattr(err, "reason", problem))
+        line, column = _position(text, err.position)  # type: ignore[attr-defined]
+    else:
+        line, column = 1, 1
+    if "maximum nesting depth" in problem:  # libyaml's own bound, met before ours
+        report.add("KI004.depth", (line, column, line, column + 1), limit=MAX_DEPTH)
+        return
     for needle, what, hint in _PROBLEMS:
         if needle in problem:
             report.add("KI001", (line, column, line, column + 1), problem=what, expected=hint)
@@ -552,7 +565,7 @@ def _build(text: str, report: Reporter, sourcemap: SourceMap) -> Any:
     except _Stop:
         pass
     except yaml.YAMLError as err:
-        _syntax_error(err, report)
+        _syntax_error(err, text, report)
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:

@@ -351,7 +351,8 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
     """KI106 (an id used twice) and KI107 (a reference to no id), on the raw data."""
     index = _Index(data)
     first: dict[str, str] = {}
-    for ident, path in index.all:
+    # in file order, so that the *second* occurrence is the one reported
+    for ident, path in sorted(index.all, key=lambda item: sourcemap.value_span(item[1])[:2]):
         if ident in first:
             report.add("KI106", sourcemap.value_span(path), path, id=ident,
                        first_line=sourcemap.value_span(first[ident])[0], first_path=first[ident])

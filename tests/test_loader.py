@@ -1,0 +1,240 @@
+"""The loader: plain data, a source map, and findings instead of exceptions."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+
+from ki_cli.loader import MAX_ALIAS_NODES, MAX_BYTES, MAX_DEPTH, load_bytes
+from tests.conftest import VALID, line_of
+
+
+def load(text: str | bytes):
+    return load_bytes(text.encode("utf-8") if isinstance(text, str) else text, "de")
+
+
+def test_source_map_has_key_and_value_positions_of_nested_paths():
+    loaded = load(VALID)
+    path = "schwerpunkte[0].massnahmen[0].federfuehrung"
+    line = line_of(VALID, "federfuehrung: schulamt")
+    assert loaded.sourcemap.key_span(path)[:2] == (line, 9)
+    assert loaded.sourcemap.value_span(path) == (line, 24, line, 32)
+
+
+def test_list_items_have_their_own_positions():
+    loaded = load("a:\n  - x\n  - y\n")
+    assert loaded.sourcemap.value_span("a[1]")[:2] == (3, 5)
+
+
+def test_missing_path_falls_back_to_the_nearest_ancestor_key():
+    loaded = load("kommune:\n  name: X\n")
+    assert loaded.sourcemap.key_span("kommune.typ")[:2] == (1, 1)
+
+
+def test_crlf_line_endings_keep_positions():
+    loaded = load(VALID.replace("\n", "\r\n"))
+    line = line_of(VALID, "federfuehrung: schulamt")
+    assert loaded.sourcemap.value_span("schwerpunkte[0].massnahmen[0].federfuehrung")[:2] == (line, 24)
+    assert loaded.findings == []
+
+
+def test_utf8_bom_is_accepted_and_columns_stay_right():
+    loaded = load(codecs.BOM_UTF8 + b"version: 1\n")
+    assert loaded.findings == []
+    assert loaded.sourcemap.value_span("version")[:2] == (1, 10)
+
+
+def test_columns_count_characters_not_bytes():
+    loaded = load("titel: Übergang – Schule\nx: 1\n")
+    assert loaded.sourcemap.value_span("titel") == (1, 8, 1, 25)
+
+
+def test_aliased_values_have_positions_of_their_anchor():
+    loaded = load("a: &x {k: v}\nb: *x\n")
+    assert loaded.data == {"a": {"k": "v"}, "b": {"k": "v"}}
+    assert loaded.sourcemap.value_span("b.k")[:2] == (1, 11)
+    assert loaded.sourcemap.key_span("b")[:2] == (2, 1)
+
+
+def test_syntax_error_reports_where_the_parser_stopped_in_german():
+    loaded = load("a: 1\nb: c: d\n")
+    (finding,) = loaded.findings
+    assert (finding.code, finding.line, finding.column) == ("KI001", 2, 5)
+    assert "Schlüssel: Wert" in finding.message
+    assert finding.hint
+
+
+def test_unclosed_bracket_is_a_syntax_error_with_hint():
+    (finding,) = load("a: [1, 2\nb: 3\n").findings
+    assert finding.code == "KI001"
+    assert "]" in finding.message + finding.hint
+
+
+def test_duplicate_key_is_reported_at_the_second_occurrence():
+    loaded = load("version: 1\nkommune:\n  name: A\n  name: B\n")
+    (finding,) = loaded.findings
+    assert (finding.code, finding.line, finding.column) == ("KI002", 4, 3)
+    assert "Zeile 3" in finding.message
+    assert loaded.data["kommune"]["name"] == "A"
+
+
+def test_windows_1252_file_names_line_and_byte():
+    raw = "version: 1\ntitel: Schulförderung\n".encode("cp1252")
+    (finding,) = load(raw).findings
+    assert (finding.code, finding.line, finding.column) == ("KI003", 2, 14)
+    assert "0xF6" in finding.message and "ö" in finding.message
+
+
+def test_invalid_utf8_inside_a_key_is_not_utf8():
+    (finding,) = load(b"ti\xfftel: x\n").findings
+    assert finding.code == "KI003" and finding.line == 1
+
+
+def test_utf16_file_is_not_utf8():
+    (finding,) = load("version: 1\n".encode("utf-16")).findings
+    assert finding.code == "KI003"
+
+
+def test_python_tag_is_refused_and_never_executed(tmp_path):
+    marker = tmp_path / "ran"
+    loaded = load(f"titel: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert [f.code for f in loaded.findings] == ["KI004"]
+    assert "!!python/object/apply:os.system" in loaded.findings[0].message
+    assert not marker.exists()
+
+
+def test_tag_on_a_mapping_is_refused():
+    loaded = load("a: !!python/object:builtins.dict {x: 1}\n")
+    assert [f.code for f in loaded.findings] == ["KI004"]
+
+
+def test_second_document_is_refused_at_its_start():
+    (finding,) = load("version: 1\n---\nversion: 1\n").findings
+    assert (finding.code, finding.line) == ("KI004", 2)
+
+
+def test_billion_laughs_is_refused():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev = f"*a{i - 1}"
+        lines.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
+    loaded = load("\n".join(lines) + "\n")
+    assert [f.code for f in loaded.findings] == ["KI004"]
+    assert f"{MAX_ALIAS_NODES:,}".replace(",", ".") in loaded.findings[0].message
+    assert loaded.data is None
+
+
+def test_alias_bomb_of_mappings_is_refused():
+    lines = ["m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10}"]
+    for i in range(1, 10):
+        keys = ", ".join(f"k{j}: *m{i - 1}" for j in range(10))
+        lines.append(f"m{i}: &m{i} {{{keys}}}")
+    assert [f.code for f in load("\n".join(lines) + "\n").findings] == ["KI004"]
+
+
+def test_small_alias_use_is_fine():
+    loaded = load("a: &x [1, 2]\nb: *x\n")
+    assert loaded.findings == [] and loaded.data["b"] == [1, 2]
+
+
+def test_undefined_alias_is_a_syntax_error():
+    (finding,) = load("a: *nirgends\n").findings
+    assert finding.code == "KI001" and "nirgends" in finding.message
+
+
+def test_deep_block_nesting_is_refused():
+    text = "".join("  " * i + f"k{i}:\n" for i in range(MAX_DEPTH + 5)) + "  " * (MAX_DEPTH + 5) + "x: 1\n"
+    (finding,) = load(text).findings
+    assert finding.code == "KI004" and str(MAX_DEPTH) in finding.message
+
+
+def test_ten_thousand_deep_flow_nesting_is_refused():
+    (finding,) = load("a: " + "[" * 10_000 + "]" * 10_000 + "\n").findings
+    assert finding.code == "KI004"
+
+
+def test_hundred_thousand_deep_flow_nesting_is_refused():
+    assert [f.code for f in load("[" * 100_000).findings] == ["KI004"]
+
+
+def test_empty_file():
+    (finding,) = load("").findings
+    assert (finding.code, finding.line) == ("KI005", 1)
+
+
+def test_comment_only_file_is_empty():
+    assert [f.code for f in load("# nur ein Kommentar\n").findings] == ["KI005"]
+
+
+def test_top_level_list_is_not_a_mapping():
+    (finding,) = load("- version: 1\n").findings
+    assert finding.code == "KI005" and "Liste" in finding.message
+
+
+def test_top_level_scalar_is_not_a_mapping():
+    assert [f.code for f in load("hallo\n").findings] == ["KI005"]
+
+
+def test_german_thousands_separator_warns_with_the_plain_number():
+    loaded = load("sachkosten:\n  - betrag: 24.000\n")
+    (finding,) = loaded.findings
+    assert (finding.code, finding.severity, finding.line, finding.column) == ("KI006", "warning", 2, 13)
+    assert "24000" in finding.hint and "24.000" in finding.message
+    assert loaded.data["sachkosten"][0]["betrag"] == 24.0
+
+
+def test_ordinary_decimal_is_no_thousands_warning():
+    assert load("vze: 0.5\nbetrag: 1.5\n").findings == []
+
+
+def test_yaml_11_words_stay_text():
+    loaded = load("a: no\nb: on\nc: ja\nd: yes\ne: off\n")
+    assert loaded.data == {"a": "no", "b": "on", "c": "ja", "d": "yes", "e": "off"}
+
+
+def test_numbers_and_dates_keep_their_source_text():
+    loaded = load("ags: 05999000\nd: 2025-01-01\nf: 24.000\n")
+    assert loaded.data["ags"] == 5999000 and loaded.data["ags"].source == "05999000"
+    assert loaded.data["d"] == dt.date(2025, 1, 1)
+    assert loaded.data["f"].source == "24.000"
+
+
+def test_impossible_date_stays_text():
+    assert load("d: 2025-02-30\n").data == {"d": "2025-02-30"}
+
+
+def test_huge_integer_stays_text():
+    digits = "9" * 5000
+    assert load(f"x: {digits}\n").data == {"x": digits}
+
+
+def test_non_string_keys_become_their_source_text():
+    assert load("1: a\nnull: b\ntrue: c\n").data == {"1": "a", "null": "b", "true": "c"}
+
+
+def test_complex_key_is_refused_and_skipped():
+    loaded = load("? [a, b]\n: 1\nc: 2\n")
+    assert [f.code for f in loaded.findings] == ["KI004"]
+    assert loaded.data == {"c": 2}
+
+
+def test_nul_byte_is_a_syntax_error_with_a_line():
+    (finding,) = load("a: 1\nb: x\0y\n").findings
+    assert finding.code == "KI001" and finding.line == 2
+
+
+def test_file_above_the_size_limit_is_refused_unparsed():
+    (finding,) = load(b"a: " + b"x" * MAX_BYTES + b"\n").findings
+    assert finding.code == "KI004" and "MB" in finding.message
+
+
+def test_ten_megabyte_file_loads_without_exception():
+    entry = "  - {posten: Raum, betrag: 1, traeger: kommune}\n"
+    text = "sachkosten:\n" + entry * (10_000_000 // len(entry))
+    loaded = load(text)
+    assert loaded.findings == [] and len(loaded.data["sachkosten"]) > 200_000
+
+
+def test_one_megabyte_line_loads():
+    loaded = load("titel: " + "x" * 1_000_000 + "\n")
+    assert loaded.findings == [] and len(loaded.data["titel"]) == 1_000_000

@@ -1,0 +1,37 @@
+"""``ki validate`` stays lean: no rendering library is imported on its path."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import VALID
+
+HEAVY = ("jinja2", "weasyprint", "docx", "docxtpl", "pypdf", "markdown")
+
+PROBE = """
+import sys
+from ki_cli.cli import main
+sys.argv = ["ki", "validate", "-q", sys.argv[1]]
+try:
+    main()
+except SystemExit:
+    pass
+print(",".join(sorted(m.split(".")[0] for m in sys.modules)))
+"""
+
+
+def test_validate_imports_no_rendering_library(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=True)
+    modules = set(result.stdout.strip().splitlines()[-1].split(","))
+    assert "ki_cli" in modules and "pydantic" in modules  # the probe really validated
+    assert not modules & set(HEAVY), modules & set(HEAVY)
+
+
+def test_help_imports_no_pydantic_models():
+    probe = "import sys\nfrom ki_cli.cli import main\nsys.argv=['ki','--help']\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint('MODS', ','.join(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    modules = set(result.stdout.split("MODS ")[-1].strip().split(","))
+    assert "ki_cli.model" not in modules and "jinja2" not in modules

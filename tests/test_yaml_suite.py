@@ -1,0 +1,52 @@
+"""Every input of the official YAML test suite goes through the validator unharmed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ki_cli.validate import validate_bytes
+from tests.conftest import SHARED
+
+SUITE = SHARED / "corpora" / "yaml-test-suite"
+CASES = sorted(SUITE.glob("**/in.yaml")) if SUITE.is_dir() else []
+
+
+# the parser ki uses: libyaml's where PyYAML has it (it accepts a few inputs the pure one rejects)
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _pyyaml_rejects(raw: bytes) -> bool:
+    try:
+        for _ in yaml.compose_all(raw.decode("utf-8", "replace"), Loader=_PARSER):
+            pass
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not CASES, reason="../shared/corpora/yaml-test-suite is not present")
+@pytest.mark.parametrize("case", CASES, ids=[str(c.parent.relative_to(SUITE)) for c in CASES])
+def test_suite_input_gives_findings_never_an_exception(case: Path):
+    raw = case.read_bytes()
+    report = validate_bytes(raw, str(case), "de")
+    assert report.findings, "a YAML file that is no concept must yield a finding"
+    assert all(f.line >= 1 and f.column >= 1 for f in report.findings)
+    assert any(f.severity == "error" for f in report.findings)  # exit code 1
+    if (case.parent / "error").exists() and _pyyaml_rejects(raw):
+        assert {f.code for f in report.findings} & {"KI001", "KI003", "KI004", "KI005"}
+
+
+def test_suite_has_all_402_inputs():
+    if not CASES:
+        pytest.skip("../shared/corpora/yaml-test-suite is not present")
+    assert len(CASES) == 402
+
+
+@pytest.mark.skipif(not CASES, reason="../shared/corpora/yaml-test-suite is not present")
+def test_whole_suite_in_one_cli_call(cli):
+    result = cli("validate", "--format", "json", str(SUITE))
+    assert result.exit_code == 1
+    assert '"files": 402' in result.stdout.replace("\n", "").replace("  ", "") or result.stdout.count('"path"') == 402
