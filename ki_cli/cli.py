@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
@@ -19,6 +19,9 @@ from ki_cli.i18n import detect_lang, did_you_mean
 from ki_cli.messages import ui
 from ki_cli.report import EXIT_USAGE, Report, Selection, UnknownCode, parse_codes
 from ki_cli.registry import RULES
+
+if TYPE_CHECKING:
+    from ki_cli.config import Config
 
 app = typer.Typer(
     name="ki",
@@ -31,6 +34,11 @@ app = typer.Typer(
 
 
 class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ListFormat(str, Enum):
     text = "text"
     json = "json"
 
@@ -91,6 +99,17 @@ def _inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None]]:
     return inputs
 
 
+def _config() -> Config:
+    """The ``ki.toml`` in force; a broken one ends the command with exit 2."""
+    from ki_cli import config
+
+    try:
+        return config.discover()
+    except config.ConfigError as err:
+        lang = detect_lang(None)
+        _fail(ui("bad_config", lang, where=err.where(), problem=err.problem))
+
+
 def _codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
     try:
         return parse_codes(values)
@@ -113,8 +132,14 @@ def validate(
 
     Beispiel: ki validate concepts/ --strict
     """
-    language = detect_lang(lang)
-    selection = Selection(select=_codes(select, "--select", language), ignore=_codes(ignore, "--ignore", language))
+    settings = _config()
+    language = detect_lang(lang, settings.lang)
+    selection = Selection(
+        select=_codes(select, "--select", language) if select else settings.select,
+        ignore=_codes(ignore, "--ignore", language) if ignore else settings.ignore,
+        severity=settings.severity,
+    )
+    strict = strict or settings.strict
     from ki_cli.loader import load_path, load_stream
     from ki_cli.validate import check_file
 
@@ -134,6 +159,44 @@ def validate(
 
         text.write(sys.stdout, report, language, _colour(sys.stdout), quiet)
     raise typer.Exit(report.exit_code(strict))
+
+
+@app.command("rules")
+def rules_command(
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Ausgabeformat.")] = ListFormat.text,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache: de oder en.")] = None,
+) -> None:
+    """Alle Regeln auflisten: Code, Schwere, Titel, Grundlage / list every rule.
+
+    Beispiel: ki rules --format json
+    """
+    from ki_cli.explain import rules_json, rules_text
+
+    language = detect_lang(lang, _config().lang)
+    if format is ListFormat.json:
+        import json
+
+        typer.echo(json.dumps(rules_json(language), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(rules_text(language))
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="Regelcode, z. B. KI313.", show_default=False)],
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache: de oder en.")] = None,
+) -> None:
+    """Eine Regel erklären, mit falschem und richtigem Beispiel / explain one rule.
+
+    Beispiel: ki explain KI313
+    """
+    from ki_cli.explain import explain_text
+
+    language = detect_lang(lang, _config().lang)
+    rule = RULES.get(code.strip().upper())
+    if rule is None:
+        _fail(ui("unknown_rule", language, code=code, did_you_mean=did_you_mean(code.strip().upper(), RULES)))
+    typer.echo(explain_text(rule, language))
 
 
 def main() -> None:

@@ -25,10 +25,10 @@ def resolve(value: object, lang: str) -> object:
     return value(lang) if isinstance(value, L) else value
 
 
-def detect_lang(option: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """``--lang`` wins, then ``KI_LANG``, then the locale (de* → de, else en)."""
+def detect_lang(option: str | None = None, configured: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """``--lang`` wins, then ``KI_LANG``, then ``ki.toml``, then the locale (de* → de, else en)."""
     env = os.environ if env is None else env
-    for candidate in (option, env.get("KI_LANG")):
+    for candidate in (option, env.get("KI_LANG"), configured):
         if candidate and candidate.lower()[:2] in LANGS:
             return candidate.lower()[:2]
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
@@ -69,7 +69,5 @@ def did_you_mean(value: object, candidates: Iterable[str]) -> L | str:
 def join_words(words: Iterable[str], lang: str, limit: int = 12) -> str:
     """``a, b, c`` (at most ``limit`` shown)."""
     items = list(words)
-    shown = ", ".join(items[:limit])
-    if len(items) > limit:
-        shown += " …" if lang == "de" else " …"
+    shown = ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
     return shown or ("(keine)" if lang == "de" else "(none)")

@@ -60,6 +60,14 @@ UI: dict[str, L] = {
         "Unbekannter Code in {option}: {code}.{did_you_mean} Bekannte Codes: KI001 … KI606 oder Präfixe wie KI3.",
         "Unknown code in {option}: {code}.{did_you_mean} Known codes: KI001 … KI606 or prefixes such as KI3.",
     ),
+    "bad_config": L(
+        "Die Konfigurationsdatei {where} ist fehlerhaft: {problem}",
+        "The configuration file {where} is broken: {problem}",
+    ),
+    "unknown_rule": L(
+        "Unbekannter Regelcode „{code}“.{did_you_mean} `ki rules` listet alle Regeln.",
+        "Unknown rule code “{code}”.{did_you_mean} `ki rules` lists every rule.",
+    ),
     "internal": L(
         "Interner Fehler in ki ({error}). Bitte melden Sie ihn mit der Ausgabe von `ki --debug …`.",
         "Internal error in ki ({error}). Please report it with the output of `ki --debug …`.",
