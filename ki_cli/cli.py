@@ -161,6 +161,64 @@ def validate(
     raise typer.Exit(report.exit_code(strict))
 
 
+class RenderKind(str, Enum):
+    proposal = "proposal"
+    concept = "concept"
+    agreements = "agreements"
+    workplan = "workplan"
+
+
+class RenderFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+    oparl = "oparl"
+
+
+@app.command()
+def render(
+    kind: Annotated[RenderKind, typer.Argument(help="proposal (Beschlussvorlage) | concept | agreements | workplan", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="Die Konzeptdatei.", show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Zieldatei (Format aus der Endung) oder, für agreements, ein Ordner.")] = None,
+    format: Annotated[Optional[RenderFormat], typer.Option("--format", "-f", help="md | html | pdf | docx | oparl.")] = None,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="Eigene Vorlagen, vor den eingebauten gesucht.")] = None,
+    previous: Annotated[Optional[Path], typer.Option("--previous", help="Konzept des vorigen Zeitraums: Änderungen aufnehmen.")] = None,
+    allow_errors: Annotated[bool, typer.Option("--allow-errors", help="Trotz Fehlern schreiben, jede Seite als ENTWURF markiert.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Eine vorhandene Datei überschreiben.")] = False,
+    agreement_id: Annotated[Optional[str], typer.Option("--id", help="Nur diese Vereinbarung (bei agreements).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache der Meldungen: de oder en.")] = None,
+) -> None:
+    """Ein Dokument aus einem Konzept schreiben / write a document from a concept.
+
+    Beispiel: ki render proposal concepts/beispielstadt/2025-2026.yaml -o vorlage.pdf
+    """
+    from ki_cli.render.command import Request, Stop, run
+
+    settings = _config()
+    language = detect_lang(lang, settings.lang)
+    request = Request(
+        kind=kind.value,
+        file=file,
+        out=out,
+        fmt=format.value if format else None,
+        template_dir=template_dir or settings.template_dir,
+        previous=previous,
+        allow_errors=allow_errors,
+        force=force,
+        agreement_id=agreement_id,
+        lang=language,
+        selection=Selection(severity=settings.severity),
+    )
+    try:
+        code = run(request)
+    except Stop as stop:
+        if stop.message:
+            typer.echo(stop.message, err=True)
+        raise typer.Exit(stop.code) from None
+    raise typer.Exit(code)
+
+
 @app.command("rules")
 def rules_command(
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="Ausgabeformat.")] = ListFormat.text,

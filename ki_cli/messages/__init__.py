@@ -68,6 +68,48 @@ UI: dict[str, L] = {
         "Unbekannter Regelcode „{code}“.{did_you_mean} `ki rules` listet alle Regeln.",
         "Unknown rule code “{code}”.{did_you_mean} `ki rules` lists every rule.",
     ),
+    "out.exists": L(
+        "{path} gibt es schon; mit --force wird die Datei überschrieben.",
+        "{path} already exists; --force overwrites it.",
+    ),
+    "out.no_folder": L("Der Ordner für {path} existiert nicht.", "The folder of {path} does not exist."),
+    "out.parent_not_dir": L("{path} kann nicht geschrieben werden: der übergeordnete Pfad ist eine Datei.",
+                            "{path} cannot be written: its parent is a file."),
+    "out.is_dir": L("{path} ist ein Ordner, keine Datei.", "{path} is a folder, not a file."),
+    "out.not_writable": L("{path} kann nicht geschrieben werden ({detail}).", "{path} cannot be written ({detail})."),
+    "render.refused": L(
+        "{path} enthält Fehler; es wird kein Dokument geschrieben. Beheben Sie die Fehler oder "
+        "schreiben Sie mit --allow-errors einen als ENTWURF markierten Stand.",
+        "{path} has errors; no document is written. Fix them, or write a draft marked ENTWURF with --allow-errors.",
+    ),
+    "render.unloadable": L(
+        "{path} lässt sich nicht als Konzept lesen; auch mit --allow-errors kann daraus kein Dokument werden.",
+        "{path} cannot be read as a concept; not even --allow-errors can make a document of it.",
+    ),
+    "render.needs_out": L(
+        "Das Format {format} ist binär: geben Sie mit -o eine Datei an, z. B. -o vorlage.{format}.",
+        "The format {format} is binary: name a file with -o, e.g. -o vorlage.{format}.",
+    ),
+    "render.bad_suffix": L(
+        "Aus der Endung von {path} lässt sich kein Format ableiten; nutzen Sie --format md|html|pdf|docx|oparl.",
+        "The suffix of {path} names no format; use --format md|html|pdf|docx|oparl.",
+    ),
+    "render.oparl_only_proposal": L(
+        "OParl gibt es nur für die Beschlussvorlage (ki render proposal).",
+        "OParl exists only for the proposal (ki render proposal).",
+    ),
+    "render.no_agreement": L(
+        "Keine Vereinbarung mit der Kennung „{id}“.{did_you_mean}",
+        "No agreement with the id “{id}”.{did_you_mean}",
+    ),
+    "render.no_agreements": L("Das Konzept enthält keine Vereinbarungen.", "The concept has no agreements."),
+    "render.many_need_dir": L(
+        "Es gibt {count} Vereinbarungen: geben Sie mit -o einen Ordner an oder wählen Sie eine mit --id.",
+        "There are {count} agreements: name a folder with -o or pick one with --id.",
+    ),
+    "render.template_dir": L("Vorlagenordner nicht gefunden: {path}", "Template folder not found: {path}"),
+    "render.failed": L("Die Vorlage lässt sich nicht ausfüllen: {detail}", "The template cannot be filled in: {detail}"),
+    "render.written": L("geschrieben: {path}", "written: {path}"),
     "internal": L(
         "Interner Fehler in ki ({error}). Bitte melden Sie ihn mit der Ausgabe von `ki --debug …`.",
         "Internal error in ki ({error}). Please report it with the output of `ki --debug …`.",

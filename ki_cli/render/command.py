@@ -1,0 +1,148 @@
+"""``ki render``: validate, refuse or mark as draft, build the documents, write them safely."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ki_cli.atomic import OutputError, check_target, write_atomic
+from ki_cli.i18n import did_you_mean
+from ki_cli.messages import ui
+from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Selection
+
+
+class Stop(Exception):
+    """End the command with ``code`` after ``message`` (already in the user's language)."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+@dataclass(frozen=True)
+class Request:
+    kind: str
+    file: Path
+    out: Path | None
+    fmt: str | None
+    template_dir: Path | None
+    previous: Path | None
+    allow_errors: bool
+    force: bool
+    agreement_id: str | None
+    lang: str
+    selection: Selection
+
+
+def _output_message(err: OutputError, lang: str) -> str:
+    key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
+    return ui(key, lang, path=err.path, detail=err.detail)
+
+
+def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
+    """The validated concept of ``path``; findings that stop the command are shown on stderr."""
+    from ki_cli.loader import load_path
+    from ki_cli.reporters import text
+    from ki_cli.validate import check_loaded
+
+    try:
+        loaded = load_path(path, req.lang)
+    except OSError as err:
+        raise Stop(EXIT_USAGE, ui("unreadable", req.lang, path=path, reason=err.strerror or err)) from None
+    konzept, findings = check_loaded(loaded, req.lang)
+    findings = req.selection.apply(findings)
+    errors = [f for f in findings if f.severity == "error"]
+    if konzept is None or (errors and not (for_render and req.allow_errors)):
+        report = Report([FileReport(str(path), errors, loaded.text)])
+        text.write(sys.stderr, report, req.lang, colour=False, quiet=False)
+        key = "render.unloadable" if konzept is None else "render.refused"
+        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=path))
+    return konzept, bool(errors)
+
+
+def _format(req: Request) -> str:
+    from ki_cli.render.documents import FORMAT_OF_SUFFIX
+
+    if req.fmt:
+        return req.fmt
+    if req.out is None or req.out.is_dir() or (req.kind == "agreements" and not req.out.suffix):
+        return "md"
+    fmt = FORMAT_OF_SUFFIX.get(req.out.suffix.lower())
+    if fmt is None:
+        raise Stop(EXIT_USAGE, ui("render.bad_suffix", req.lang, path=req.out))
+    return fmt
+
+
+def _changes(req: Request, konzept: Any) -> Any:
+    if req.previous is None:
+        return None
+    from ki_cli.diff import compare, document_section
+
+    old, _ = load_concept(req.previous, req, for_render=False)
+    return document_section(compare(old, konzept), old, konzept)
+
+
+def run(req: Request) -> int:
+    """Carry out ``ki render``; returns the exit code (raises Stop for refusals)."""
+    from ki_cli.render.documents import BINARY, SUFFIX, build, output
+    from ki_cli.render.engine import RenderError
+
+    fmt = _format(req)
+    if fmt == "oparl" and req.kind != "proposal":
+        raise Stop(EXIT_USAGE, ui("render.oparl_only_proposal", req.lang))
+    if req.template_dir is not None and not req.template_dir.is_dir():
+        raise Stop(EXIT_USAGE, ui("render.template_dir", req.lang, path=req.template_dir))
+    into_folder = req.kind == "agreements" and req.out is not None and (req.out.is_dir() or not req.out.suffix)
+    if req.out is None and fmt in BINARY:
+        raise Stop(EXIT_USAGE, ui("render.needs_out", req.lang, format=fmt))
+    if req.out is not None and not into_folder:
+        try:
+            check_target(req.out, req.force)  # refuse before any work; the old file stays as it is
+        except OutputError as err:
+            raise Stop(EXIT_USAGE, _output_message(err, req.lang)) from None
+
+    konzept, has_errors = load_concept(req.file, req, for_render=True)
+    aenderungen = _changes(req, konzept)
+    try:
+        env, documents = build(req.kind, konzept, template_dir=req.template_dir, entwurf=has_errors,
+                               aenderungen=aenderungen, agreement_id=req.agreement_id)
+    except RenderError as err:
+        raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None
+    if req.kind == "agreements" and not documents:
+        if req.agreement_id:
+            known = [v.id for v in konzept.vereinbarungen]
+            raise Stop(EXIT_USAGE, ui("render.no_agreement", req.lang, id=req.agreement_id,
+                                      did_you_mean=did_you_mean(req.agreement_id, known)))
+        raise Stop(EXIT_USAGE, ui("render.no_agreements", req.lang))
+    if req.kind == "agreements" and req.out is not None and not into_folder and len(documents) > 1:
+        raise Stop(EXIT_USAGE, ui("render.many_need_dir", req.lang, count=len(documents)))
+
+    try:
+        rendered = [(doc, output(env, doc, fmt)) for doc in documents]
+    except RenderError as err:
+        raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None
+
+    if req.out is None:
+        separator = b"\n---\n\n" if fmt == "md" else b"\n"
+        sys.stdout.buffer.write(separator.join(data for _, data in rendered))
+        sys.stdout.flush()
+        return EXIT_OK
+    targets = [(req.out / f"{doc.stem}{SUFFIX[fmt]}" if into_folder else req.out, data) for doc, data in rendered]
+    if into_folder:
+        try:
+            req.out.mkdir(parents=True, exist_ok=True)
+            for target, _ in targets:  # all or nothing: check every file before writing one
+                check_target(target, req.force)
+        except OutputError as err:
+            raise Stop(EXIT_USAGE, _output_message(err, req.lang)) from None
+        except OSError as err:
+            raise Stop(EXIT_USAGE, ui("out.not_writable", req.lang, path=req.out, detail=err.strerror or err)) from None
+    for target, data in targets:
+        try:
+            write_atomic(target, data, force=req.force)
+        except OutputError as err:
+            raise Stop(EXIT_USAGE, _output_message(err, req.lang)) from None
+        sys.stderr.write(ui("render.written", req.lang, path=target) + "\n")
+    return EXIT_OK

@@ -1,0 +1,91 @@
+"""Which documents ``ki render`` writes, and each of them in each format."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ki_cli.render import context, engine, formats
+
+KINDS = ("proposal", "concept", "agreements", "workplan")
+FORMATS = ("md", "html", "pdf", "docx", "oparl")
+SUFFIX = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "oparl": ".json"}
+FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
+                    ".docx": "docx", ".json": "oparl"}
+BINARY = ("pdf", "docx")
+
+TEMPLATE = {
+    "proposal": "proposal.md.j2",
+    "concept": "concept.md.j2",
+    "agreements": "agreement.md.j2",
+    "workplan": "workplan.md.j2",
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document: a file name stem, its title and its Markdown."""
+
+    stem: str
+    titel: str
+    markdown: str
+    variables: dict[str, Any]
+
+
+def _title(kind: str, variables: dict[str, Any], agreement: Any = None) -> str:
+    name = variables["kommune"].name
+    zeitraum = variables["zeitraum"]
+    if kind == "proposal":
+        return f"Beschlussvorlage: Schwerpunktsetzung des Kommunalen Integrationszentrums {name} ({zeitraum})"
+    if kind == "concept":
+        return f"Schwerpunktkonzept des Kommunalen Integrationszentrums {name} ({zeitraum})"
+    if kind == "workplan":
+        return f"Arbeitsplanung des Kommunalen Integrationszentrums {name} ({zeitraum})"
+    return f"Vereinbarung {agreement.vereinbarung.id}: {agreement.vereinbarung.gegenstand}"
+
+
+def build(kind: str, konzept: Any, *, template_dir: Path | None = None, entwurf: bool = False,
+          aenderungen: Any = None, agreement_id: str | None = None) -> tuple[Any, list[Document]]:
+    """The environment and the documents of ``kind`` (several for ``agreements``)."""
+    env = engine.environment(template_dir)
+    variables = context.build(konzept, entwurf=entwurf, aenderungen=aenderungen)
+    if kind != "agreements":
+        titel = _title(kind, variables)
+        text = engine.render(env, TEMPLATE[kind], {**variables, "titel": titel})
+        return env, [Document(kind_stem(kind, variables), titel, text, variables)]
+    documents = []
+    for zeile in variables["vereinbarungen_mit_partner"]:
+        if agreement_id and zeile.vereinbarung.id != agreement_id:
+            continue
+        titel = _title(kind, variables, zeile)
+        own = {**variables, "titel": titel, "v": zeile.vereinbarung, "partnername": zeile.partner,
+               "partnerdaten": next((p for p in konzept.partner if p.id == zeile.vereinbarung.partner), None),
+               "abgedeckte_massnahmen": zeile.massnahmen}
+        text = engine.render(env, TEMPLATE[kind], own)
+        documents.append(Document(f"vereinbarung-{zeile.vereinbarung.id}", titel, text, own))
+    return env, documents
+
+
+def kind_stem(kind: str, variables: dict[str, Any]) -> str:
+    return {"proposal": "beschlussvorlage", "concept": "schwerpunktkonzept", "workplan": "arbeitsplanung"}[kind]
+
+
+def output(env: Any, document: Document, fmt: str) -> bytes:
+    """``document`` in format ``fmt`` as bytes."""
+    if fmt == "md":
+        return document.markdown.encode("utf-8")
+    if fmt == "oparl":
+        from ki_cli.render.oparl import paper
+
+        return (json.dumps(paper(document.variables, document.titel), ensure_ascii=False, indent=2) + "\n").encode()
+    if fmt == "docx":
+        variables = document.variables
+        drucksache = variables["vorlage"].drucksache
+        footer = variables["kommune"].name + (f" · Drucksache {drucksache}" if drucksache else "")
+        return formats.to_docx(document.markdown, document.titel, footer, variables["entwurf"])
+    html = formats.to_html(env, document.markdown, document.variables, document.titel)
+    if fmt == "html":
+        return html.encode("utf-8")
+    return formats.to_pdf(html, document.titel)
