@@ -258,20 +258,26 @@ def explain(
 
 
 def main() -> None:
-    """Entry point: no traceback on unexpected failures unless --debug."""
+    """Entry point: exit codes 0/1/2, and no traceback on any failure unless --debug."""
     debug = "--debug" in sys.argv[1:]
     try:
-        app(prog_name="ki")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.stderr.write("\nAbgebrochen / interrupted.\n")
-        sys.exit(130)
+        result = app(prog_name="ki", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except typer.Exit as stop:
+        code = stop.exit_code
+    except typer.TyperException as err:  # bad option or argument: the parser's own message
+        show = getattr(err, "show", None)
+        if show is not None:
+            show()
+        code = getattr(err, "exit_code", EXIT_USAGE) or EXIT_USAGE
+    except (KeyboardInterrupt, typer.Abort):
+        sys.stderr.write("\n" + ui("interrupted", detect_lang(None)) + "\n")
+        code = EXIT_USAGE
     except Exception as err:  # noqa: BLE001 - the one place that turns a bug into a message
         if debug:
             import traceback
 
             traceback.print_exc()
-        lang = detect_lang(None)
-        sys.stderr.write(ui("internal", lang, error=f"{type(err).__name__}: {err}") + "\n")
-        sys.exit(EXIT_USAGE)
+        sys.stderr.write(ui("internal", detect_lang(None), error=f"{type(err).__name__}: {err}") + "\n")
+        code = EXIT_USAGE
+    sys.exit(code)

@@ -110,6 +110,10 @@ UI: dict[str, L] = {
     "render.template_dir": L("Vorlagenordner nicht gefunden: {path}", "Template folder not found: {path}"),
     "render.failed": L("Die Vorlage lässt sich nicht ausfüllen: {detail}", "The template cannot be filled in: {detail}"),
     "render.written": L("geschrieben: {path}", "written: {path}"),
+    "interrupted": L(
+        "Abgebrochen. Es wurde keine Datei halb geschrieben; vorhandene Dateien sind unverändert.",
+        "Interrupted. No file was half written; existing files are unchanged.",
+    ),
     "internal": L(
         "Interner Fehler in ki ({error}). Bitte melden Sie ihn mit der Ausgabe von `ki --debug …`.",
         "Internal error in ki ({error}). Please report it with the output of `ki --debug …`.",
