@@ -6,6 +6,7 @@ that need them, so that ``ki --help`` and ``ki validate`` start fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -257,9 +258,32 @@ def explain(
     typer.echo(explain_text(rule, language))
 
 
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, so that no library swallows it on the way up."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+def _argv_lang() -> str:
+    """The language for messages outside a command (``--lang`` as given, else the default)."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return detect_lang(args[i + 1])
+        if arg.startswith("--lang="):
+            return detect_lang(arg.split("=", 1)[1])
+    return detect_lang(None)
+
+
 def main() -> None:
     """Entry point: exit codes 0/1/2, and no traceback on any failure unless --debug."""
+    import signal
+
     debug = "--debug" in sys.argv[1:]
+    with contextlib.suppress(ValueError):  # not in the main thread (tests): keep the default
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         result = app(prog_name="ki", standalone_mode=False)
         code = result if isinstance(result, int) else 0
@@ -270,14 +294,14 @@ def main() -> None:
         if show is not None:
             show()
         code = getattr(err, "exit_code", EXIT_USAGE) or EXIT_USAGE
-    except (KeyboardInterrupt, typer.Abort):
-        sys.stderr.write("\n" + ui("interrupted", detect_lang(None)) + "\n")
+    except (Interrupted, KeyboardInterrupt, typer.Abort):
+        sys.stderr.write("\n" + ui("interrupted", _argv_lang()) + "\n")
         code = EXIT_USAGE
     except Exception as err:  # noqa: BLE001 - the one place that turns a bug into a message
         if debug:
             import traceback
 
             traceback.print_exc()
-        sys.stderr.write(ui("internal", detect_lang(None), error=f"{type(err).__name__}: {err}") + "\n")
+        sys.stderr.write(ui("internal", _argv_lang(), error=f"{type(err).__name__}: {err}") + "\n")
         code = EXIT_USAGE
     sys.exit(code)

@@ -94,6 +94,17 @@ vereinbarungen:
 """
 
 
+def with_measures(count: int, base: str = VALID) -> str:
+    """``base`` with ``count`` extra measures in its second Schwerpunkt (a large, valid concept)."""
+    block = "".join(
+        f"      - id: m-extra-{i}\n        titel: Zusätzliche Maßnahme {i}\n        stufe: initiative\n"
+        f"        federfuehrung: ki\n        beteiligt: [awo]\n        sachkosten: {100 + i}\n"
+        for i in range(count)
+    )
+    anchor = "        beteiligt: [awo]\n"
+    return base.replace(anchor, anchor + block, 1)
+
+
 def check(text: str | bytes, lang: str = "de") -> FileReport:
     """Validate a concept given as text (UTF-8) or bytes with the real pipeline."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
