@@ -90,7 +90,8 @@ _THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+")
 _MAX_DIGITS = 100  # longer digit strings stay text (Python refuses huge int conversions)
 
 _CORE_TAG = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {"!", *(_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))}
+_SCALAR_TAGS = {"!", *(_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))}
+_COLLECTION_TAGS = {"!", _CORE_TAG + "map", _CORE_TAG + "seq"}
 
 
 def _with_source(cls: type, value: Any, text: str) -> Any:
@@ -443,7 +444,7 @@ class _Builder:
         span = _span(event)
         path, key_span, is_key = self._slot(span)
         tag = event.tag
-        if tag is not None and tag not in _ALLOWED_TAGS:
+        if tag is not None and tag not in _SCALAR_TAGS:
             self.report.add("KI004.tag", span, path or "", tag=_shown_tag(tag))
             if is_key:
                 self.stack[-1].key = None
@@ -488,7 +489,7 @@ class _Builder:
             self.stack[-1].key_span = span
             path = None
         tag = event.tag
-        if tag is not None and tag not in _ALLOWED_TAGS:
+        if tag is not None and tag not in _COLLECTION_TAGS:
             self.report.add("KI004.tag", span, path or "", tag=_shown_tag(tag))
             path = None
         if len(self.stack) >= MAX_DEPTH:

@@ -238,3 +238,18 @@ def test_ten_megabyte_file_loads_without_exception():
 def test_one_megabyte_line_loads():
     loaded = load("titel: " + "x" * 1_000_000 + "\n")
     assert loaded.findings == [] and len(loaded.data["titel"]) == 1_000_000
+
+
+def test_collection_tag_on_a_scalar_is_refused():
+    # found by fuzzing: a scalar tagged !!map
+    loaded = load("key: &anchor\n !!map a \n: b\n")
+    assert "KI004" in [f.code for f in loaded.findings]
+    assert [f.code for f in load("a: !!map b\n").findings] == ["KI004"]
+
+
+def test_scalar_tag_on_a_collection_is_refused():
+    assert [f.code for f in load("a: !!str [1, 2]\n").findings] == ["KI004"]
+
+
+def test_core_tags_on_scalars_are_allowed():
+    assert load('a: !!str 12\nb: !!int "3"\n').data == {"a": "12", "b": 3}
