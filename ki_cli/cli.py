@@ -29,6 +29,7 @@ app = typer.Typer(
     help="ki – Werkzeuge für die Kommunalen Integrationszentren NRW: Konzepte prüfen, Vorlagen schreiben, Zeiträume vergleichen.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
