@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from ki_cli import __version__
-from ki_cli.i18n import detect_lang, did_you_mean
+from ki_cli.i18n import closest_code, detect_lang, suggest
 from ki_cli.messages import ui
 from ki_cli.report import EXIT_USAGE, Report, Selection, UnknownCode, parse_codes
 from ki_cli.registry import RULES
@@ -116,7 +116,7 @@ def _codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
     try:
         return parse_codes(values)
     except UnknownCode as err:
-        _fail(ui("bad_codes", lang, option=option, code=err.code, did_you_mean=did_you_mean(err.code.upper(), RULES)))
+        _fail(ui("bad_codes", lang, option=option, code=err.code, did_you_mean=suggest(closest_code(err.code, RULES), err.code)))
 
 
 @app.command()
@@ -255,7 +255,7 @@ def explain(
     language = detect_lang(lang, _config().lang)
     rule = RULES.get(code.strip().upper())
     if rule is None:
-        _fail(ui("unknown_rule", language, code=code, did_you_mean=did_you_mean(code.strip().upper(), RULES)))
+        _fail(ui("unknown_rule", language, code=code, did_you_mean=suggest(closest_code(code, RULES), code)))
     typer.echo(explain_text(rule, language))
 
 

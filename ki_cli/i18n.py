@@ -58,12 +58,31 @@ def closest(value: object, candidates: Iterable[str]) -> str | None:
     return lowered[hits[0]] if hits else None
 
 
-def did_you_mean(value: object, candidates: Iterable[str]) -> L | str:
-    """" Meinten Sie „x“?" when a close candidate exists, else empty."""
-    hit = closest(value, candidates)
+def closest_code(value: str, codes: Iterable[str]) -> str | None:
+    """The rule code most like ``value`` (``KI1O2`` → ``KI102``): fewest differing characters."""
+    wanted = value.strip().upper().replace("O", "0")
+    if not wanted.startswith("KI"):
+        wanted = "KI" + wanted
+    best: tuple[int, str] | None = None
+    for code in codes:
+        if len(code) != len(wanted):
+            continue
+        distance = sum(a != b for a, b in zip(code, wanted, strict=True))
+        if distance <= 2 and (best is None or distance < best[0]):
+            best = (distance, code)
+    return best[1] if best else None
+
+
+def suggest(hit: str | None, value: object) -> L | str:
+    """" Meinten Sie „x“?" for a found ``hit`` that differs from ``value``."""
     if hit is None or hit == value:
         return ""
     return L(f" Meinten Sie „{hit}“?", f" Did you mean “{hit}”?")
+
+
+def did_you_mean(value: object, candidates: Iterable[str]) -> L | str:
+    """" Meinten Sie „x“?" when a close candidate exists, else empty."""
+    return suggest(closest(value, candidates), value)
 
 
 def join_words(words: Iterable[str], lang: str, limit: int = 12) -> str:

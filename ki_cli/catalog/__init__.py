@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from ki_cli.catalog.domain import RULES as DOMAIN
 from ki_cli.catalog.structure import RULES as STRUCTURE
 from ki_cli.registry import Rule
 
-CATALOG: tuple[Rule, ...] = STRUCTURE
+CATALOG: tuple[Rule, ...] = STRUCTURE + DOMAIN
