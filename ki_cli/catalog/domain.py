@@ -254,9 +254,8 @@ RULES: tuple[Rule, ...] = (
     _rule("KI505", "info", L("Partner ohne Bezug", "partner without reference"), _NONE,
           L("Ein Partner, auf den keine Maßnahme und keine Vereinbarung verweist, steht nur in der Liste.",
             "A partner no measure and no agreement refers to only stands in the list."),
-          _with(("beteiligt: [mo-forum, awo, ia]", "beteiligt: [mo-forum, awo]"))
-          .replace("  - {id: ia, name: Integrationsagentur der Caritas, art: landesstruktur}\n",
-                   "  - {id: ia, name: Integrationsagentur der Caritas, art: landesstruktur}\n  - {id: vhs, name: Volkshochschule, art: bildungseinrichtung}\n")),
+          _with(("  - {id: ia, name: Integrationsagentur der Caritas, art: landesstruktur}\n",
+                 "  - {id: ia, name: Integrationsagentur der Caritas, art: landesstruktur}\n  - {id: vhs, name: Volkshochschule, art: bildungseinrichtung}\n"))),
     _rule("KI511", "error", L("Vereinbarung vor dem Zeitraum beendet", "agreement ended before the period"), _FOKUS,
           L("Eine Maßnahme stützt sich auf eine Vereinbarung, die schon vor Beginn des Zeitraums endete.",
             "A measure rests on an agreement that ended before the period starts."),
