@@ -38,6 +38,8 @@ app = typer.Typer(
 class ValidateFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 class ListFormat(str, Enum):
@@ -156,6 +158,14 @@ def validate(
         from ki_cli.reporters import json as json_reporter
 
         json_reporter.write(sys.stdout, report)
+    elif format is ValidateFormat.sarif:
+        from ki_cli.reporters import sarif
+
+        sarif.write(sys.stdout, report, language)
+    elif format is ValidateFormat.github:
+        from ki_cli.reporters import github
+
+        github.write(sys.stdout, report)
     else:
         from ki_cli.reporters import text
 

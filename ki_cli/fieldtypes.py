@@ -11,7 +11,7 @@ import math
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -129,16 +129,78 @@ def none_to_dict(value: Any) -> Any:
     return {} if value is None else value
 
 
-Text = Annotated[str, BeforeValidator(as_text)]
-RequiredText = Annotated[str, BeforeValidator(as_text), Field(min_length=1)]
-Id = Annotated[str, AfterValidator(check_id), BeforeValidator(as_text)]
-Ref = Annotated[str, BeforeValidator(as_text), Field(min_length=1)]
-Number = Annotated[float, BeforeValidator(to_number)]
-Amount = Annotated[float, BeforeValidator(to_number), Field(ge=0)]
-Vze = Annotated[float, BeforeValidator(to_number), Field(gt=0, le=1)]
-Share = Annotated[float, BeforeValidator(to_number), Field(gt=0)]
-Date = Annotated[dt.date, BeforeValidator(to_date)]
-YesNo = Annotated[bool, BeforeValidator(to_bool)]
-Email = Annotated[str, AfterValidator(check_email), BeforeValidator(as_text)]
-Ags = Annotated[str, AfterValidator(check_ags), BeforeValidator(as_text)]
-Version = Annotated[int, AfterValidator(check_version)]
+def _or_null(schema: dict[str, Any]) -> None:
+    """JSON Schema of a field where an empty value (``key:``) means "no entries"."""
+    inner = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [inner, {"type": "null"}]
+
+
+NULL_MEANS_EMPTY = Field(json_schema_extra=_or_null)
+"""Marks a list or mapping field that also accepts an empty value (``none_to_list``/``none_to_dict``)."""
+
+# What each field type accepts, as JSON Schema for editors (``ki schema``). It mirrors the
+# converters above as far as JSON Schema can: numbers and dates may be German text, text may be
+# a number (YAML reads ``drucksache: 2024`` as one), ids and vocabularies are closed.
+_SPACE = r"\s*"
+_NUMBER_TEXT = r"[0-9]+(,[0-9]+)?|[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?|[0-9]*\.[0-9]+"
+_TRUE_FALSE = sorted(_TRUE | _FALSE)
+SCHEMA_TEXT: dict[str, Any] = {"type": ["string", "number"]}
+SCHEMA_REQUIRED_TEXT: dict[str, Any] = {"type": ["string", "number"], "minLength": 1}
+SCHEMA_ID: dict[str, Any] = {
+    "type": ["string", "integer"],
+    "pattern": f"^{ID_PATTERN.pattern}$",
+    "maxLength": ID_MAX,
+    "minimum": 0,
+    "not": {"const": "ki"},
+}
+SCHEMA_REF: dict[str, Any] = {"type": ["string", "number"], "minLength": 1}
+SCHEMA_DATE: dict[str, Any] = {
+    "type": "string",
+    "pattern": f"^{_SPACE}([0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}\\.[0-9]{{1,2}}\\.[0-9]{{4}}){_SPACE}$",
+}
+SCHEMA_YES_NO: dict[str, Any] = {
+    "anyOf": [
+        {"type": "boolean"},
+        {"enum": [*_TRUE_FALSE, *(w.capitalize() for w in _TRUE_FALSE if w.isalpha()),
+                  *(w.upper() for w in _TRUE_FALSE if w.isalpha()), 0, 1]},
+    ]
+}
+SCHEMA_EMAIL: dict[str, Any] = {"type": "string", "pattern": f"^{_SPACE}{_EMAIL.pattern}{_SPACE}$"}
+SCHEMA_AGS: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": f"^{_SPACE}{_AGS.pattern}{_SPACE}$"},
+        # an editor's YAML reads 05999000 as the number 5999000: the leading zero is lost
+        {"type": "integer", "minimum": 5000000, "maximum": 5999999},
+    ]
+}
+SCHEMA_VERSION: dict[str, Any] = {"enum": [1, "1"]}
+
+
+def number_schema(signed: bool = True, **bounds: float) -> dict[str, Any]:
+    """A number, or German notation written as text (``0,5``, ``1.234,56``)."""
+    sign = "[-+]?" if signed else "[+]?"
+    return {
+        "anyOf": [
+            {"type": "number", **bounds},
+            {"type": "string", "pattern": f"^{_SPACE}{sign}({_NUMBER_TEXT}){_SPACE}$"},
+        ]
+    }
+
+
+Text = Annotated[str, BeforeValidator(as_text), WithJsonSchema(SCHEMA_TEXT)]
+RequiredText = Annotated[str, BeforeValidator(as_text), Field(min_length=1), WithJsonSchema(SCHEMA_REQUIRED_TEXT)]
+Id = Annotated[str, AfterValidator(check_id), BeforeValidator(as_text), WithJsonSchema(SCHEMA_ID)]
+Ref = Annotated[str, BeforeValidator(as_text), Field(min_length=1), WithJsonSchema(SCHEMA_REF)]
+Number = Annotated[float, BeforeValidator(to_number), WithJsonSchema(number_schema())]
+Amount = Annotated[float, BeforeValidator(to_number), Field(ge=0), WithJsonSchema(number_schema(False, minimum=0))]
+Vze = Annotated[
+    float, BeforeValidator(to_number), Field(gt=0, le=1),
+    WithJsonSchema(number_schema(False, exclusiveMinimum=0, maximum=1)),
+]
+Share = Annotated[float, BeforeValidator(to_number), Field(gt=0), WithJsonSchema(number_schema(False, exclusiveMinimum=0))]
+Date = Annotated[dt.date, BeforeValidator(to_date), WithJsonSchema(SCHEMA_DATE)]
+YesNo = Annotated[bool, BeforeValidator(to_bool), WithJsonSchema(SCHEMA_YES_NO)]
+Email = Annotated[str, AfterValidator(check_email), BeforeValidator(as_text), WithJsonSchema(SCHEMA_EMAIL)]
+Ags = Annotated[str, AfterValidator(check_ags), BeforeValidator(as_text), WithJsonSchema(SCHEMA_AGS)]
+Version = Annotated[int, AfterValidator(check_version), WithJsonSchema(SCHEMA_VERSION)]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from ki_cli import vocab
 from ki_cli.fieldtypes import (
+    NULL_MEANS_EMPTY,
     Ags,
     Amount,
     Date,
@@ -33,7 +34,9 @@ from ki_cli.fieldtypes import (
 
 
 def _vocab(values: tuple[str, ...]) -> object:
-    return Annotated[Literal[values], BeforeValidator(as_text)]  # type: ignore[valid-type]
+    # A word that is all digits ("2025") may be written unquoted; YAML then reads a number.
+    accepted = [*values, *(int(v) for v in values if v.isdigit())]
+    return Annotated[Literal[values], BeforeValidator(as_text), WithJsonSchema({"enum": accepted})]  # type: ignore[valid-type]
 
 
 KommuneTyp = _vocab(vocab.KOMMUNE_TYP)
@@ -56,7 +59,7 @@ Zustaendigkeit = _vocab(vocab.ZUSTAENDIGKEIT)
 
 def _list(item: object) -> object:
     """An optional list: absent or empty (``key:``) means no entries."""
-    return Annotated[list[item], BeforeValidator(none_to_list)]  # type: ignore[valid-type]
+    return Annotated[list[item], BeforeValidator(none_to_list), NULL_MEANS_EMPTY]  # type: ignore[valid-type]
 
 
 class Section(BaseModel):
@@ -146,7 +149,7 @@ class Stelle(Section):
     finanzierung: Finanzierung  # type: ignore[valid-type]
     rolle: Rolle | None = None  # type: ignore[valid-type]
     besetzt_durch: Text | None = None
-    einsatz: Annotated[dict[str, Share], BeforeValidator(none_to_dict)]
+    einsatz: Annotated[dict[str, Share], BeforeValidator(none_to_dict), NULL_MEANS_EMPTY]
 
     @property
     def vakant(self) -> bool:

@@ -1,0 +1,47 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding.
+
+GitHub turns each line into an annotation on the file and line of the pull request. Values are
+escaped as the Actions toolkit does: ``%``, CR and LF everywhere, and ``:`` and ``,`` inside
+the properties too.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ki_cli.findings import Finding
+from ki_cli.registry import Severity
+from ki_cli.report import Report
+
+COMMANDS: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """The message part (after ``::``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value (``file=…``, ``title=…``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(path: str, finding: Finding) -> str:
+    """The workflow command for one finding."""
+    properties = {
+        "file": path,
+        "line": finding.line,
+        "col": finding.column,
+        "endLine": max(finding.end_line, finding.line),
+        "endColumn": finding.end_column,
+        "title": finding.code,
+    }
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
+    return f"::{COMMANDS[finding.severity]} {props}::{escape_data(message)}"
+
+
+def write(out: TextIO, report: Report) -> None:
+    for file in report.files:
+        for finding in file.findings:
+            out.write(command(file.path, finding) + "\n")
