@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from ki_cli import __version__
+from ki_cli.helptext import KiGroup
 from ki_cli.i18n import closest_code, detect_lang, suggest
 from ki_cli.messages import ui
 from ki_cli.report import EXIT_USAGE, Report, Selection, UnknownCode, parse_codes
@@ -24,9 +25,10 @@ from ki_cli.registry import RULES
 if TYPE_CHECKING:
     from ki_cli.config import Config
 
+# Help texts, German and English, are in ki_cli/messages/help.py; KiGroup puts them on the commands.
 app = typer.Typer(
     name="ki",
-    help="ki – Werkzeuge für die Kommunalen Integrationszentren NRW: Konzepte prüfen, Vorlagen schreiben, Zeiträume vergleichen.",
+    cls=KiGroup,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -57,11 +59,18 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Version anzeigen / show the version.")
+        bool, typer.Option("--version", callback=_version, is_eager=True)
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Bei internen Fehlern den Traceback zeigen / show tracebacks.")] = False,
+    debug: Annotated[bool, typer.Option("--debug")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
 ) -> None:
-    ctx.obj = {"debug": debug}
+    ctx.obj = {"debug": debug, "lang": lang}
+
+
+def _root_lang(ctx: typer.Context) -> str | None:
+    """``ki --lang en COMMAND``: the language given before the command, if any."""
+    obj = ctx.find_root().obj
+    return obj.get("lang") if isinstance(obj, dict) else None
 
 
 def _fail(message: str) -> NoReturn:
@@ -124,20 +133,17 @@ def _codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
 @app.command()
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Konzeptdateien oder Ordner; „-“ liest die Standardeingabe.", show_default=False)],
-    format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Ausgabeformat.")] = ValidateFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Nur diese Codes/Präfixe, z. B. KI3,KI401.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Diese Codes/Präfixe auslassen.")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache der Meldungen: de oder en.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Nur die Zusammenfassung ausgeben.")] = False,
+    paths: Annotated[list[str], typer.Argument(metavar="PFAD...", show_default=False)],
+    format: Annotated[ValidateFormat, typer.Option("--format", "-f")] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """Konzeptdateien prüfen / check concept files.
-
-    Beispiel: ki validate concepts/ --strict
-    """
+    """Check concept files; the exit code is decided by the report."""
     settings = _config()
-    language = detect_lang(lang, settings.lang)
+    language = detect_lang(lang or _root_lang(ctx), settings.lang)
     selection = Selection(
         select=_codes(select, "--select", language) if select else settings.select,
         ignore=_codes(ignore, "--ignore", language) if ignore else settings.ignore,
@@ -190,25 +196,23 @@ class RenderFormat(str, Enum):
 
 @app.command()
 def render(
-    kind: Annotated[RenderKind, typer.Argument(help="proposal (Beschlussvorlage) | concept | agreements | workplan", show_default=False)],
-    file: Annotated[Path, typer.Argument(help="Die Konzeptdatei.", show_default=False)],
-    out: Annotated[Optional[Path], typer.Option("--output", "-o", help="Zieldatei (Format aus der Endung) oder, für agreements, ein Ordner.")] = None,
-    format: Annotated[Optional[RenderFormat], typer.Option("--format", "-f", help="md | html | pdf | docx | oparl.")] = None,
-    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="Eigene Vorlagen, vor den eingebauten gesucht.")] = None,
-    previous: Annotated[Optional[Path], typer.Option("--previous", help="Konzept des vorigen Zeitraums: Änderungen aufnehmen.")] = None,
-    allow_errors: Annotated[bool, typer.Option("--allow-errors", help="Trotz Fehlern schreiben, jede Seite als ENTWURF markiert.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Eine vorhandene Datei überschreiben.")] = False,
-    agreement_id: Annotated[Optional[str], typer.Option("--id", help="Nur diese Vereinbarung (bei agreements).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache der Meldungen: de oder en.")] = None,
+    ctx: typer.Context,
+    kind: Annotated[RenderKind, typer.Argument(show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="DATEI", show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+    format: Annotated[Optional[RenderFormat], typer.Option("--format", "-f")] = None,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir")] = None,
+    previous: Annotated[Optional[Path], typer.Option("--previous")] = None,
+    allow_errors: Annotated[bool, typer.Option("--allow-errors")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    agreement_id: Annotated[Optional[str], typer.Option("--id")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
 ) -> None:
-    """Ein Dokument aus einem Konzept schreiben / write a document from a concept.
-
-    Beispiel: ki render proposal concepts/beispielstadt/2025-2026.yaml -o vorlage.pdf
-    """
+    """Write a document from a concept."""
     from ki_cli.render.command import Request, Stop, run
 
     settings = _config()
-    language = detect_lang(lang, settings.lang)
+    language = detect_lang(lang or _root_lang(ctx), settings.lang)
     request = Request(
         kind=kind.value,
         file=file,
@@ -233,16 +237,14 @@ def render(
 
 @app.command("rules")
 def rules_command(
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Ausgabeformat.")] = ListFormat.text,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache: de oder en.")] = None,
+    ctx: typer.Context,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
 ) -> None:
-    """Alle Regeln auflisten: Code, Schwere, Titel, Grundlage / list every rule.
-
-    Beispiel: ki rules --format json
-    """
+    """List every rule of the registry."""
     from ki_cli.explain import rules_json, rules_text
 
-    language = detect_lang(lang, _config().lang)
+    language = detect_lang(lang or _root_lang(ctx), _config().lang)
     if format is ListFormat.json:
         import json
 
@@ -253,20 +255,81 @@ def rules_command(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="Regelcode, z. B. KI313.", show_default=False)],
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache: de oder en.")] = None,
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(metavar="CODE", show_default=False)],
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
 ) -> None:
-    """Eine Regel erklären, mit falschem und richtigem Beispiel / explain one rule.
-
-    Beispiel: ki explain KI313
-    """
+    """Explain one rule from the registry."""
     from ki_cli.explain import explain_text
 
-    language = detect_lang(lang, _config().lang)
+    language = detect_lang(lang or _root_lang(ctx), _config().lang)
     rule = RULES.get(code.strip().upper())
     if rule is None:
         _fail(ui("unknown_rule", language, code=code, did_you_mean=suggest(closest_code(code, RULES), code)))
     typer.echo(explain_text(rule, language))
+
+
+def _write_output(path: Path, data: bytes, force: bool, lang: str) -> None:
+    """Write ``path`` atomically; an existing file only with ``--force`` (else exit 2)."""
+    from ki_cli.atomic import OutputError, write_atomic
+
+    try:
+        write_atomic(path, data, force=force)
+    except OutputError as err:
+        key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
+        _fail(ui(key, lang, path=err.path, detail=err.detail))
+    typer.echo(ui("render.written", lang, path=path), err=True)
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(metavar="PFAD")] = "konzept.yaml",
+    kommune: Annotated[Optional[str], typer.Option("--kommune", metavar="NAME")] = None,
+    typ: Annotated[Optional[str], typer.Option("--typ", metavar="kreisfreie_stadt|kreis")] = None,
+    beginn: Annotated[Optional[str], typer.Option("--beginn", metavar="TT.MM.JJJJ")] = None,
+    foerderrichtlinie: Annotated[Optional[str], typer.Option("--foerderrichtlinie", metavar="2018|2025")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+) -> None:
+    from ki_cli.init_command import Flags, run
+
+    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    target = None if path == "-" else Path(path)
+    if target is not None:
+        from ki_cli.atomic import OutputError, check_target
+
+        try:  # before any question: never ask first and refuse afterwards
+            check_target(target, force)
+        except OutputError as err:
+            key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
+            _fail(ui(key, language, path=err.path, detail=err.detail))
+    flags = Flags(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=foerderrichtlinie)
+    text, problem = run(flags, path, language, interactive=sys.stdin.isatty())
+    if problem:
+        _fail(problem)
+    if target is None:
+        sys.stdout.write(text)
+        return
+    _write_output(target, text.encode("utf-8"), force, language)
+    typer.echo(ui("init.next", language, path=path), err=True)
+
+
+@app.command("schema")
+def schema_command(
+    ctx: typer.Context,
+    out: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="DATEI")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+) -> None:
+    from ki_cli.schema import dumps
+
+    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    text = dumps()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _write_output(out, text.encode("utf-8"), force, language)
 
 
 class Interrupted(BaseException):

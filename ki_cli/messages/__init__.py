@@ -110,6 +110,36 @@ UI: dict[str, L] = {
     "render.template_dir": L("Vorlagenordner nicht gefunden: {path}", "Template folder not found: {path}"),
     "render.failed": L("Die Vorlage lässt sich nicht ausfüllen: {detail}", "The template cannot be filled in: {detail}"),
     "render.written": L("geschrieben: {path}", "written: {path}"),
+    "init.ask.kommune": L("Name der Kommune (z. B. Stadt Hamm, Kreis Soest)", "Name of the municipality (e.g. Stadt Hamm, Kreis Soest)"),
+    "init.ask.typ": L("Art: kreisfreie_stadt oder kreis", "Type: kreisfreie_stadt or kreis"),
+    "init.ask.beginn": L("Beginn des Zeitraums (TT.MM.JJJJ)", "Start of the period (DD.MM.YYYY)"),
+    "init.ask.foerderrichtlinie": L("Förderrichtlinie ({choices})", "Funding guideline ({choices})"),
+    "init.bad_typ": L(
+        "„{value}“ ist keine Art der Kommune: erlaubt sind kreisfreie_stadt und kreis.",
+        "“{value}” is no type of municipality: allowed are kreisfreie_stadt and kreis.",
+    ),
+    "init.bad_beginn": L(
+        "„{value}“ ist kein Datum: schreiben Sie z. B. 01.01.2027 oder 2027-01-01.",
+        "“{value}” is not a date: write e.g. 01.01.2027 or 2027-01-01.",
+    ),
+    "init.beginn_not_first": L(
+        "Ein Zeitraum beginnt am Monatsersten (KI201): „{value}“ ist kein Monatserster.",
+        "A period starts on the first of a month (KI201): “{value}” is not.",
+    ),
+    "init.bad_foerderrichtlinie": L(
+        "„{value}“ ist keine bekannte Förderrichtlinie: erlaubt sind {choices}.",
+        "“{value}” is no known funding guideline: allowed are {choices}.",
+    ),
+    "init.empty_kommune": L("Der Name der Kommune darf nicht leer sein.", "The municipality's name must not be empty."),
+    "init.option": L("Angabe {option}: {problem}", "Option {option}: {problem}"),
+    "init.defaults": L(
+        "Keine Eingabe möglich (kein Terminal): für {options} wurden Platzhalter eingesetzt – bitte in der Datei ersetzen.",
+        "No terminal to ask on: placeholders were used for {options} – please replace them in the file.",
+    ),
+    "init.next": L(
+        "Nächste Schritte: die Platzhalter (ERSETZEN) in {path} ausfüllen, dann `ki validate {path}`.",
+        "Next: fill in the placeholders (ERSETZEN) in {path}, then run `ki validate {path}`.",
+    ),
     "interrupted": L(
         "Abgebrochen. Es wurde keine Datei halb geschrieben; vorhandene Dateien sind unverändert.",
         "Interrupted. No file was half written; existing files are unchanged.",
