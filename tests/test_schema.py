@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import shutil
@@ -58,11 +59,21 @@ def schema_file(tmp_path_factory) -> Path:
     return path
 
 
-def editor_load(text: str) -> Any:
-    """Load YAML as check-jsonschema and editors do: YAML 1.2, dates stay text."""
+@functools.cache
+def _editor_loader() -> Any:
     from check_jsonschema.parsers.yaml import construct_yaml_implementation, impl2loader
 
-    return impl2loader(construct_yaml_implementation())(io.BytesIO(text.encode("utf-8")))
+    return impl2loader(construct_yaml_implementation())
+
+
+@functools.cache
+def validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(build())
+
+
+def editor_load(text: str) -> Any:
+    """Load YAML as check-jsonschema and editors do: YAML 1.2, dates stay text."""
+    return _editor_loader()(io.BytesIO(text.encode("utf-8")))
 
 
 def walk(node: Any):
@@ -145,7 +156,6 @@ def test_check_jsonschema_rejects_an_unknown_key(tmp_path, schema_file):
 
 def test_schema_agrees_with_the_validator_on_every_registry_example():
     """Whatever ki finds structurally sound, the schema accepts; missing and unknown keys it refuses."""
-    validator = jsonschema.Draft202012Validator(build())
     compared = 0
     for rule in RULES.values():
         for text in (rule.fail_example, rule.pass_example):
@@ -154,7 +164,7 @@ def test_schema_agrees_with_the_validator_on_every_registry_example():
             codes = {f.code for f in check(text).findings}
             if any(code.startswith("KI0") and code != "KI006" for code in codes):
                 continue  # not YAML the format allows (syntax, duplicate keys, tags…): no data to compare
-            errors = list(validator.iter_errors(editor_load(text)))
+            errors = list(validator().iter_errors(editor_load(text)))
             structural = codes & {"KI101", "KI102", "KI103", "KI104", "KI105"}
             if not structural:
                 assert errors == [], (rule.code, [e.message for e in errors])
@@ -165,7 +175,6 @@ def test_schema_agrees_with_the_validator_on_every_registry_example():
 
 
 def test_schema_refuses_wrong_values_the_validator_refuses():
-    validator = jsonschema.Draft202012Validator(build())
     for old, new in [
         ("typ: kreisfreie_stadt", "typ: stadt"),
         ("vze: 1.0", "vze: 1.5"),
@@ -177,7 +186,7 @@ def test_schema_refuses_wrong_values_the_validator_refuses():
     ]:
         text = replace(old, new)
         assert {f.code for f in check(text).findings} & {"KI103", "KI104", "KI105"}, new
-        assert list(validator.iter_errors(editor_load(text))), new
+        assert list(validator().iter_errors(editor_load(text))), new
 
 
 def test_schema_to_a_file_never_overwrites(cli, tmp_path):
