@@ -153,13 +153,18 @@ def validate(
     from ki_cli.loader import load_path, load_stream
     from ki_cli.validate import check_file
 
+    from ki_cli.progress import progress
+
     report = Report()
-    for name, path in _inputs(paths, language):
-        try:
-            loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
-        except OSError as err:
-            _fail(ui("unreadable", language, path=name, reason=err.strerror or err))
-        report.files.append(check_file(loaded, name, language, selection))
+    inputs = _inputs(paths, language)
+    with progress(len(inputs), sys.stderr, ui("progress.validate", language)) as advance:
+        for name, path in inputs:
+            try:
+                loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
+            except OSError as err:
+                _fail(ui("unreadable", language, path=name, reason=err.strerror or err))
+            report.files.append(check_file(loaded, name, language, selection))
+            advance()
     if format is ValidateFormat.json:
         from ki_cli.reporters import json as json_reporter
 

@@ -140,6 +140,8 @@ UI: dict[str, L] = {
         "Nächste Schritte: die Platzhalter (ERSETZEN) in {path} ausfüllen, dann `ki validate {path}`.",
         "Next: fill in the placeholders (ERSETZEN) in {path}, then run `ki validate {path}`.",
     ),
+    "progress.validate": L("Prüfe", "Checking"),
+    "progress.render": L("Schreibe", "Rendering"),
     "interrupted": L(
         "Abgebrochen. Es wurde keine Datei halb geschrieben; vorhandene Dateien sind unverändert.",
         "Interrupted. No file was half written; existing files are unchanged.",

@@ -119,8 +119,14 @@ def run(req: Request) -> int:
     if req.kind == "agreements" and req.out is not None and not into_folder and len(documents) > 1:
         raise Stop(EXIT_USAGE, ui("render.many_need_dir", req.lang, count=len(documents)))
 
+    from ki_cli.progress import progress
+
     try:
-        rendered = [(doc, output(env, doc, fmt)) for doc in documents]
+        with progress(len(documents), sys.stderr, ui("progress.render", req.lang)) as advance:
+            rendered = []
+            for doc in documents:
+                rendered.append((doc, output(env, doc, fmt)))
+                advance()
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None
 
