@@ -19,46 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-HEAD = """\
-version: 1
-kommune: {name: Stadt Großstadt, typ: kreisfreie_stadt, ags: "05999000"}
-zentrum: {name: Kommunales Integrationszentrum Großstadt, anbindung: Dezernat III}
-periode: {beginn: 2025-01-01, ende: 2026-12-31}
-grundlagen:
-  foerderrichtlinie: "2025"
-  integrationskonzept: {titel: Integrationskonzept, beschlossen_am: 2023-06-22}
-"""
-
-
-def large_concept(measures: int, partners: int, agreements: int) -> str:
-    """A valid concept of the given size; measures alternate between two Schwerpunkte."""
-    out = [HEAD, "schwerpunkte:\n"]
-    for sp, bereich, feld in (("sp-a", "bildungskette", "schule"), ("sp-b", "querschnitt", "vernetzung")):
-        out.append(f"  - id: {sp}\n    bereich: {bereich}\n    handlungsfeld: {feld}\n    titel: Schwerpunkt {sp}\n"
-                   f"    begruendung: Bedarf\n    ziele:\n      - {{id: z-{sp}, beschreibung: Ziel, indikator: Zahl, zielwert: 10}}\n"
-                   "    massnahmen:\n")
-        for i in range(measures // 2 if sp == "sp-a" else measures - measures // 2):
-            n = i * 2 + (sp == "sp-b")
-            p = n % partners
-            line = (f"      - {{id: m-{n}, titel: Maßnahme {n}, stufe: modellprojekt, federfuehrung: p-{p}, "
-                    f"beteiligt: [p-{(p + 1) % partners}], ziele: [z-{sp}], sachkosten: {100 + n}")
-            if n < agreements:
-                line += f", vereinbarung: v-{n}"
-            out.append(line + "}\n")
-    out.append("personal:\n")
-    for i in range(5):
-        out.append(f"  - {{id: fk-{i}, funktion: fachkraft, vze: 1.0, finanzierung: land, besetzt_durch: Person {i}, "
-                   f"einsatz: {{sp-a: 0.5, sp-b: 0.5}}{', rolle: leitung' if i == 0 else ''}}}\n")
-    out.append("sachkosten:\n  - {posten: Büroräume, betrag: 24000, traeger: kommune}\npartner:\n")
-    arten = ("regeldienst", "freier_traeger", "migrantenorganisation", "landesstruktur", "wirtschaft")
-    out.extend(f"  - {{id: p-{i}, name: Partner {i}, art: {arten[i % len(arten)]}}}\n" for i in range(partners))
-    out.append("vereinbarungen:\n")
-    for n in range(agreements):
-        out.append(f"  - {{id: v-{n}, partner: p-{n % partners}, form: absprache, gegenstand: Gegenstand {n}, "
-                   "zustaendigkeit_partner: Partner, beitrag_ki: Fokus Migration, beginn: 2025-01-01, "
-                   "ende: 2026-12-31, status: in_abstimmung}\n")
-    return "".join(out)
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import large_concept  # noqa: E402
 
 def median_seconds(action, repeat: int) -> float:
     times = []
