@@ -257,16 +257,28 @@ def test_core_tags_on_scalars_are_allowed():
     assert load('a: !!str 12\nb: !!int "3"\n').data == {"a": "12", "b": 3}
 
 
+# The child is started from a small launcher process: a child started straight from the test
+# process (vfork) would report the test process's own peak memory as its peak (Linux keeps the
+# high-water mark across exec), and that grows with every test that ran before.
+_LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+out = child.stdout.read()
+child.stdout.close()
+_, status, usage = os.wait4(child.pid, 0)
+sys.stderr.write(str(usage.ru_maxrss))
+sys.stdout.buffer.write(out)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def _peak_rss_of(argv: list[str], stdin=None) -> tuple[int, str, int]:
     """Exit code, standard output and peak resident memory (MiB) of a fresh process."""
-    import os
     import subprocess
+    import sys
 
-    process = subprocess.Popen(argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out = process.stdout.read().decode("utf-8")
-    process.stdout.close()
-    _, status, usage = os.wait4(process.pid, 0)
-    return os.waitstatus_to_exitcode(status), out, usage.ru_maxrss // 1024
+    launcher = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], stdin=stdin, capture_output=True)
+    return launcher.returncode, launcher.stdout.decode("utf-8"), int(launcher.stderr) // 1024
 
 
 def _fifty_megabyte_scalar(tmp_path):

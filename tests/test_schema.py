@@ -196,3 +196,14 @@ def test_schema_to_a_file_never_overwrites(cli, tmp_path):
     target.write_text("{}", encoding="utf-8")
     assert cli("schema", "-o", str(target)).exit_code == 2
     assert target.read_text(encoding="utf-8") == "{}"
+
+
+def test_example_concepts_name_the_committed_schema_for_editors():
+    examples = sorted(CONCEPTS.glob("**/*.yaml"))
+    if not examples:
+        pytest.skip("no example concepts in concepts/ yet")
+    for path in examples:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1].strip()).resolve()
+        assert target == COMMITTED.resolve(), path
