@@ -19,8 +19,8 @@ from ki_cli import __version__
 from ki_cli.helptext import KiGroup
 from ki_cli.i18n import closest_code, detect_lang, suggest
 from ki_cli.messages import ui
-from ki_cli.report import EXIT_USAGE, Report, Selection, UnknownCode, parse_codes
 from ki_cli.registry import RULES
+from ki_cli.report import EXIT_USAGE, Report, Selection, UnknownCode, parse_codes
 
 if TYPE_CHECKING:
     from ki_cli.config import Config
@@ -151,9 +151,8 @@ def validate(
     )
     strict = strict or settings.strict
     from ki_cli.loader import load_path, load_stream
-    from ki_cli.validate import check_file
-
     from ki_cli.progress import progress
+    from ki_cli.validate import check_file
 
     report = Report()
     inputs = _inputs(paths, language)
