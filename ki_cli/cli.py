@@ -259,6 +259,36 @@ def explain(
     typer.echo(explain_text(rule, language))
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="Konzept des vorigen Zeitraums.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="Konzept des neuen Zeitraums.", show_default=False)],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | md | json.")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit-Code 1, wenn es Unterschiede gibt.")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache der Meldungen: de oder en.")] = None,
+) -> None:
+    """Zwei Zeiträume vergleichen / what changed from one period to the next.
+
+    Beispiel: ki diff concepts/beispielstadt/2023-2024.yaml concepts/beispielstadt/2025-2026.yaml
+    """
+    from ki_cli.diff.command import Stop, run
+
+    language = detect_lang(lang, _config().lang)
+    try:
+        code = run(old, new, format.value, exit_code, language, _colour(sys.stdout))
+    except Stop as stop:
+        if stop.message:
+            typer.echo(stop.message, err=True)
+        raise typer.Exit(stop.code) from None
+    raise typer.Exit(code)
+
+
 class Interrupted(BaseException):
     """Ctrl-C. Not a KeyboardInterrupt, so that no library swallows it on the way up."""
 
