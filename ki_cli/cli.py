@@ -289,6 +289,30 @@ def diff(
     raise typer.Exit(code)
 
 
+@app.command("next-period")
+def next_period(
+    old: Annotated[str, typer.Argument(help="Konzept des zu Ende gehenden Zeitraums.", show_default=False)],
+    out: Annotated[Optional[str], typer.Option("--output", "-o", help="Neue Datei (Standard: <Ordner>/<Jahr>-<Jahr>.yaml neben OLD; „-“: Standardausgabe).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Eine vorhandene Datei überschreiben.")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Sprache der Meldungen: de oder en.")] = None,
+) -> None:
+    """Die Datei des nächsten Zeitraums aus der letzten beginnen / start the next period's file.
+
+    Beispiel: ki next-period concepts/beispielstadt/2025-2026.yaml
+    """
+    from ki_cli.diff.command import Stop
+    from ki_cli.nextperiod import run
+
+    language = detect_lang(lang, _config().lang)
+    try:
+        code = run(old, out, force, language)
+    except Stop as stop:
+        if stop.message:
+            typer.echo(stop.message, err=True)
+        raise typer.Exit(stop.code) from None
+    raise typer.Exit(code)
+
+
 class Interrupted(BaseException):
     """Ctrl-C. Not a KeyboardInterrupt, so that no library swallows it on the way up."""
 
