@@ -97,13 +97,19 @@ class ChangeSet:
 
 
 def plain(value: Any) -> Any:
-    """A model value as plain data: models as mappings (every field), lists as lists."""
+    """A model value as plain data: models as mappings (every field), lists as lists.
+
+    A model's ``__dict__`` holds exactly its fields; only values that are models themselves (or
+    lists of them) need converting, so most entries cost one dict copy.
+    """
     if isinstance(value, BaseModel):
-        return {name: plain(getattr(value, name)) for name in type(value).model_fields}
+        out = dict(value.__dict__)
+        for name, item in out.items():
+            if isinstance(item, BaseModel) or (isinstance(item, list) and item and isinstance(item[0], BaseModel)):
+                out[name] = plain(item)
+        return out
     if isinstance(value, list):
         return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
     return value
 
 
@@ -166,7 +172,7 @@ def _match(section: str, old: Iterable[Entry], new: Iterable[Entry]) -> Iterator
         previous = before.get(key)
         if previous is None:
             yield Change(section, key, ADDED, None, None, compact(entry))
-        else:
+        elif previous != entry:  # equal mappings (the usual case) need no look at each field
             yield from _mapping_changes(section, key, previous, entry)
     for key, entry in before.items():
         if key not in seen:
@@ -174,7 +180,7 @@ def _match(section: str, old: Iterable[Entry], new: Iterable[Entry]) -> Iterator
 
 
 def _schwerpunkte(k: Any) -> list[Entry]:
-    return [(sp.id, {n: v for n, v in plain(sp).items() if n not in _NESTED_OUT}) for sp in k.schwerpunkte]
+    return [(sp.id, {n: plain(v) for n, v in sp.__dict__.items() if n not in _NESTED_OUT}) for sp in k.schwerpunkte]
 
 
 def _ziele(k: Any) -> list[Entry]:
