@@ -83,7 +83,7 @@ def _literal(text: str) -> tuple[str, list[str]] | None:
     return chomp, lines
 
 
-def number(value: float | int, key: str | None = None) -> str:
+def number(value: float, key: str | None = None) -> str:
     """A number as YAML reads it back: ``1.0`` for VZE, ``24000`` for amounts."""
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -56,11 +56,21 @@ def show(value: Any, field: str | None, lang: str) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(show(v, field, lang) for v in value) + "]"
     if isinstance(value, dict):
+        if "datum" in value and "gremium" in value:  # an entry of beratungsfolge or beschluesse
+            return _resolution(value, lambda v, f: show(v, f, lang), str)
         return "{" + "; ".join(f"{k}: {show(v, field, lang)}" for k, v in value.items()) + "}"
     text = str(value)
     if _WORD.fullmatch(text):
         return text
     return f"„{_text(text)}“" if lang == "de" else f"“{_text(text)}”"
+
+
+def _resolution(entry: dict[str, Any], value: Any, word: Any) -> str:
+    """``03.09.2024 rat (entscheidung)`` / ``08.11.2012 rat „Einrichtung …“``: a council step, short."""
+    text = f"{value(entry['datum'], 'datum')} {word(entry['gremium'])}"
+    if entry.get("zustaendigkeit"):
+        return f"{text} ({word(entry['zustaendigkeit'])})"
+    return f"{text} {value(entry.get('gegenstand'), 'gegenstand')}" if entry.get("gegenstand") else text
 
 
 def _period(span: tuple[dt.date, dt.date], lang: str) -> str:
@@ -377,6 +387,8 @@ def _doc_value(value: Any, field: str, names: _Names) -> str:
     if isinstance(value, dict):
         if field == "einsatz":
             return "; ".join(f"{md(names.of('einsatz', k))} {vze(v)}" for k, v in value.items())
+        if "datum" in value and "gremium" in value:
+            return _resolution(value, lambda v, f: _doc_value(v, f, names), label)
         return " ".join(_doc_value(v, k, names) for k, v in value.items())
     text = names.of(field, str(value))
     if text == str(value):
@@ -405,43 +417,32 @@ def markdown(changes: ChangeSet) -> str:
     if summary.foerderrichtlinie:
         lines += [f"**Förderrichtlinie:** {summary.foerderrichtlinie.old} → {summary.foerderrichtlinie.new}", ""]
 
-    covered: set[tuple[str, str | None, str | None]] = set()
-    for key in (("periode", None, "beginn"), ("periode", None, "ende"), ("grundlagen", None, "foerderrichtlinie")):
-        covered.add(key)
+    covered: set[tuple[str, str | None, str | None]] = {
+        ("periode", None, "beginn"), ("periode", None, "ende"), ("grundlagen", None, "foerderrichtlinie")}
 
-    def entry_line(c: Change) -> str:
-        entry = c.new if c.kind == ADDED else c.old
-        return _doc_entry(c.section, entry, names)
-
-    for section, neu, weg in (("schwerpunkte", "Neue Schwerpunkte", "Entfallene Schwerpunkte"),
-                              ("massnahmen", "Neue Maßnahmen", "Beendete Maßnahmen"),
-                              ("ziele", "Neue Ziele", "Entfallene Ziele"),
-                              ("vereinbarungen", "Neue Vereinbarungen", "Entfallene Vereinbarungen"),
-                              ("partner", "Neue Partner", "Entfallene Partner"),
-                              ("personal", "Neue Stellen", "Entfallene Stellen"),
-                              ("sachkosten", "Neue Sachkostenposten", "Entfallene Sachkostenposten"),
-                              ("vorlage", "Vorlage", "Vorlage")):
-        added = changes.of(section, ADDED)
-        removed = changes.of(section, REMOVED)
+    def entries(section: str, neu: str, weg: str) -> list[str]:
+        added, removed = changes.of(section, ADDED), changes.of(section, REMOVED)
         covered.update((c.section, c.id, c.field) for c in added + removed)
-        if section == "vorlage":
-            continue
-        lines += _block(neu, [entry_line(c) for c in added])
-        lines += _block(weg, [entry_line(c) for c in removed])
+        return (_block(neu, [_doc_entry(section, c.new, names) for c in added])
+                + _block(weg, [_doc_entry(section, c.old, names) for c in removed]))
 
-    def step_items(steps: list[Step], field: str) -> list[str]:
-        covered.update(("massnahmen", s.id, field) for s in steps)
-        return [f"{md(names.entry('massnahmen', s.id))}: {_doc_value(s.old, field, names)} → "
-                f"{_doc_value(s.new, field, names)}" for s in steps]
+    def steps(title: str, items: list[Step], section: str, field: str) -> list[str]:
+        covered.update((section, s.id, field) for s in items)
+        return _block(title, [f"{md(names.entry(section, s.id))}: {_doc_value(s.old, field, names)} → "
+                              f"{_doc_value(s.new, field, names)}" for s in items])
 
-    lines += _block("Weiterentwicklung zur Regelpraxis (Stufe vorangekommen)", step_items(summary.fortschritt, "stufe"))
-    lines += _block("Stufe zurückgenommen", step_items(summary.rueckschritt, "stufe"))
-    lines += _block("Wechsel der Federführung", step_items(summary.federfuehrung, "federfuehrung"))
-    covered.update(("vereinbarungen", s.id, "status") for s in summary.vereinbarungen_status)
-    lines += _block("Status der Vereinbarungen", [
-        f"{md(names.entry('vereinbarungen', s.id))}: {label(s.old)} → {label(s.new)}" for s in summary.vereinbarungen_status])
-
+    lines += entries("schwerpunkte", "Neue Schwerpunkte", "Entfallene Schwerpunkte")
+    lines += entries("ziele", "Neue Ziele", "Entfallene Ziele")
+    lines += entries("massnahmen", "Neue Maßnahmen", "Beendete Maßnahmen")
+    lines += steps("Weiterentwicklung zur Regelpraxis (Stufe vorangekommen)", summary.fortschritt, "massnahmen", "stufe")
+    lines += steps("Stufe zurückgenommen", summary.rueckschritt, "massnahmen", "stufe")
+    lines += steps("Wechsel der Federführung", summary.federfuehrung, "massnahmen", "federfuehrung")
+    lines += entries("vereinbarungen", "Neue Vereinbarungen", "Entfallene Vereinbarungen")
+    lines += steps("Status der Vereinbarungen", summary.vereinbarungen_status, "vereinbarungen", "status")
+    lines += entries("partner", "Neue Partner", "Entfallene Partner")
+    lines += entries("personal", "Neue Stellen", "Entfallene Stellen")
     lines += _staffing_table(summary, names)
+    lines += entries("sachkosten", "Neue Sachkostenposten", "Entfallene Sachkostenposten")
     costs = []
     if summary.sachkosten_gesamt.changed:
         costs.append(f"Sachkosten je Jahr: {euro(summary.sachkosten_gesamt.old)} → {euro(summary.sachkosten_gesamt.new)}")
@@ -449,8 +450,8 @@ def markdown(changes: ChangeSet) -> str:
         costs.append(f"Sachkosten der Maßnahmen je Jahr: {euro(summary.sachkosten_massnahmen.old)} → "
                      f"{euro(summary.sachkosten_massnahmen.new)}")
     lines += _block("Sachkosten", costs)
-    vorlage = changes.of("vorlage", ADDED) + changes.of("vorlage", REMOVED)
-    for c in vorlage:
+    for c in changes.of("vorlage", ADDED) + changes.of("vorlage", REMOVED):
+        covered.add((c.section, c.id, c.field))
         lines += [f"**Vorlage:** {'neu angelegt' if c.kind == ADDED else 'für den neuen Zeitraum noch nicht angelegt'}", ""]
 
     rest = [c for c in changes.changes if (c.section, c.id, c.field) not in covered]
