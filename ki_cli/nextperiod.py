@@ -238,7 +238,7 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     from ki_cli.diff.command import Stop, load_concept, structure
     from ki_cli.loader import load_bytes
     from ki_cli.messages import ui
-    from ki_cli.messages.periods import t
+    from ki_cli.messages.periods import count, t
     from ki_cli.report import EXIT_OK, EXIT_USAGE
 
     def refuse(err: OutputError) -> Stop:
@@ -268,9 +268,10 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
         write_atomic(target, result.text.encode("utf-8"), force=force)
     except OutputError as err:
         raise refuse(err) from None
-    zeitraum = _zeitraum(result.beginn, result.ende)
-    sys.stderr.write(t("next.summary", lang, zeitraum=zeitraum, kept=len(result.kept), handed=len(result.handed_over),
-                       agreements=len(result.agreements_dropped)) + "\n")
+    zeitraum = _zeitraum(result.beginn, result.ende) if lang == "de" else f"{result.beginn} to {result.ende}"
+    sys.stderr.write(t("next.summary", lang, zeitraum=zeitraum, kept=count("n.kept", len(result.kept), lang),
+                       handed=count("n.handed", len(result.handed_over), lang),
+                       agreements=count("n.dropped_agreements", len(result.agreements_dropped), lang)) + "\n")
     sys.stderr.write(t("next.written", lang, path=target) + "\n")
     sys.stderr.write(t("next.check", lang, path=target) + "\n")
     return EXIT_OK

@@ -77,12 +77,13 @@ TEXTS: dict[str, L] = {
     ),
     # next-period
     "next.written": L("geschrieben: {path}", "written: {path}"),
-    "next.summary": L(
-        "Neuer Zeitraum {zeitraum}: {kept} Maßnahmen übernommen, {handed} an die Regelpraxis übergeben, "
-        "{agreements} Vereinbarungen entfallen.",
-        "New period {zeitraum}: {kept} measures kept, {handed} handed over to regular practice, "
-        "{agreements} agreements dropped.",
-    ),
+    "next.summary": L("Neuer Zeitraum {zeitraum}: {kept}, {handed}, {agreements}.",
+                      "New period {zeitraum}: {kept}, {handed}, {agreements}."),
+    "n.kept": L("1 Maßnahme übernommen|{n} Maßnahmen übernommen", "1 measure kept|{n} measures kept"),
+    "n.handed": L("1 an die Regelpraxis übergeben|{n} an die Regelpraxis übergeben",
+                  "1 handed over to regular practice|{n} handed over to regular practice"),
+    "n.dropped_agreements": L("1 Vereinbarung entfallen|{n} Vereinbarungen entfallen",
+                              "1 agreement dropped|{n} agreements dropped"),
     "next.check": L("Prüfen Sie die neue Datei mit: ki validate {path}", "Check the new file with: ki validate {path}"),
     "next.bad_period": L(
         "Der Zeitraum von {path} endet am {ende}; ein Folgezeitraum lässt sich daraus nicht berechnen.",
