@@ -188,6 +188,7 @@ vorlage:
 """
 
 OLD: dict[str, Any] = yaml.safe_load(OLD_TEXT)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def old() -> dict[str, Any]:
@@ -210,7 +211,7 @@ def entry(data: dict[str, Any], section: str, ident: str) -> dict[str, Any]:
 def write(folder: Path, name: str, data: dict[str, Any] | str) -> Path:
     """``data`` as a real YAML file (block style, keys in the given order)."""
     path = folder / name
-    text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    text = data if isinstance(data, str) else yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -430,3 +430,11 @@ def test_json_shape(cli, tmp_path):
     assert set(report) == {"old", "new", "changes", "summary"}
     assert set(report["changes"][0]) == {"section", "id", "kind", "field", "old", "new"}
     assert report["summary"]["total"] == 1
+
+
+def test_text_differing_only_in_line_breaks_is_the_same(cli, tmp_path):
+    a = write(tmp_path, "a.yaml", old())  # begruendung of "uebergang" is a folded block with a final newline
+    new = old()
+    new["schwerpunkte"][0]["begruendung"] = " ".join(new["schwerpunkte"][0]["begruendung"].split())
+    b = write(tmp_path, "b.yaml", new)
+    assert diff_json(cli, a, b)["changes"] == []

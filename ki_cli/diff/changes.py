@@ -15,7 +15,9 @@ What is compared, and how (the choices the format leaves open):
 * Lists without ids inside an entry or section (``beteiligt``, ``aspekte``, a measure's
   ``ziele``, ``grundlagen.beschluesse``, ``vorlage.beteiligt``, ``vorlage.beratungsfolge``) are
   one field; their order does not count. ``einsatz`` is one field whose values are mappings.
-* Absent optional values and their defaults are the same thing (``beteiligt`` absent = ``[]``).
+* Absent optional values and their defaults are the same thing (``beteiligt`` absent = ``[]``),
+  an empty text is no text, and texts that differ only in spacing or line breaks (a folded
+  ``>`` block against one line) are the same.
 
 The cost is linear: every list is indexed by its key once.
 """
@@ -132,6 +134,8 @@ def same(a: Any, b: Any) -> bool:
         if a == b:
             return True
         return sorted(map(_canonical, a)) == sorted(map(_canonical, b))
+    if isinstance(a, str) and isinstance(b, str):  # prose: line breaks and spacing carry no meaning
+        return a == b or a.split() == b.split()
     if a in (None, "") and b in (None, ""):  # an empty text is no text (``besetzt_durch: ""``)
         return True
     if isinstance(a, bool) or isinstance(b, bool):
