@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from ki_cli.findings import Finding, Reporter
+from ki_cli.gcpause import paused_gc
 from ki_cli.i18n import L
 from ki_cli.sourcemap import SourceMap, Span, join
 
@@ -604,7 +605,8 @@ def load_bytes(raw: bytes, lang: str = "de") -> Loaded:
         return loaded
     loaded.text = text
     had_errors = len(report.findings)
-    root = _build(text, report, loaded.sourcemap)
+    with paused_gc():
+        root = _build(text, report, loaded.sourcemap)
     if root is _EMPTY:
         if len(report.findings) == had_errors:
             report.add("KI005.empty")

@@ -8,7 +8,7 @@ data, so that they are reported even when the model has other errors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from ki_cli import vocab
@@ -359,19 +359,20 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
         else:
             first[ident] = path
 
-    partners = list(index.partner)
-    partners_or_ki = [*partners, vocab.KI]
+    # dicts, not lists: a membership test per reference must not scan every id (linear cost)
+    partners = index.partner
+    partners_or_ki = {**partners, vocab.KI: ""}
     partner_kind = L("keinen Partner", "partner")
     for m_path, sp_path, measure in index.massnahmen:
         _ref(measure, m_path, "federfuehrung", partners_or_ki, partner_kind, sourcemap, report)
         _refs(measure, m_path, "beteiligt", partners_or_ki, partner_kind, sourcemap, report)
-        _ref(measure, m_path, "vereinbarung", list(index.vereinbarungen),
+        _ref(measure, m_path, "vereinbarung", index.vereinbarungen,
              L("keine Vereinbarung", "agreement"), sourcemap, report)
-        own_goals = [g for g, owner in index.ziele.items() if owner == sp_path]
         goals = measure.get("ziele")
         if isinstance(goals, list):
             for i, goal in enumerate(goals):
                 if _scalar(goal) and str(as_text(goal)) not in index.ziele:
+                    own_goals = [g for g, owner in index.ziele.items() if owner == sp_path]  # only on a finding
                     _dangling(join(join(m_path, "ziele"), i), "ziele", goal, own_goals or list(index.ziele),
                               L("kein Ziel", "goal"), sourcemap, report)
     for p_path, post in _entries(data, "personal"):
@@ -392,14 +393,14 @@ def _scalar(value: Any) -> bool:
     return value is not None and not isinstance(value, (bool, list, dict))
 
 
-def _ref(item: dict[str, Any], path: str, key: str, known: list[str], kind: L,
+def _ref(item: dict[str, Any], path: str, key: str, known: Collection[str], kind: L,
          sourcemap: SourceMap, report: Reporter) -> None:
     value = item.get(key)
     if _scalar(value) and str(as_text(value)) not in known:
         _dangling(join(path, key), key, value, known, kind, sourcemap, report)
 
 
-def _refs(item: dict[str, Any], path: str, key: str, known: list[str], kind: L,
+def _refs(item: dict[str, Any], path: str, key: str, known: Collection[str], kind: L,
           sourcemap: SourceMap, report: Reporter) -> None:
     values = item.get(key)
     if isinstance(values, list):
@@ -408,11 +409,11 @@ def _refs(item: dict[str, Any], path: str, key: str, known: list[str], kind: L,
                 _dangling(join(join(path, key), i), key, value, known, kind, sourcemap, report)
 
 
-def _dangling(path: str, key: str, value: Any, known: list[str], kind: L,
+def _dangling(path: str, key: str, value: Any, known: Collection[str], kind: L,
               sourcemap: SourceMap, report: Reporter) -> None:
     ref = str(as_text(value))
     report.add("KI107", sourcemap.value_span(path), path, ref=ref, key=key, kind=kind,
-               did_you_mean=did_you_mean(ref, known), known=_known(known))
+               did_you_mean=did_you_mean(ref, known), known=_known(list(known)))
 
 
 def _known(ids: list[str]) -> L:

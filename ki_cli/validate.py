@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ki_cli.findings import Finding, Reporter
+from ki_cli.gcpause import paused_gc
 from ki_cli.loader import Loaded, load_bytes
 from ki_cli.report import FileReport, Selection
 from ki_cli.structure import check_model, check_references
@@ -16,12 +17,13 @@ def check_loaded(loaded: Loaded, lang: str) -> tuple[Any, list[Finding]]:
     report.findings.extend(loaded.findings)
     if not loaded.ok:
         return None, report.findings
-    konzept = check_model(loaded.data, loaded.sourcemap, report)
-    check_references(loaded.data, loaded.sourcemap, report)
-    if konzept is not None and not any(f.severity == "error" and f.code.startswith("KI1") for f in report.findings):
-        from ki_cli.rules import run_rules
+    with paused_gc():
+        konzept = check_model(loaded.data, loaded.sourcemap, report)
+        check_references(loaded.data, loaded.sourcemap, report)
+        if konzept is not None and not any(f.severity == "error" and f.code.startswith("KI1") for f in report.findings):
+            from ki_cli.rules import run_rules
 
-        run_rules(konzept, loaded.sourcemap, report)
+            run_rules(konzept, loaded.sourcemap, report)
     return konzept, report.findings
 
 

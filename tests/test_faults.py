@@ -34,6 +34,12 @@ def test_parent_is_a_file(cli, concept, tmp_path):
     assert result.exit_code == 2 and "datei" in result.stderr
 
 
+def test_missing_folder_is_not_created_and_named(cli, concept, tmp_path):
+    result = cli("render", "proposal", str(concept), "-o", str(tmp_path / "fehlt" / "v.md"))
+    assert result.exit_code == 2 and "fehlt" in result.stderr
+    assert not (tmp_path / "fehlt").exists()
+
+
 def test_output_is_a_folder(cli, concept, tmp_path):
     (tmp_path / "ordner.md").mkdir()
     result = cli("render", "proposal", str(concept), "-o", str(tmp_path / "ordner.md"), "--force")

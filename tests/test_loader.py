@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 
+import pytest
+
 from ki_cli.loader import MAX_ALIAS_NODES, MAX_BYTES, MAX_DEPTH, load_bytes
 from tests.conftest import VALID, line_of
 
@@ -253,3 +255,51 @@ def test_scalar_tag_on_a_collection_is_refused():
 
 def test_core_tags_on_scalars_are_allowed():
     assert load('a: !!str 12\nb: !!int "3"\n').data == {"a": "12", "b": 3}
+
+
+def _peak_rss_of(argv: list[str], stdin=None) -> tuple[int, str, int]:
+    """Exit code, standard output and peak resident memory (MiB) of a fresh process."""
+    import os
+    import subprocess
+
+    process = subprocess.Popen(argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = process.stdout.read().decode("utf-8")
+    process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    return os.waitstatus_to_exitcode(status), out, usage.ru_maxrss // 1024
+
+
+def _fifty_megabyte_scalar(tmp_path):
+    path = tmp_path / "gross.yaml"
+    with path.open("wb") as handle:
+        handle.write(b"titel: ")
+        chunk = b"x" * (1024 * 1024)
+        for _ in range(50):
+            handle.write(chunk)
+        handle.write(b"\n")
+    return path
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "wait4"), reason="peak memory of a child needs os.wait4 (POSIX)")
+def test_fifty_megabyte_scalar_is_refused_unread_with_bounded_memory(tmp_path):
+    import json
+    import sys
+
+    path = _fifty_megabyte_scalar(tmp_path)
+    code, out, peak_mib = _peak_rss_of([sys.executable, "-m", "ki_cli", "validate", "--format", "json", str(path)])
+    (finding,) = json.loads(out)["files"][0]["findings"]
+    assert code == 1 and finding["code"] == "KI004" and finding["line"] == 1
+    assert peak_mib < 100  # the file is never read into memory
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "wait4"), reason="peak memory of a child needs os.wait4 (POSIX)")
+def test_fifty_megabyte_scalar_on_standard_input_reads_only_up_to_the_limit(tmp_path):
+    import json
+    import sys
+
+    path = _fifty_megabyte_scalar(tmp_path)
+    with path.open("rb") as stdin:
+        code, out, peak_mib = _peak_rss_of([sys.executable, "-m", "ki_cli", "validate", "--format", "json", "-"], stdin)
+    (finding,) = json.loads(out)["files"][0]["findings"]
+    assert code == 1 and finding["code"] == "KI004"
+    assert peak_mib < 40 + 2 * MAX_BYTES // 2**20  # at most the limit is read, not the 50 MB

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ki_cli.validate import validate_bytes
-from tests.conftest import VALID
+from tests.conftest import CONCEPTS, VALID
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -45,7 +45,10 @@ def test_validate_is_deterministic(text: str):
     assert _report(text.encode("utf-8")).findings == first
 
 
-BASE: dict[str, Any] = yaml.safe_load(VALID)
+# What gets mutated: the small concept of the tests and every bundled example concept.
+BASES: list[dict[str, Any]] = [yaml.safe_load(VALID)] + [
+    yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(CONCEPTS.glob("**/*.yaml"))
+]
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
                     st.text(max_size=20), st.just([]), st.just({}), st.dates().map(str))
 
@@ -84,10 +87,10 @@ def _mutate(data: Any, rng: random.Random, replacement: Any) -> Any:
 
 
 @SETTINGS
-@given(st.integers(0, 2**32), SCALARS, st.integers(1, 4))
-def test_mutated_concepts_give_findings_never_exceptions(seed: int, replacement: Any, rounds: int):
+@given(st.sampled_from(BASES), st.integers(0, 2**32), SCALARS, st.integers(1, 4))
+def test_mutated_concepts_give_findings_never_exceptions(base: dict[str, Any], seed: int, replacement: Any, rounds: int):
     rng = random.Random(seed)
-    data = BASE
+    data = base
     for _ in range(rounds):
         data = _mutate(data, rng, replacement)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -95,9 +98,10 @@ def test_mutated_concepts_give_findings_never_exceptions(seed: int, replacement:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.integers(0, 2**32), SCALARS)
-def test_render_of_mutated_concepts_ends_with_an_exit_code(cli, tmp_path_factory, seed: int, replacement: Any):
-    data = _mutate(BASE, random.Random(seed), replacement)
+@given(st.sampled_from(BASES), st.integers(0, 2**32), SCALARS)
+def test_render_of_mutated_concepts_ends_with_an_exit_code(cli, tmp_path_factory, base: dict[str, Any], seed: int,
+                                                           replacement: Any):
+    data = _mutate(base, random.Random(seed), replacement)
     path = tmp_path_factory.mktemp("m") / "k.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for extra in ([], ["--allow-errors"]):
