@@ -77,11 +77,13 @@ def main() -> None:
 
     from ki_cli.diff import compare
     from ki_cli.diff.command import load_concept
+    from ki_cli.gcpause import paused_gc
 
     start = time.perf_counter()
     ka, kb = load_concept(a, "de"), load_concept(b, "de")
     loaded = time.perf_counter()
-    changes = compare(ka, kb)
+    with paused_gc():  # as ``ki diff`` does
+        changes = compare(ka, kb)
     compared = time.perf_counter()
     print(f"load and check both files: {loaded - start:.3f} s")
     print(f"compare: {compared - loaded:.3f} s ({len(changes)} changes)")

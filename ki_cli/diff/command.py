@@ -30,12 +30,15 @@ def structure(loaded: Any, lang: str) -> tuple[Any, list[Any]]:
     from ki_cli.findings import Reporter
     from ki_cli.structure import check_model, check_references
 
+    from ki_cli.gcpause import paused_gc
+
     report = Reporter(lang)
     report.findings.extend(loaded.findings)
     if not loaded.ok:
         return None, report.findings
-    konzept = check_model(loaded.data, loaded.sourcemap, report)
-    check_references(loaded.data, loaded.sourcemap, report)
+    with paused_gc():  # many small acyclic objects: see gcpause
+        konzept = check_model(loaded.data, loaded.sourcemap, report)
+        check_references(loaded.data, loaded.sourcemap, report)
     return konzept, report.findings
 
 
@@ -84,7 +87,10 @@ def run(old_path: str, new_path: str, fmt: str, exit_code: bool, lang: str, colo
     if a[0] != b[0] or (a[1] and b[1] and a[1] != b[1]):
         sys.stderr.write(t("other_municipality", lang, old=old_path, new=new_path,
                            old_name=old.kommune.name, new_name=new.kommune.name) + "\n")
-    changes = diffing.compare(old, new)
+    from ki_cli.gcpause import paused_gc
+
+    with paused_gc():
+        changes = diffing.compare(old, new)
     if fmt == "json":
         reporters.write_json(sys.stdout, changes, old_path, new_path, lang)
     elif fmt == "md":

@@ -135,7 +135,7 @@ def _steps(steps: Iterable[Step], lang: str, field: str | None = None) -> str:
 
 
 def _changed_totals(totals: dict[str, Total], field: str, lang: str) -> str:
-    return ", ".join(f"{k} {show(v.old, field, lang)} → {show(v.new, field, lang)}" for k, v in totals.items() if v.changed)
+    return "; ".join(f"{k} {show(v.old, field, lang)} → {show(v.new, field, lang)}" for k, v in totals.items() if v.changed)
 
 
 def overview(summary: Summary, lang: str) -> list[str]:
