@@ -106,10 +106,10 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
             if m.stufe == "regelpraxis" and m.federfuehrung != KI:
                 result.handed_over.append(m.id)
                 measures.append(Comment(
-                    f"An die Regelpraxis übergeben: Maßnahme {m.id} „{_one_line(m.titel)}“ – "
-                    f"im Zeitraum {_zeitraum(old_beginn, old_ende)} als Regelpraxis erreicht,\n"
-                    f"wird von {_one_line(partner_name.get(m.federfuehrung, m.federfuehrung))} weitergeführt "
-                    f"und steht deshalb nicht mehr im Konzept."))
+                    f"An die Regelpraxis übergeben: Maßnahme {m.id} „{_one_line(m.titel)}“.\n"
+                    f"Im Zeitraum {_zeitraum(old_beginn, old_ende)} als Regelpraxis erreicht; die Federführung "
+                    f"({_one_line(partner_name.get(m.federfuehrung, m.federfuehrung))}) führt sie weiter,\n"
+                    f"deshalb steht sie nicht mehr im Konzept."))
                 continue
             result.kept.append(m.id)
             measures.append(_measure(m, beginn, ende, dropped, result))
