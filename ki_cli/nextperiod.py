@@ -245,7 +245,8 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
         key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
         return Stop(EXIT_USAGE, ui(key, lang, path=err.path, detail=err.detail))
 
-    if out is not None and out != "-":
+    into = Path(out) if out is not None and out != "-" and Path(out).is_dir() else None  # -o FOLDER: default name
+    if out is not None and out != "-" and into is None:
         try:
             check_target(Path(out), force)  # refuse before any work
         except OutputError as err:
@@ -263,7 +264,12 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
         sys.stdout.write(result.text)
         sys.stdout.flush()
         return EXIT_OK
-    target = Path(out) if out is not None else (Path(old_path).parent if old_path != "-" else Path(".")) / result.default_name
+    if into is not None:
+        target = into / result.default_name
+    elif out is not None:
+        target = Path(out)
+    else:
+        target = (Path(old_path).parent if old_path != "-" else Path(".")) / result.default_name
     try:
         write_atomic(target, result.text.encode("utf-8"), force=force)
     except OutputError as err:

@@ -127,3 +127,10 @@ def test_multiline_and_special_text_survive(cli, tmp_path):
     new = yaml.safe_load((tmp_path / "neu.yaml").read_text(encoding="utf-8"))
     assert new["schwerpunkte"][0]["begruendung"] == data["schwerpunkte"][0]["begruendung"]
     assert new["zentrum"]["leitung"] == "no" and new["partner"][0]["name"] == "#1: Schulamt"
+
+
+def test_output_folder_gets_the_default_name(cli, older, tmp_path):
+    folder = tmp_path / "neu"
+    folder.mkdir()
+    _next(cli, older, "-o", str(folder))
+    assert (folder / "2025-2026.yaml").exists()
