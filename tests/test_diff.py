@@ -438,3 +438,35 @@ def test_text_differing_only_in_line_breaks_is_the_same(cli, tmp_path):
     new["schwerpunkte"][0]["begruendung"] = " ".join(new["schwerpunkte"][0]["begruendung"].split())
     b = write(tmp_path, "b.yaml", new)
     assert diff_json(cli, a, b)["changes"] == []
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal (POSIX)")
+def test_colour_on_a_terminal_unless_no_color(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    a = write(tmp_path, "a.yaml", old())
+    new = old()
+    measure(new, "m-bo")["stufe"] = "regelpraxis"
+    b = write(tmp_path, "b.yaml", new)
+
+    def on_terminal(env: dict[str, str]) -> str:
+        master, slave = os.openpty()
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")} | env
+        subprocess.run([sys.executable, "-m", "ki_cli", "diff", str(a), str(b)], stdout=slave, env=env, check=True)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(master)
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    assert "\x1b[" in on_terminal({"TERM": "xterm"})
+    assert "\x1b[" not in on_terminal({"TERM": "xterm", "NO_COLOR": "1"})
