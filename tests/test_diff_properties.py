@@ -133,7 +133,7 @@ def test_every_change_names_section_kind_and_field_and_json_is_plain(a, b):
     json.dumps(report)  # only plain JSON values
     for c in report["changes"]:
         assert c["kind"] in ("added", "removed", "changed")
-        assert (c["field"] is not None) == (c["kind"] == "changed") if "field" in c else c["kind"] != "changed"
+        assert (c["field"] is not None) == (c["kind"] == "changed")
         if c["kind"] == "changed":
             assert c["old"] != c["new"] or isinstance(c["old"], list)
     summary = report["summary"]

@@ -28,9 +28,8 @@ def structure(loaded: Any, lang: str) -> tuple[Any, list[Any]]:
     of two large files fast).
     """
     from ki_cli.findings import Reporter
-    from ki_cli.structure import check_model, check_references
-
     from ki_cli.gcpause import paused_gc
+    from ki_cli.structure import check_model, check_references
 
     report = Reporter(lang)
     report.findings.extend(loaded.findings)

@@ -282,12 +282,9 @@ def summary_json(summary: Summary, lang: str) -> dict[str, Any]:
 
 
 def change_json(c: Change) -> dict[str, Any]:
-    item: dict[str, Any] = {"section": c.section, "id": c.id, "kind": c.kind}
-    if c.kind not in (ADDED, REMOVED):
-        item["field"] = c.field
-    item["old"] = jsonable(c.old)
-    item["new"] = jsonable(c.new)
-    return item
+    """One change as JSON; ``field`` is null for an added or removed entry."""
+    return {"section": c.section, "id": c.id, "kind": c.kind, "field": c.field,
+            "old": jsonable(c.old), "new": jsonable(c.new)}
 
 
 def to_json(changes: ChangeSet, old_name: str, new_name: str, lang: str) -> dict[str, Any]:
