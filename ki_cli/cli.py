@@ -336,6 +336,56 @@ def schema_command(
         _write_output(out, text.encode("utf-8"), force, language)
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="ALT", show_default=False)],
+    new: Annotated[str, typer.Argument(metavar="NEU", show_default=False)],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option("--exit-code")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+) -> None:
+    """Compare two periods' concepts."""
+    from ki_cli.diff.command import Stop, run
+
+    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    try:
+        code = run(old, new, format.value, exit_code, language, _colour(sys.stdout))
+    except Stop as stop:
+        if stop.message:
+            typer.echo(stop.message, err=True)
+        raise typer.Exit(stop.code) from None
+    raise typer.Exit(code)
+
+
+@app.command("next-period")
+def next_period(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="ALT", show_default=False)],
+    out: Annotated[Optional[str], typer.Option("--output", "-o", metavar="NEU")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+) -> None:
+    """Start the next period's file from the last one."""
+    from ki_cli.diff.command import Stop
+    from ki_cli.nextperiod import run
+
+    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    try:
+        code = run(old, out, force, language)
+    except Stop as stop:
+        if stop.message:
+            typer.echo(stop.message, err=True)
+        raise typer.Exit(stop.code) from None
+    raise typer.Exit(code)
+
+
 class Interrupted(BaseException):
     """Ctrl-C. Not a KeyboardInterrupt, so that no library swallows it on the way up."""
 

@@ -66,6 +66,28 @@ COMMANDS: dict[str, L] = {
         "  ki init hamm-2027.yaml --kommune \"Stadt Hamm\" --typ kreisfreie_stadt --beginn 01.01.2027 "
         "--foerderrichtlinie 2025",
     ),
+    "diff": L(
+        "Zwei Zeiträume vergleichen: neue, beendete und geänderte Maßnahmen, Stufenwechsel, "
+        "Federführung, Vereinbarungen, Personal und Sachkosten. Einträge werden über ihre Kennung "
+        "zugeordnet, die Reihenfolge zählt nicht. Mit --exit-code: 1, wenn es Unterschiede gibt.\n\n"
+        "\b\nBeispiele:\n  ki diff concepts/beispielstadt/2023-2024.yaml concepts/beispielstadt/2025-2026.yaml\n"
+        "  ki diff alt.yaml neu.yaml --format md > aenderungen.md",
+        "Compare two periods: new, ended and changed measures, stage changes, lead, agreements, "
+        "staffing and costs. Entries are matched by their id; order does not count. With "
+        "--exit-code: 1 when there are differences.\n\n"
+        "\b\nExamples:\n  ki diff concepts/beispielstadt/2023-2024.yaml concepts/beispielstadt/2025-2026.yaml\n"
+        "  ki diff alt.yaml neu.yaml --format md > aenderungen.md",
+    ),
+    "next-period": L(
+        "Die Datei des nächsten Zeitraums aus der letzten beginnen: Zeitraum um zwei Jahre weiter, "
+        "in die Regelpraxis übergebene Maßnahmen und abgelaufene Vereinbarungen entfernt (als "
+        "Kommentar vermerkt), Vorlage geleert. Überschreibt nur mit --force.\n\n"
+        "\b\nBeispiel:\n  ki next-period concepts/beispielstadt/2025-2026.yaml",
+        "Start the next period's file from the last one: the period moved on by two years, measures "
+        "handed over to regular practice and ended agreements removed (noted as comments), the "
+        "proposal emptied. Overwrites only with --force.\n\n"
+        "\b\nExample:\n  ki next-period concepts/beispielstadt/2025-2026.yaml",
+    ),
     "schema": L(
         "Das JSON-Schema des Konzeptformats ausgeben, für Editoren (yaml-language-server) und "
         "andere Werkzeuge.\n\n"
@@ -144,6 +166,17 @@ PARAMS: dict[str, L] = {
     ),
     "init.foerderrichtlinie": L("Förderrichtlinie: 2018 oder 2025 (Standard: 2025).", "Funding guideline: 2018 or 2025 (default: 2025)."),
     # schema
+    "diff.old": L("Konzept des vorigen Zeitraums.", "The previous period's concept."),
+    "diff.new": L("Konzept des neuen Zeitraums.", "The new period's concept."),
+    "diff.format": L("Ausgabeformat: text, md (Abschnitt für die Vorlage) oder json.",
+                     "Output format: text, md (a section for the council document) or json."),
+    "diff.exit_code": L("Exit-Code 1, wenn es Unterschiede gibt (wie git diff --exit-code).",
+                        "Exit code 1 when there are differences (like git diff --exit-code)."),
+    "next-period.old": L("Konzept des zu Ende gehenden Zeitraums.", "The concept of the period that ends."),
+    "next-period.out": L(
+        "Neue Datei (Standard: <Ordner>/<Jahr>-<Jahr>.yaml neben ALT; ein Ordner: die Datei darin; „-“: Standardausgabe).",
+        "New file (default: <folder>/<year>-<year>.yaml next to ALT; a folder: the file inside it; “-”: standard output).",
+    ),
     "schema.out": L("In diese Datei schreiben statt auf die Standardausgabe.", "Write to this file instead of standard output."),
 }
 

@@ -79,9 +79,14 @@ def _changes(req: Request, konzept: Any) -> Any:
     if req.previous is None:
         return None
     from ki_cli.diff import compare, document_section
+    from ki_cli.diff.command import Stop as Unusable
+    from ki_cli.diff.command import load_concept as load_previous
 
-    old, _ = load_concept(req.previous, req, for_render=False)
-    return document_section(compare(old, konzept), old, konzept)
+    try:  # as for ``ki diff``: only structural errors make the previous concept unusable
+        old = load_previous(req.previous, req.lang)
+    except Unusable as stop:
+        raise Stop(stop.code, stop.message) from None
+    return document_section(compare(old, konzept))
 
 
 def run(req: Request) -> int:

@@ -1,0 +1,257 @@
+"""Compare two concepts: entries matched by id, never by position → a ``ChangeSet``.
+
+What is compared, and how (the choices the format leaves open):
+
+* ``kommune``, ``zentrum``, ``periode``, ``grundlagen`` and ``vorlage`` are mappings: one
+  change per changed key, nested keys dotted (``integrationskonzept.beschlossen_am``), ``id`` is
+  None. A ``vorlage`` that appears or disappears as a whole is one ``added``/``removed`` change.
+* Every list that has ids is matched by id, wherever its entries sit: ``schwerpunkte``,
+  ``massnahmen`` and ``ziele`` (goals are their own section, like measures: they carry ids of
+  the file's one namespace), ``personal``, ``partner``, ``vereinbarungen``. ``sachkosten`` is
+  matched by ``posten``. A measure or goal that moved to another Schwerpunkt is *changed*: its
+  field ``schwerpunkt`` names the old and the new Schwerpunkt id.
+* A Schwerpunkt's own entry leaves out its ``massnahmen`` and ``ziele`` (they are reported in
+  their own sections), so nothing is reported twice.
+* Lists without ids inside an entry or section (``beteiligt``, ``aspekte``, a measure's
+  ``ziele``, ``grundlagen.beschluesse``, ``vorlage.beteiligt``, ``vorlage.beratungsfolge``) are
+  one field; their order does not count. ``einsatz`` is one field whose values are mappings.
+* Absent optional values and their defaults are the same thing (``beteiligt`` absent = ``[]``),
+  an empty text is no text, and texts that differ only in spacing or line breaks (a folded
+  ``>`` block against one line) are the same.
+
+The cost is linear: every list is indexed by its key once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+SECTIONS = (
+    "kommune",
+    "zentrum",
+    "periode",
+    "grundlagen",
+    "schwerpunkte",
+    "ziele",
+    "massnahmen",
+    "personal",
+    "sachkosten",
+    "partner",
+    "vereinbarungen",
+    "vorlage",
+)
+"""Every section a change can belong to, in the order reports show them."""
+
+MAPPING_SECTIONS = ("kommune", "zentrum", "periode", "grundlagen")
+LIST_SECTIONS = ("schwerpunkte", "ziele", "massnahmen", "personal", "sachkosten", "partner", "vereinbarungen")
+
+ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+
+_NESTED_OUT = {"massnahmen", "ziele"}  # of a Schwerpunkt: reported in their own sections
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference: an entry added or removed, or one field of it changed.
+
+    ``old``/``new`` are plain values (str, float, bool, date, list, dict, None); for an added
+    or removed entry the whole entry as a mapping.
+    """
+
+    section: str
+    id: str | None
+    kind: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+    def mirrored(self) -> Change:
+        """The same change seen from the other side (added ↔ removed, old ↔ new)."""
+        kind = {ADDED: REMOVED, REMOVED: ADDED}.get(self.kind, self.kind)
+        return Change(self.section, self.id, kind, self.field, self.new, self.old)
+
+
+@dataclass
+class ChangeSet:
+    """All changes from ``old`` to ``new`` (both validated concepts), in report order."""
+
+    old: Any
+    new: Any
+    changes: list[Change] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def of(self, section: str, kind: str | None = None) -> list[Change]:
+        return [c for c in self.changes if c.section == section and (kind is None or c.kind == kind)]
+
+
+# --- plain values ------------------------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """A model value as plain data: models as mappings (every field), lists as lists.
+
+    A model's ``__dict__`` holds exactly its fields; only values that are models themselves (or
+    lists of them) need converting, so most entries cost one dict copy.
+    """
+    if isinstance(value, BaseModel):
+        out = dict(value.__dict__)
+        for name, item in out.items():
+            if isinstance(item, BaseModel) or (isinstance(item, list) and item and isinstance(item[0], BaseModel)):
+                out[name] = plain(item)
+        return out
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def compact(value: Any) -> Any:
+    """A whole entry as shown: without absent values and empty lists or mappings."""
+    if isinstance(value, dict):
+        return {k: compact(v) for k, v in value.items() if v is not None and v != [] and v != {}}
+    return value
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as the format means it: lists without ids are compared regardless of order."""
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return False
+        if a == b:
+            return True
+        return sorted(map(_canonical, a)) == sorted(map(_canonical, b))
+    if isinstance(a, str) and isinstance(b, str):  # prose: line breaks and spacing carry no meaning
+        return a == b or a.split() == b.split()
+    if a in (None, "") and b in (None, ""):  # an empty text is no text (``besetzt_durch: ""``)
+        return True
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    return bool(a == b)
+
+
+# --- comparing -----------------------------------------------------------------------------------
+
+
+def _mapping_changes(section: str, ident: str | None, old: dict[str, Any], new: dict[str, Any],
+                     prefix: str = "") -> Iterator[Change]:
+    """Changed keys of two plain mappings; nested mappings (not ``einsatz``) dotted."""
+    for key in _keys(old, new):
+        a, b = old.get(key), new.get(key)
+        name = f"{prefix}{key}"
+        if isinstance(a, dict) and isinstance(b, dict) and key != "einsatz":
+            yield from _mapping_changes(section, ident, a, b, f"{name}.")
+        elif not same(a, b):
+            yield Change(section, ident, CHANGED, name, a, b)
+
+
+def _keys(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    keys = list(old)
+    keys.extend(k for k in new if k not in old)
+    return keys
+
+
+Entry = tuple[str, dict[str, Any]]
+
+
+def _match(section: str, old: Iterable[Entry], new: Iterable[Entry]) -> Iterator[Change]:
+    """Entries keyed by id: changed and added in the new file's order, then removed ones."""
+    before = dict(old)
+    seen: set[str] = set()
+    for key, entry in new:
+        seen.add(key)
+        previous = before.get(key)
+        if previous is None:
+            yield Change(section, key, ADDED, None, None, compact(entry))
+        elif previous != entry:  # equal mappings (the usual case) need no look at each field
+            yield from _mapping_changes(section, key, previous, entry)
+    for key, entry in before.items():
+        if key not in seen:
+            yield Change(section, key, REMOVED, None, compact(entry), None)
+
+
+def _schwerpunkte(k: Any) -> list[Entry]:
+    return [(sp.id, {n: plain(v) for n, v in sp.__dict__.items() if n not in _NESTED_OUT}) for sp in k.schwerpunkte]
+
+
+def _ziele(k: Any) -> list[Entry]:
+    return [(z.id, {"schwerpunkt": sp.id, **plain(z)}) for sp in k.schwerpunkte for z in sp.ziele]
+
+
+def _massnahmen(k: Any) -> list[Entry]:
+    return [(m.id, {"schwerpunkt": sp.id, **plain(m)}) for sp in k.schwerpunkte for m in sp.massnahmen]
+
+
+def _by_id(attribute: str) -> Callable[[Any], list[Entry]]:
+    def entries(k: Any) -> list[Entry]:
+        return [(item.id, plain(item)) for item in getattr(k, attribute)]
+
+    return entries
+
+
+def _sachkosten(k: Any) -> list[Entry]:
+    """Keyed by ``posten``; a repeated posten gets its place as a suffix (``Büro #2``)."""
+    counts: dict[str, int] = {}
+    entries: list[Entry] = []
+    for item in k.sachkosten:
+        counts[item.posten] = counts.get(item.posten, 0) + 1
+        key = item.posten if counts[item.posten] == 1 else f"{item.posten} #{counts[item.posten]}"
+        entries.append((key, plain(item)))
+    return entries
+
+
+_LISTS: dict[str, Callable[[Any], list[Entry]]] = {
+    "schwerpunkte": _schwerpunkte,
+    "ziele": _ziele,
+    "massnahmen": _massnahmen,
+    "personal": _by_id("personal"),
+    "sachkosten": _sachkosten,
+    "partner": _by_id("partner"),
+    "vereinbarungen": _by_id("vereinbarungen"),
+}
+
+
+def compare(old: Any, new: Any) -> ChangeSet:
+    """Every change from concept ``old`` to concept ``new`` (both validated ``Konzept``s)."""
+    changes: list[Change] = []
+    for section in SECTIONS:
+        if section in MAPPING_SECTIONS:
+            changes.extend(_mapping_changes(section, None, plain(getattr(old, section)), plain(getattr(new, section))))
+        elif section in _LISTS:
+            entries = _LISTS[section]
+            changes.extend(_match(section, entries(old), entries(new)))
+        else:  # vorlage: optional as a whole
+            a, b = old.vorlage, new.vorlage
+            if a is None and b is not None:
+                changes.append(Change(section, None, ADDED, None, None, compact(plain(b))))
+            elif a is not None and b is None:
+                changes.append(Change(section, None, REMOVED, None, compact(plain(a)), None))
+            elif a is not None and b is not None:
+                changes.extend(_mapping_changes(section, None, plain(a), plain(b)))
+    return ChangeSet(old, new, changes)
+
+
+def jsonable(value: Any) -> Any:
+    """A plain value for JSON: dates as ISO text, whole floats as integers."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,99 @@
+"""``ki diff OLD NEW``: load both concepts, compare them, report; the exit code is decided here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from ki_cli.messages import ui
+from ki_cli.messages.periods import t
+from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report
+
+FORMATS = ("text", "md", "json")
+
+
+class Stop(Exception):
+    """End the command with ``code`` after ``message`` (already in the user's language)."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def structure(loaded: Any, lang: str) -> tuple[Any, list[Any]]:
+    """The concept (or None) and the loader's and structural findings – no domain rules.
+
+    Domain findings never stop a comparison, so they are not even computed (this keeps a diff
+    of two large files fast).
+    """
+    from ki_cli.findings import Reporter
+    from ki_cli.gcpause import paused_gc
+    from ki_cli.structure import check_model, check_references
+
+    report = Reporter(lang)
+    report.findings.extend(loaded.findings)
+    if not loaded.ok:
+        return None, report.findings
+    with paused_gc():  # many small acyclic objects: see gcpause
+        konzept = check_model(loaded.data, loaded.sourcemap, report)
+        check_references(loaded.data, loaded.sourcemap, report)
+    return konzept, report.findings
+
+
+def load_concept(path: str | Path, lang: str, stderr: TextIO | None = None) -> Any:
+    """The concept of ``path`` ("-": standard input) if it has no structural error (KI0xx/KI1xx).
+
+    Otherwise its errors are shown on standard error and ``Stop`` ends the command with 1;
+    a missing or unreadable file ends it with 2.
+    """
+    from ki_cli.loader import load_path, load_stream
+    from ki_cli.reporters import text
+
+    name = str(path)
+    try:
+        if name == "-":
+            loaded = load_stream(sys.stdin.buffer, lang)
+        else:
+            loaded = load_path(Path(path), lang)
+    except FileNotFoundError:
+        raise Stop(EXIT_USAGE, ui("not_found", lang, path=name)) from None
+    except OSError as err:
+        raise Stop(EXIT_USAGE, ui("unreadable", lang, path=name, reason=err.strerror or err)) from None
+    konzept, findings = structure(loaded, lang)
+    errors = [f for f in findings if f.severity == "error"]
+    if konzept is None or errors:
+        report = Report([FileReport(name, errors, loaded.text)])
+        text.write(stderr or sys.stderr, report, lang, colour=False, quiet=False)
+        raise Stop(EXIT_FINDINGS, t("unloadable", lang, path=name))
+    return konzept
+
+
+def _municipality(k: Any) -> tuple[str, str | None]:
+    return (" ".join(k.kommune.name.split()).casefold(), k.kommune.ags)
+
+
+def run(old_path: str, new_path: str, fmt: str, exit_code: bool, lang: str, colour: bool) -> int:
+    """Carry out ``ki diff``; returns the exit code (raises ``Stop`` when it cannot compare)."""
+    from ki_cli.diff import changes as diffing
+    from ki_cli.diff import reporters
+
+    if old_path == "-" and new_path == "-":
+        raise Stop(EXIT_USAGE, ui("unreadable", lang, path="-", reason="-"))
+    old = load_concept(old_path, lang)
+    new = load_concept(new_path, lang)
+    a, b = _municipality(old), _municipality(new)
+    if a[0] != b[0] or (a[1] and b[1] and a[1] != b[1]):
+        sys.stderr.write(t("other_municipality", lang, old=old_path, new=new_path,
+                           old_name=old.kommune.name, new_name=new.kommune.name) + "\n")
+    from ki_cli.gcpause import paused_gc
+
+    with paused_gc():
+        changes = diffing.compare(old, new)
+    if fmt == "json":
+        reporters.write_json(sys.stdout, changes, old_path, new_path, lang)
+    elif fmt == "md":
+        reporters.write_markdown(sys.stdout, changes)
+    else:
+        reporters.write_text(sys.stdout, changes, old_path, new_path, lang, colour)
+    return EXIT_FINDINGS if exit_code and changes else EXIT_OK
