@@ -137,6 +137,7 @@ def _date(value: Any) -> dt.date:
 
 # Rust's str::trim (Unicode White_Space), which Pydantic uses before parsing an integer
 _RUST_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_I64 = 2.0**63
 _LAX_INT = re.compile(r"[+-]?[0-9](?:_?[0-9])*(?:\.0+)?", re.ASCII)
 
 
@@ -149,6 +150,8 @@ def _int(value: Any) -> int:
             _fail("finite_number", value)
         if value % 1:
             _fail("int_from_float", value)
+        if not -_I64 < value < _I64:
+            _fail("int_parsing_size", value)  # Pydantic converts floats within i64 only
         return int(value)
     if isinstance(value, str):
         if len(value) > 4300:
@@ -290,14 +293,14 @@ class _Compiler:
                     new_key = key_check(key)
                 except _Invalid as exc:
                     for err in exc.errors:
-                        err.rloc.extend(("[key]", key))
+                        err.rloc.extend(("[key]", _loc_key(key)))
                     errors.extend(exc.errors)
                     new_key = _INVALID
                 try:
                     new_value = value_check(entry)
                 except _Invalid as exc:
                     for err in exc.errors:
-                        err.rloc.append(key)
+                        err.rloc.append(_loc_key(key))
                     errors.extend(exc.errors)
                     continue
                 if new_key is not _INVALID:
@@ -350,8 +353,11 @@ class _Compiler:
                     if key not in known:
                         if errors is None:
                             errors = []
-                        err = _Error("extra_forbidden", value[key], None, None)
-                        err.rloc.append(key)
+                        if isinstance(key, str):
+                            err = _Error("extra_forbidden", value[key], None, None)
+                        else:  # never from the loader, whose keys are text
+                            err = _Error("invalid_key", key, None, "Keys should be strings")
+                        err.rloc.append(_loc_key(key))
                         errors.append(err)
             if errors:
                 raise _Invalid(errors)
@@ -362,6 +368,11 @@ class _Compiler:
 
 _MISSING = object()
 _INVALID = object()
+
+
+def _loc_key(key: Any) -> Any:
+    """A key as Pydantic puts it into a location: text and integers as they are, else as text."""
+    return key if isinstance(key, (str, int)) else str(key)
 
 
 def _compile() -> Check:
