@@ -326,3 +326,15 @@ def test_findings_of_a_broken_concept_name_the_allowed_keys():
     assert "„typ“" in findings["KI102"].message
     assert "regierungsbezirk" in findings["KI102"].message + findings["KI102"].hint
     assert "kreisfreie_stadt, kreis" in findings["KI103"].message
+
+
+@pytest.mark.parametrize("name,text", EXAMPLES, ids=[name for name, _ in EXAMPLES])
+def test_documents_from_records_equal_documents_from_models(name, text):
+    from ki_cli.render import documents
+
+    data = _data(text)
+    model, record = Konzept.model_validate(data), fastcheck.validate(data)[0]
+    for kind in documents.KINDS:
+        from_model = [(d.stem, d.titel, d.markdown) for d in documents.build(kind, model)[1]]
+        from_record = [(d.stem, d.titel, d.markdown) for d in documents.build(kind, record)[1]]
+        assert from_record == from_model, (name, kind)

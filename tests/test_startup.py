@@ -48,3 +48,14 @@ def test_help_imports_no_pydantic_models():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     modules = set(result.stdout.split("MODS ")[-1].strip().split(","))
     assert "ki_cli.model" not in modules and "jinja2" not in modules
+
+
+def test_render_imports_no_pydantic(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    probe = PROBE.replace('["ki", "validate", "-q", sys.argv[1]]', '["ki", "render", "proposal", sys.argv[1], "-o", sys.argv[2]]')
+    result = subprocess.run([sys.executable, "-c", probe, str(path), str(tmp_path / "v.md")],
+                            capture_output=True, text=True, check=True)
+    modules = set(result.stdout.strip().splitlines()[-1].split(","))
+    assert "ki_cli.fastcheck" in modules and (tmp_path / "v.md").exists()
+    assert not modules & {"pydantic", "pydantic_core", "ki_cli.model"}, modules
