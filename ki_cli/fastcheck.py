@@ -169,6 +169,10 @@ _BASES: dict[str, Check] = {"str": _str, "float": _float, "bool": _bool, "date":
 # --- compiling the table ---------------------------------------------------------------------
 
 
+# converters that return exact text unchanged, so exact text may skip them
+_SAME_TEXT = frozenset({"as_text"})
+
+
 def _expected(values: tuple[str, ...]) -> str:
     shown = [repr(v) for v in values]
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
@@ -198,7 +202,6 @@ class _Compiler:
             return optional
         if kind == "before":
             convert, inner = _converter(node[1]), self.node(node[2])
-
             def before(value: Any) -> Any:
                 try:
                     converted = convert(value)
@@ -208,6 +211,15 @@ class _Compiler:
                     _fail("value_error", value, {"error": exc})
                 return inner(converted)
 
+            if node[1] in _SAME_TEXT:  # the common case, exact text, skips the converter
+                only_text = node[2] == ("str",)
+
+                def before_text(value: Any) -> Any:
+                    if type(value) is str:
+                        return value if only_text else inner(value)
+                    return before(value)
+
+                return before_text
             return before
         if kind == "after":
             convert, inner = _converter(node[1]), self.node(node[2])

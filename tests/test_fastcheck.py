@@ -338,3 +338,12 @@ def test_documents_from_records_equal_documents_from_models(name, text):
         from_model = [(d.stem, d.titel, d.markdown) for d in documents.build(kind, model)[1]]
         from_record = [(d.stem, d.titel, d.markdown) for d in documents.build(kind, record)[1]]
         assert from_record == from_model, (name, kind)
+
+
+def test_the_text_shortcut_holds():
+    """fastcheck lets exact text skip ``as_text``: it must return such text unchanged."""
+    from ki_cli.converters import as_text
+
+    for text in ("", " x ", "05999000", "ja", "2025-01-01"):
+        assert as_text(text) is text
+    assert fastcheck._SAME_TEXT == {"as_text"}
