@@ -102,7 +102,8 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
     ctx = err.get("ctx") or {}
     if kind in ("string_type",):
         return _TEXT, _NOT_TEXT_HINT
-    if kind == "string_too_short":
+    if kind == "string_too_short" or (kind == "too_short" and ctx.get("field_type") == "Value"):
+        # a required text: Pydantic checks its min_length outside the text converter ("Value")
         return L("einen nicht leeren Text", "a non-empty text"), L(
             "Tragen Sie einen Text ein oder löschen Sie die Zeile, wenn das Feld freiwillig ist.",
             "Enter a text, or delete the line if the field is optional.",
