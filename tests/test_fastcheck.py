@@ -347,3 +347,20 @@ def test_the_text_shortcut_holds():
     for text in ("", " x ", "05999000", "ja", "2025-01-01"):
         assert as_text(text) is text
     assert fastcheck._SAME_TEXT == {"as_text"}
+
+
+def test_the_generator_ignores_what_only_changes_the_json_schema_and_refuses_the_unknown():
+    from typing import Annotated
+
+    from pydantic import AfterValidator, Field
+    from pydantic.json_schema import WithJsonSchema
+
+    from ki_cli.fieldtypes import Text, to_number
+
+    walker = gen_formatspec._Walker()
+    described = Annotated[Text, Field(title="Titel", description="Beschreibung"), WithJsonSchema({"type": "string"})]
+    assert walker.base(described) == walker.base(Text)
+    with pytest.raises(gen_formatspec.Unsupported):
+        walker.base(Annotated[float, AfterValidator(lambda v: v)])
+    with pytest.raises(gen_formatspec.Unsupported):
+        walker.base(Annotated[float, Field(multiple_of=2), AfterValidator(to_number)])

@@ -37,6 +37,7 @@ import annotated_types as at
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic.functional_validators import AfterValidator, BeforeValidator
+from pydantic.json_schema import Examples, SkipJsonSchema, WithJsonSchema
 
 from ki_cli import behaviour, converters
 from ki_cli.model import Konzept
@@ -60,6 +61,7 @@ SECTIONS: dict[str, dict[str, Any]] = {{
 '''
 
 _BASES: dict[Any, str] = {str: "str", float: "float", int: "int", bool: "bool", dt.date: "date"}
+_SCHEMA_ONLY = (WithJsonSchema, Examples, SkipJsonSchema)  # change ``ki schema``, not validation
 _CONSTRAINTS = ((at.MinLen, "min_length"), (at.Gt, "gt"), (at.Ge, "ge"), (at.Lt, "lt"), (at.Le, "le"))
 
 
@@ -88,6 +90,8 @@ def _metadata(items: list[Any]) -> list[Any]:
     for item in items:
         if isinstance(item, FieldInfo):
             out.extend(item.metadata)
+        elif isinstance(item, _SCHEMA_ONLY):
+            continue
         else:
             out.append(item)
     return out
