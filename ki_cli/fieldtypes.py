@@ -1,133 +1,50 @@
-"""Field types of the concept format: text, German numbers and dates, ids, vocabularies.
+"""Field types of the concept format as Pydantic types: text, German numbers and dates, ids.
 
-Each converter raises a ``PydanticCustomError`` whose type starts with ``ki_``; the structure
-check turns those into KI103/KI104/KI105 findings with German and English texts.
+The converters themselves live in ``converters`` (no Pydantic, used by the fast check); here
+each is wrapped so that its ``FormatError`` becomes a ``PydanticCustomError`` of the same
+``ki_…`` type, which the structure check turns into KI103/KI104/KI105 findings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
-ID_MAX = 64
+from ki_cli import converters
+from ki_cli.converters import ID_MAX, ID_PATTERN, FormatError, as_text, none_to_dict, none_to_list
 
-_GERMAN_DATE = re.compile(r"\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*")
-_ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*")
-_GERMAN_DECIMAL = re.compile(r"[-+]?[0-9]+(,[0-9]+)?")
-_GERMAN_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?")
-_DOT_DECIMAL = re.compile(r"[-+]?[0-9]*\.[0-9]+")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_AGS = re.compile(r"05[0-9]{6}")
-_TRUE = {"ja", "yes", "true", "wahr", "on", "1", "j", "y"}
-_FALSE = {"nein", "no", "false", "falsch", "off", "0", "n"}
+__all__ = [
+    "ID_MAX", "ID_PATTERN", "Ags", "Amount", "Date", "Email", "Id", "Number", "Ref", "RequiredText",
+    "Share", "Text", "Version", "Vze", "YesNo", "as_text", "check_ags", "check_email", "check_id",
+    "check_version", "none_to_dict", "none_to_list", "to_bool", "to_date", "to_number",
+]
 
 
-def as_text(value: Any) -> Any:
-    """A scalar YAML read as a number or date, as the text the user wrote (``05999000``)."""
-    if isinstance(value, str) or isinstance(value, bool):
-        return value
-    source = getattr(value, "source", None)
-    if source is not None:
-        return source
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+def _pydantic(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``convert`` raising Pydantic's custom error instead of ours (``__wrapped__`` names it)."""
+
+    def run(value: Any) -> Any:
+        try:
+            return convert(value)
+        except FormatError as exc:
+            raise PydanticCustomError(exc.type, exc.message, exc.ctx) from None
+
+    run.__wrapped__ = convert  # type: ignore[attr-defined]
+    run.__name__ = convert.__name__
+    return run
 
 
-def to_number(value: Any) -> Any:
-    """Numbers as they are; German notation written as text (``0,5``, ``1.234,56``) converted."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("ki_number", "not a number")
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise PydanticCustomError("ki_number", "not a finite number")
-        return float(value)
-    if isinstance(value, str):
-        text = value.strip().replace("\u00a0", "")
-        if _GERMAN_DECIMAL.fullmatch(text):
-            return float(text.replace(",", "."))
-        if _GERMAN_THOUSANDS.fullmatch(text):
-            return float(text.replace(".", "").replace(",", "."))
-        if _DOT_DECIMAL.fullmatch(text):
-            return float(text)
-    raise PydanticCustomError("ki_number", "not a number")
-
-
-def to_date(value: Any) -> dt.date:
-    """A date from YAML, ISO text or German ``TT.MM.JJJJ``."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        match = _ISO_DATE.fullmatch(value)
-        parts = (match[1], match[2], match[3]) if match else None
-        if parts is None:
-            match = _GERMAN_DATE.fullmatch(value)
-            parts = (match[3], match[2], match[1]) if match else None
-        if parts is not None:
-            try:
-                return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-            except ValueError:
-                raise PydanticCustomError("ki_date_invalid", "no such day") from None
-    raise PydanticCustomError("ki_date", "not a date")
-
-
-def to_bool(value: Any) -> bool:
-    """Yes/no, also in German (``ja``/``nein``)."""
-    if isinstance(value, bool):
-        return value
-    text = str(as_text(value)).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise PydanticCustomError("ki_bool", "not yes or no")
-
-
-def check_id(value: str) -> str:
-    if value == "ki":
-        raise PydanticCustomError("ki_id_reserved", "reserved id")
-    if len(value) > ID_MAX:
-        raise PydanticCustomError("ki_id", "too long", {"reason": "too_long"})
-    if not ID_PATTERN.fullmatch(value):
-        raise PydanticCustomError("ki_id", "bad characters", {"reason": "pattern"})
-    return value
-
-
-def check_email(value: str) -> str:
-    if not _EMAIL.fullmatch(value.strip()):
-        raise PydanticCustomError("ki_email", "not an e-mail address")
-    return value.strip()
-
-
-def check_ags(value: str) -> str:
-    if not _AGS.fullmatch(value.strip()):
-        raise PydanticCustomError("ki_ags", "not an AGS of NRW")
-    return value.strip()
-
-
-def check_version(value: int) -> int:
-    if value != 1:
-        raise PydanticCustomError("ki_version", "unsupported version")
-    return value
-
-
-def none_to_list(value: Any) -> Any:
-    return [] if value is None else value
-
-
-def none_to_dict(value: Any) -> Any:
-    return {} if value is None else value
-
+to_number = _pydantic(converters.to_number)
+to_date = _pydantic(converters.to_date)
+to_bool = _pydantic(converters.to_bool)
+check_id = _pydantic(converters.check_id)
+check_email = _pydantic(converters.check_email)
+check_ags = _pydantic(converters.check_ags)
+check_version = _pydantic(converters.check_version)
 
 def _or_null(schema: dict[str, Any]) -> None:
     """JSON Schema of a field where an empty value (``key:``) means "no entries"."""

@@ -3,6 +3,11 @@
 Field names are the YAML keys. Vocabularies are closed ``Literal``s built from ``vocab``.
 Cross-references (partner ids, agreements, goals, ``einsatz`` keys) are plain ids here and
 resolved by ``structure.check_references``.
+
+These models are the contract (``ki schema`` is generated from them). ``ki validate`` does not
+build them: ``ki_cli/formatspec.py`` is generated from this module
+(``python -m ki_cli.tools.gen_formatspec``) and ``fastcheck`` validates with that table.
+Behaviour beyond fields goes into ``behaviour`` mixins, shared with the fast records.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from ki_cli import vocab
+from ki_cli.behaviour import KonzeptBehaviour, StelleBehaviour
 from ki_cli.fieldtypes import (
     NULL_MEANS_EMPTY,
     Ags,
@@ -142,7 +148,7 @@ class Schwerpunkt(Section):
     massnahmen: _list(Massnahme) = []  # type: ignore[valid-type]
 
 
-class Stelle(Section):
+class Stelle(StelleBehaviour, Section):
     id: Id
     funktion: Funktion  # type: ignore[valid-type]
     vze: Vze
@@ -150,10 +156,6 @@ class Stelle(Section):
     rolle: Rolle | None = None  # type: ignore[valid-type]
     besetzt_durch: Text | None = None
     einsatz: Annotated[dict[str, Share], BeforeValidator(none_to_dict), NULL_MEANS_EMPTY]
-
-    @property
-    def vakant(self) -> bool:
-        return not (self.besetzt_durch or "").strip()
 
 
 class Sachkosten(Section):
@@ -201,7 +203,7 @@ class Vorlage(Section):
     beratungsfolge: _list(Beratung) = []  # type: ignore[valid-type]
 
 
-class Konzept(Section):
+class Konzept(KonzeptBehaviour, Section):
     """One KI's plan for one two-year priority period."""
 
     version: Version
@@ -215,8 +217,3 @@ class Konzept(Section):
     partner: _list(Partner) = []  # type: ignore[valid-type]
     vereinbarungen: _list(Vereinbarung) = []  # type: ignore[valid-type]
     vorlage: Vorlage | None = None
-
-    def massnahmen(self) -> list[tuple[Schwerpunkt, Massnahme]]:
-        """Every measure with the Schwerpunkt it belongs to, in file order."""
-        return [(sp, m) for sp in self.schwerpunkte for m in sp.massnahmen]
-

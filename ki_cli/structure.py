@@ -1,8 +1,10 @@
 """Structure checks KI101–KI107: the model's errors as findings, ids and references.
 
-Every Pydantic error becomes exactly one finding at the line and column of the offending
-key or value (a missing key: at its parent's key). Ids and references are checked on the raw
-data, so that they are reported even when the model has other errors.
+The model check is ``fastcheck``: the Pydantic models' rules as a generated table, checked
+without importing Pydantic; its errors have Pydantic's shape. Every error becomes exactly one
+finding at the line and column of the offending key or value (a missing key: at its parent's
+key). Ids and references are checked on the raw data, so that they are reported even when the
+model has other errors.
 """
 
 from __future__ import annotations
@@ -12,16 +14,10 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from ki_cli import vocab
-from ki_cli.fieldtypes import ID_MAX, as_text
+from ki_cli.converters import ID_MAX, as_text
 from ki_cli.findings import Reporter
 from ki_cli.i18n import L, did_you_mean, join_words, quote
 from ki_cli.sourcemap import SourceMap, join, parent, path_of
-
-
-def _model():  # type: ignore[no-untyped-def]
-    from ki_cli.model import Konzept  # Pydantic builds the models on first import
-
-    return Konzept
 
 
 # --- what a field expects, for messages ------------------------------------------------------
@@ -106,7 +102,8 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
     ctx = err.get("ctx") or {}
     if kind in ("string_type",):
         return _TEXT, _NOT_TEXT_HINT
-    if kind == "string_too_short":
+    if kind == "string_too_short" or (kind == "too_short" and ctx.get("field_type") == "Value"):
+        # a required text: Pydantic checks its min_length outside the text converter ("Value")
         return L("einen nicht leeren Text", "a non-empty text"), L(
             "Tragen Sie einen Text ein oder löschen Sie die Zeile, wenn das Feld freiwillig ist.",
             "Enter a text, or delete the line if the field is optional.",
@@ -187,53 +184,23 @@ def _at(data: Any, path: str) -> Any:
 
 
 def _allowed_keys(data: Any, loc: tuple[Any, ...]) -> list[str]:
-    """The keys the model allows in the mapping at ``loc`` (for KI102's list and did-you-mean)."""
-    from pydantic import BaseModel
+    """The keys the format allows in the mapping at ``loc`` (for KI102's list and did-you-mean)."""
+    from ki_cli.fastcheck import allowed_keys
 
-    model: Any = _model()
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part) if isinstance(model, type) else None
-        if field is None:
-            return []
-        model = _inner_model(field.annotation)
-        if model is None:
-            return []
-    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
-
-
-def _inner_model(annotation: Any) -> Any:
-    from typing import get_args
-
-    from pydantic import BaseModel
-
-    stack = [annotation]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            return item
-        stack.extend(get_args(item))
-        origin_meta = getattr(item, "__origin__", None)
-        if origin_meta is not None:
-            stack.append(origin_meta)
-    return None
+    return allowed_keys(loc)
 
 
 # --- the model check --------------------------------------------------------------------------
 
 
 def check_model(data: dict[str, Any], sourcemap: SourceMap, report: Reporter) -> Any:
-    """Validate ``data`` against the model; return the ``Konzept`` or None after findings."""
-    from pydantic import ValidationError
+    """Validate ``data`` against the format; return the concept's record or None after findings."""
+    from ki_cli.fastcheck import validate
 
-    konzept = _model()
-    try:
-        return konzept.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            _report_error(err, data, sourcemap, report)
-    return None
+    konzept, errors = validate(data)
+    for err in errors:
+        _report_error(err, data, sourcemap, report)
+    return konzept
 
 
 def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: Reporter) -> None:

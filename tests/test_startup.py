@@ -1,9 +1,11 @@
-"""``ki validate`` stays lean: no rendering library is imported on its path."""
+"""``ki validate`` stays lean: no rendering library and no Pydantic is imported on its path."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+
+import pytest
 
 from tests.conftest import VALID
 
@@ -17,7 +19,7 @@ try:
     main()
 except SystemExit:
     pass
-print(",".join(sorted(m.split(".")[0] for m in sys.modules)))
+print(",".join(sorted({m.split(".")[0] for m in sys.modules} | {m for m in sys.modules if m.startswith("ki_cli")})))
 """
 
 
@@ -26,8 +28,19 @@ def test_validate_imports_no_rendering_library(tmp_path):
     path.write_text(VALID, encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=True)
     modules = set(result.stdout.strip().splitlines()[-1].split(","))
-    assert "ki_cli" in modules and "pydantic" in modules  # the probe really validated
+    assert "ki_cli.fastcheck" in modules and "ki_cli.rules" in modules  # the probe really validated
     assert not modules & set(HEAVY), modules & set(HEAVY)
+
+
+@pytest.mark.parametrize("text", [VALID, VALID.replace("typ: kreisfreie_stadt", "typ: stadt") + "extra: 1\n"])
+def test_validate_imports_no_pydantic(tmp_path, text):
+    """The models are the contract; ``ki validate`` checks with the generated table instead."""
+    path = tmp_path / "k.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=True)
+    modules = set(result.stdout.strip().splitlines()[-1].split(","))
+    assert "ki_cli.fastcheck" in modules
+    assert not modules & {"pydantic", "pydantic_core", "ki_cli.model", "ki_cli.fieldtypes"}, modules
 
 
 def test_help_imports_no_pydantic_models():
@@ -35,3 +48,14 @@ def test_help_imports_no_pydantic_models():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     modules = set(result.stdout.split("MODS ")[-1].strip().split(","))
     assert "ki_cli.model" not in modules and "jinja2" not in modules
+
+
+def test_render_imports_no_pydantic(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    probe = PROBE.replace('["ki", "validate", "-q", sys.argv[1]]', '["ki", "render", "proposal", sys.argv[1], "-o", sys.argv[2]]')
+    result = subprocess.run([sys.executable, "-c", probe, str(path), str(tmp_path / "v.md")],
+                            capture_output=True, text=True, check=True)
+    modules = set(result.stdout.strip().splitlines()[-1].split(","))
+    assert "ki_cli.fastcheck" in modules and (tmp_path / "v.md").exists()
+    assert not modules & {"pydantic", "pydantic_core", "ki_cli.model"}, modules

@@ -181,3 +181,9 @@ def test_english_messages():
     (finding,) = [f for f in check(replace("bereich: querschnitt", "bereich: querschnit"), "en").findings if f.code == "KI103"]
     assert "Did you mean “querschnitt”?" in finding.message
     assert finding.basis == "concept format version 1"
+
+
+def test_an_empty_required_text_asks_for_a_text_not_for_entries():
+    findings = structural(replace("  name: Stadt Beispielstadt", '  name: ""'))
+    assert [f.code for f in findings] == ["KI103"]
+    assert "nicht leeren Text" in findings[0].message and "Eintrag" not in findings[0].message

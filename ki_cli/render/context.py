@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ki_cli.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung, Vorlage
+from ki_cli import records
 from ki_cli.render.labels import label
 from ki_cli.vocab import FUNKTION, KI
+
+if TYPE_CHECKING:  # render gets fastcheck's records, which have the models' attributes
+    from ki_cli.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung, Vorlage
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def build(konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, h
     for posten in konzept.sachkosten:
         sachkosten_nach_traeger[posten.traeger] = sachkosten_nach_traeger.get(posten.traeger, 0.0) + posten.betrag
     massnahmen_sachkosten = sum(m.massnahme.sachkosten or 0.0 for m in massnahmen)
-    vorlage = konzept.vorlage or Vorlage()
+    vorlage = konzept.vorlage or records.Vorlage()
     beginn, ende = konzept.periode.beginn, konzept.periode.ende
     foerderung = _foerderung(konzept)
     jahre = _years(beginn, ende)

@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ki_cli.findings import Reporter
 from ki_cli.i18n import L
-from ki_cli.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung
 from ki_cli.rulepacks import RulePack, load_pack
 from ki_cli.sourcemap import SourceMap, join
+
+if TYPE_CHECKING:  # the rules get fastcheck's records, which have the models' attributes
+    from ki_cli.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung
 
 
 @dataclass

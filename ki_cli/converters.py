@@ -1,0 +1,139 @@
+"""Converters of the concept format's field types, without Pydantic.
+
+Text, German numbers and dates, yes/no, ids, e-mail addresses, AGS. Each raises a
+``FormatError`` whose ``type`` starts with ``ki_``; ``fieldtypes`` turns it into Pydantic's
+``PydanticCustomError`` for the models, ``fastcheck`` into an error dict of the same shape.
+The structure check turns those into KI103/KI104/KI105 findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+
+class FormatError(ValueError):
+    """A value that does not fit its field: Pydantic's custom error, without Pydantic."""
+
+    def __init__(self, type: str, message: str, ctx: dict[str, Any] | None = None) -> None:  # noqa: A002
+        super().__init__(message)
+        self.type = type
+        self.message = message
+        self.ctx = ctx
+
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
+ID_MAX = 64
+
+_GERMAN_DATE = re.compile(r"\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*")
+_ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*")
+_GERMAN_DECIMAL = re.compile(r"[-+]?[0-9]+(,[0-9]+)?")
+_GERMAN_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?")
+_DOT_DECIMAL = re.compile(r"[-+]?[0-9]*\.[0-9]+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_AGS = re.compile(r"05[0-9]{6}")
+_TRUE = {"ja", "yes", "true", "wahr", "on", "1", "j", "y"}
+_FALSE = {"nein", "no", "false", "falsch", "off", "0", "n"}
+
+
+def as_text(value: Any) -> Any:
+    """A scalar YAML read as a number or date, as the text the user wrote (``05999000``)."""
+    if isinstance(value, str) or isinstance(value, bool):
+        return value
+    source = getattr(value, "source", None)
+    if source is not None:
+        return source
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_number(value: Any) -> Any:
+    """Numbers as they are; German notation written as text (``0,5``, ``1.234,56``) converted."""
+    if isinstance(value, bool):
+        raise FormatError("ki_number", "not a number")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise FormatError("ki_number", "not a finite number")
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().replace("\u00a0", "")
+        if _GERMAN_DECIMAL.fullmatch(text):
+            return float(text.replace(",", "."))
+        if _GERMAN_THOUSANDS.fullmatch(text):
+            return float(text.replace(".", "").replace(",", "."))
+        if _DOT_DECIMAL.fullmatch(text):
+            return float(text)
+    raise FormatError("ki_number", "not a number")
+
+
+def to_date(value: Any) -> dt.date:
+    """A date from YAML, ISO text or German ``TT.MM.JJJJ``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        match = _ISO_DATE.fullmatch(value)
+        parts = (match[1], match[2], match[3]) if match else None
+        if parts is None:
+            match = _GERMAN_DATE.fullmatch(value)
+            parts = (match[3], match[2], match[1]) if match else None
+        if parts is not None:
+            try:
+                return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+            except ValueError:
+                raise FormatError("ki_date_invalid", "no such day") from None
+    raise FormatError("ki_date", "not a date")
+
+
+def to_bool(value: Any) -> bool:
+    """Yes/no, also in German (``ja``/``nein``)."""
+    if isinstance(value, bool):
+        return value
+    text = str(as_text(value)).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise FormatError("ki_bool", "not yes or no")
+
+
+def check_id(value: str) -> str:
+    if value == "ki":
+        raise FormatError("ki_id_reserved", "reserved id")
+    if len(value) > ID_MAX:
+        raise FormatError("ki_id", "too long", {"reason": "too_long"})
+    if not ID_PATTERN.fullmatch(value):
+        raise FormatError("ki_id", "bad characters", {"reason": "pattern"})
+    return value
+
+
+def check_email(value: str) -> str:
+    if not _EMAIL.fullmatch(value.strip()):
+        raise FormatError("ki_email", "not an e-mail address")
+    return value.strip()
+
+
+def check_ags(value: str) -> str:
+    if not _AGS.fullmatch(value.strip()):
+        raise FormatError("ki_ags", "not an AGS of NRW")
+    return value.strip()
+
+
+def check_version(value: int) -> int:
+    if value != 1:
+        raise FormatError("ki_version", "unsupported version")
+    return value
+
+
+def none_to_list(value: Any) -> Any:
+    return [] if value is None else value
+
+
+def none_to_dict(value: Any) -> Any:
+    return {} if value is None else value

@@ -1,0 +1,1 @@
+"""Developer tools (not used by the command line at run time)."""
