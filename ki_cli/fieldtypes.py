@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from ki_cli import converters
 from ki_cli.converters import ID_MAX, ID_PATTERN, FormatError, as_text, none_to_dict, none_to_list
+from ki_cli.converters import _AGS, _EMAIL, _FALSE, _TRUE  # the schema mirrors the converters' own patterns
 
 __all__ = [
     "ID_MAX", "ID_PATTERN", "Ags", "Amount", "Date", "Email", "Id", "Number", "Ref", "RequiredText",
@@ -45,6 +46,7 @@ check_id = _pydantic(converters.check_id)
 check_email = _pydantic(converters.check_email)
 check_ags = _pydantic(converters.check_ags)
 check_version = _pydantic(converters.check_version)
+
 
 def _or_null(schema: dict[str, Any]) -> None:
     """JSON Schema of a field where an empty value (``key:``) means "no entries"."""

@@ -84,7 +84,7 @@ SECTIONS: dict[str, dict[str, Any]] = {
             'finanzierung': {'declared': 'Finanzierung', 'required': True, 'type': ('before', 'as_text', ('literal', ('land', 'kommune', 'drittmittel')))},
             'rolle': {'declared': 'Rolle | None', 'default': None, 'type': ('optional', ('before', 'as_text', ('literal', ('leitung', 'stellvertretung'))))},
             'besetzt_durch': {'declared': 'Text | None', 'default': None, 'type': ('optional', ('before', 'as_text', ('str',)))},
-            'einsatz': {'declared': 'Annotated[dict[str, Share], BeforeValidator(none_to_dict)]', 'required': True, 'type': ('before', 'none_to_dict', ('dict', ('str',), ('check', ('gt', 0), ('before', 'to_number', ('float',)))))},
+            'einsatz': {'declared': 'Annotated[dict[str, Share], BeforeValidator(none_to_dict), NULL_MEANS_EMPTY]', 'required': True, 'type': ('before', 'none_to_dict', ('dict', ('str',), ('check', ('gt', 0), ('before', 'to_number', ('float',)))))},
         },
     },
     'Sachkosten': {
@@ -92,7 +92,7 @@ SECTIONS: dict[str, dict[str, Any]] = {
         'fields': {
             'posten': {'declared': 'RequiredText', 'required': True, 'type': ('check', ('min_length', 1), ('before', 'as_text', ('str',)))},
             'betrag': {'declared': 'Amount', 'required': True, 'type': ('check', ('ge', 0), ('before', 'to_number', ('float',)))},
-            'traeger': {'declared': 'Traeger', 'required': True, 'type': ('before', 'as_text', ('literal', ('land', 'kommune', 'drittmittel')))},
+            'traeger': {'declared': 'Traeger', 'required': True, 'type': ('before', 'as_text', ('literal', ('kommune', 'land', 'drittmittel')))},
         },
     },
     'Partner': {

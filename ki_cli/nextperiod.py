@@ -25,6 +25,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ki_cli.records import Record
 from ki_cli.render.formatting import datum
 from ki_cli.vocab import KI
 from ki_cli.yamlwrite import Comment, dump
@@ -62,12 +63,10 @@ def following(beginn: dt.date, ende: dt.date) -> tuple[dt.date, dt.date]:
 
 def _plain(model: Any) -> Any:
     """A model as plain data without absent values and empty lists."""
-    from pydantic import BaseModel
-
-    if isinstance(model, BaseModel):
+    if isinstance(model, Record):
         out = {}
-        for name in type(model).model_fields:
-            value = _plain(getattr(model, name))
+        for name, field in model.fields().items():
+            value = _plain(field)
             if value is None or (value == [] and name not in _TOP_REQUIRED):
                 continue
             out[name] = value

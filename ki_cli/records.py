@@ -44,6 +44,10 @@ class Record:
 
     __hash__ = None  # type: ignore[assignment]  # like Pydantic's models: equal by value, unhashable
 
+    def fields(self) -> dict[str, Any]:
+        """The record's fields and values, in the format's order (not converted further)."""
+        return {name: getattr(self, name) for name in self._fields}
+
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
         return f"{type(self).__name__}({shown})"

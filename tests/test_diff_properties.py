@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from ki_cli.diff import compare
 from ki_cli.diff.reporters import to_json
-from ki_cli.model import Konzept
+from ki_cli import fastcheck
 from ki_cli.vocab import STUFE, VEREINBARUNG_STATUS
 from tests.periods import OLD
 
@@ -80,8 +80,11 @@ def concepts(draw: st.DrawFn) -> dict[str, Any]:
     return d
 
 
-def konzept(data: dict[str, Any]) -> Konzept:
-    return Konzept.model_validate(copy.deepcopy(data))
+def konzept(data: dict[str, Any]) -> Any:
+    """The concept's record, as ``ki diff`` gets it from the validation."""
+    record, errors = fastcheck.validate(copy.deepcopy(data))
+    assert not errors, errors
+    return record
 
 
 def _shuffled(d: dict[str, Any], rnd: Any) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from ki_cli.records import Record
 
 SECTIONS = (
     "kommune",
@@ -101,13 +101,13 @@ class ChangeSet:
 def plain(value: Any) -> Any:
     """A model value as plain data: models as mappings (every field), lists as lists.
 
-    A model's ``__dict__`` holds exactly its fields; only values that are models themselves (or
-    lists of them) need converting, so most entries cost one dict copy.
+    Only values that are records themselves (or lists of them) need converting, so most entries
+    cost one dict.
     """
-    if isinstance(value, BaseModel):
-        out = dict(value.__dict__)
+    if isinstance(value, Record):
+        out = value.fields()
         for name, item in out.items():
-            if isinstance(item, BaseModel) or (isinstance(item, list) and item and isinstance(item[0], BaseModel)):
+            if isinstance(item, Record) or (isinstance(item, list) and item and isinstance(item[0], Record)):
                 out[name] = plain(item)
         return out
     if isinstance(value, list):
@@ -184,7 +184,7 @@ def _match(section: str, old: Iterable[Entry], new: Iterable[Entry]) -> Iterator
 
 
 def _schwerpunkte(k: Any) -> list[Entry]:
-    return [(sp.id, {n: plain(v) for n, v in sp.__dict__.items() if n not in _NESTED_OUT}) for sp in k.schwerpunkte]
+    return [(sp.id, {n: plain(v) for n, v in sp.fields().items() if n not in _NESTED_OUT}) for sp in k.schwerpunkte]
 
 
 def _ziele(k: Any) -> list[Entry]:
