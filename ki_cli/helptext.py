@@ -7,34 +7,17 @@ about to be shown, in the language of the command line: ``--lang`` anywhere on i
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from typer.core import TyperGroup
 
-from ki_cli.i18n import LANGS
-from ki_cli.messages.help import COMMANDS, EXTRAS, HEADINGS, PARAMS
+from ki_cli.messages.help import COMMANDS, EXTRAS, HEADINGS, PARAMS, help_lang
+
+__all__ = ["KiGroup", "help_lang", "translate"]
 
 _LANG_KEY = "ki.help_lang"
-
-
-def help_lang(args: Sequence[str], env: Mapping[str, str] | None = None) -> str:
-    """The help language: ``--lang`` on the command line, else ``KI_LANG``, else German."""
-    env = os.environ if env is None else env
-    given: str | None = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            given = args[i + 1]
-        elif arg.startswith("--lang="):
-            given = arg.split("=", 1)[1]
-    for candidate in (given, env.get("KI_LANG")):
-        if candidate and candidate.lower()[:2] in LANGS:
-            return candidate.lower()[:2]
-    return "de"
 
 
 def translate(command: Any, name: str, lang: str) -> None:

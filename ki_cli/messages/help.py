@@ -8,7 +8,10 @@ examples).
 
 from __future__ import annotations
 
-from ki_cli.i18n import L
+import os
+from collections.abc import Mapping, Sequence
+
+from ki_cli.i18n import LANGS, L
 
 COMMANDS: dict[str, L] = {
     "ki": L(
@@ -192,3 +195,20 @@ EXTRAS: dict[str, L] = {
     "[required]": L("[erforderlich]", "[required]"),
     "Show this message and exit.": L("Diese Hilfe zeigen.", "Show this help."),
 }
+
+
+def help_lang(args: Sequence[str], env: Mapping[str, str] | None = None) -> str:
+    """The help language: ``--lang`` on the command line, else ``KI_LANG``, else German."""
+    env = os.environ if env is None else env
+    given: str | None = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            given = args[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+    for candidate in (given, env.get("KI_LANG")):
+        if candidate and candidate.lower()[:2] in LANGS:
+            return candidate.lower()[:2]
+    return "de"
