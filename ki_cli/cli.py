@@ -12,7 +12,8 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -21,7 +22,7 @@ from ki_cli.helptext import KiGroup
 from ki_cli.i18n import closest_code, detect_lang, suggest
 from ki_cli.messages import ui
 from ki_cli.registry import RULES
-from ki_cli.report import EXIT_USAGE, Report, Selection, UnknownCode, parse_codes
+from ki_cli.report import EXIT_USAGE, Report, Selection, Stop, UnknownCode, parse_codes
 
 if TYPE_CHECKING:
     from ki_cli.config import Config
@@ -77,6 +78,17 @@ def _root_lang(ctx: typer.Context) -> str | None:
 def _fail(message: str) -> NoReturn:
     typer.echo(message, err=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+def _carry_out(command: Callable[..., int], *args: Any) -> NoReturn:
+    """Run a command's core function: its exit code, or its ``Stop`` message and code."""
+    try:
+        code = command(*args)
+    except Stop as stop:
+        if stop.message:
+            typer.echo(stop.message, err=True)
+        raise typer.Exit(stop.code) from None
+    raise typer.Exit(code)
 
 
 def _colour(stream: object) -> bool:
@@ -214,7 +226,7 @@ def render(
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
 ) -> None:
     """Write a document from a concept."""
-    from ki_cli.render.command import Request, Stop, run
+    from ki_cli.render.command import Request, run
 
     settings = _config()
     language = detect_lang(lang or _root_lang(ctx), settings.lang)
@@ -231,13 +243,7 @@ def render(
         lang=language,
         selection=Selection(severity=settings.severity),
     )
-    try:
-        code = run(request)
-    except Stop as stop:
-        if stop.message:
-            typer.echo(stop.message, err=True)
-        raise typer.Exit(stop.code) from None
-    raise typer.Exit(code)
+    _carry_out(run, request)
 
 
 @app.command("rules")
@@ -353,16 +359,10 @@ def diff(
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
 ) -> None:
     """Compare two periods' concepts."""
-    from ki_cli.diff.command import Stop, run
+    from ki_cli.diff.command import run
 
     language = detect_lang(lang or _root_lang(ctx), _config().lang)
-    try:
-        code = run(old, new, format.value, exit_code, language, _colour(sys.stdout))
-    except Stop as stop:
-        if stop.message:
-            typer.echo(stop.message, err=True)
-        raise typer.Exit(stop.code) from None
-    raise typer.Exit(code)
+    _carry_out(run, old, new, format.value, exit_code, language, _colour(sys.stdout))
 
 
 @app.command("next-period")
@@ -374,17 +374,10 @@ def next_period(
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
 ) -> None:
     """Start the next period's file from the last one."""
-    from ki_cli.diff.command import Stop
     from ki_cli.nextperiod import run
 
     language = detect_lang(lang or _root_lang(ctx), _config().lang)
-    try:
-        code = run(old, out, force, language)
-    except Stop as stop:
-        if stop.message:
-            typer.echo(stop.message, err=True)
-        raise typer.Exit(stop.code) from None
-    raise typer.Exit(code)
+    _carry_out(run, old, out, force, language)
 
 
 class Interrupted(BaseException):

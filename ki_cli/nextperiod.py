@@ -234,7 +234,8 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     from pathlib import Path
 
     from ki_cli.atomic import OutputError, check_target, write_atomic
-    from ki_cli.diff.command import Stop, load_concept, structure
+    from ki_cli.diff.command import load_concept, structure
+    from ki_cli.report import Stop
     from ki_cli.loader import load_bytes
     from ki_cli.messages import ui
     from ki_cli.messages.periods import count, t

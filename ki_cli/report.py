@@ -36,6 +36,14 @@ class Report:
         return EXIT_FINDINGS if any(self.count(s) for s in failing) else EXIT_OK
 
 
+class Stop(Exception):
+    """End a command with exit ``code`` after ``message`` (already in the user's language)."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
 class UnknownCode(ValueError):
     """A code or prefix in --select/--ignore/configuration that matches no rule."""
 

@@ -11,8 +11,12 @@ from ki_cli.report import FileReport, Selection
 from ki_cli.structure import check_model, check_references
 
 
-def check_loaded(loaded: Loaded, lang: str) -> tuple[Any, list[Finding]]:
-    """The concept (or None) and all findings of a loaded file."""
+def check_loaded(loaded: Loaded, lang: str, *, domain: bool = True) -> tuple[Any, list[Finding]]:
+    """The concept (or None) and all findings of a loaded file.
+
+    ``domain=False`` stops after the structure (KI0xx/KI1xx): what ``ki diff`` needs, whose
+    comparison domain findings never stop.
+    """
     report = Reporter(lang)
     report.findings.extend(loaded.findings)
     if not loaded.ok:
@@ -20,7 +24,7 @@ def check_loaded(loaded: Loaded, lang: str) -> tuple[Any, list[Finding]]:
     with paused_gc():
         konzept = check_model(loaded.data, loaded.sourcemap, report)
         check_references(loaded.data, loaded.sourcemap, report)
-        if konzept is not None and not any(f.severity == "error" and f.code.startswith("KI1") for f in report.findings):
+        if domain and konzept is not None and not any(f.severity == "error" and f.code.startswith("KI1") for f in report.findings):
             from ki_cli.rules import run_rules
 
             run_rules(konzept, loaded.sourcemap, report)

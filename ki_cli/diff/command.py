@@ -8,17 +8,9 @@ from typing import Any, TextIO
 
 from ki_cli.messages import ui
 from ki_cli.messages.periods import t
-from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report
+from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Stop
 
 FORMATS = ("text", "md", "json")
-
-
-class Stop(Exception):
-    """End the command with ``code`` after ``message`` (already in the user's language)."""
-
-    def __init__(self, code: int, message: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message = code, message
 
 
 def structure(loaded: Any, lang: str) -> tuple[Any, list[Any]]:
@@ -27,18 +19,9 @@ def structure(loaded: Any, lang: str) -> tuple[Any, list[Any]]:
     Domain findings never stop a comparison, so they are not even computed (this keeps a diff
     of two large files fast).
     """
-    from ki_cli.findings import Reporter
-    from ki_cli.gcpause import paused_gc
-    from ki_cli.structure import check_model, check_references
+    from ki_cli.validate import check_loaded
 
-    report = Reporter(lang)
-    report.findings.extend(loaded.findings)
-    if not loaded.ok:
-        return None, report.findings
-    with paused_gc():  # many small acyclic objects: see gcpause
-        konzept = check_model(loaded.data, loaded.sourcemap, report)
-        check_references(loaded.data, loaded.sourcemap, report)
-    return konzept, report.findings
+    return check_loaded(loaded, lang, domain=False)
 
 
 def load_concept(path: str | Path, lang: str, stderr: TextIO | None = None) -> Any:

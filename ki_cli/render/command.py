@@ -10,15 +10,7 @@ from typing import Any
 from ki_cli.atomic import OutputError, check_target, write_atomic
 from ki_cli.i18n import did_you_mean
 from ki_cli.messages import ui
-from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Selection
-
-
-class Stop(Exception):
-    """End the command with ``code`` after ``message`` (already in the user's language)."""
-
-    def __init__(self, code: int, message: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message = code, message
+from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Selection, Stop
 
 
 @dataclass(frozen=True)
@@ -79,13 +71,9 @@ def _changes(req: Request, konzept: Any) -> Any:
     if req.previous is None:
         return None
     from ki_cli.diff import compare, document_section
-    from ki_cli.diff.command import Stop as Unusable
     from ki_cli.diff.command import load_concept as load_previous
 
-    try:  # as for ``ki diff``: only structural errors make the previous concept unusable
-        old = load_previous(req.previous, req.lang)
-    except Unusable as stop:
-        raise Stop(stop.code, stop.message) from None
+    old = load_previous(req.previous, req.lang)  # as for ``ki diff``: only structural errors stop it
     return document_section(compare(old, konzept))
 
 

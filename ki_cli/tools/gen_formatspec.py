@@ -25,7 +25,6 @@ A field's type is a nested tuple, outermost layer first, as Pydantic nests its v
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 import types
@@ -41,6 +40,7 @@ from pydantic.json_schema import Examples, SkipJsonSchema, WithJsonSchema
 
 from ki_cli import behaviour, converters
 from ki_cli.model import Konzept
+from ki_cli.tools import generate
 
 TARGET = Path(__file__).resolve().parents[1] / "formatspec.py"
 
@@ -207,19 +207,7 @@ def render(root: type[BaseModel] = Konzept) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="only check that the committed file is current")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET.name} is stale: run python -m ki_cli.tools.gen_formatspec", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.name}: {text.count(chr(10))} lines")
-    return 0
+    return generate(TARGET, render, "python -m ki_cli.tools.gen_formatspec", __doc__.split("\n")[0], argv)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,10 @@ and a test fails when the committed copy differs from what Typer prints now.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+
+from ki_cli.tools import generate
 
 TARGET = Path(__file__).resolve().parents[1] / "helpcache.py"
 WIDTH = 80  # click wraps help at min(terminal width, 80) - 2 columns
@@ -52,19 +53,7 @@ def source() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Pre-render the top-level ki --help page.")
-    parser.add_argument("--check", action="store_true", help="only check that the committed file is current")
-    args = parser.parse_args(argv)
-    text = source()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET.name} is stale: run python -m ki_cli.tools.gen_helpcache", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.name}")
-    return 0
+    return generate(TARGET, source, "python -m ki_cli.tools.gen_helpcache", "Pre-render the top-level ki --help page.", argv)
 
 
 if __name__ == "__main__":
