@@ -25,6 +25,12 @@ def resolve(value: object, lang: str) -> object:
     return value(lang) if isinstance(value, L) else value
 
 
+def fill(table: Mapping[str, L], key: str, lang: str, params: Mapping[str, object]) -> str:
+    """The text ``key`` of ``table`` in ``lang``, its ``{placeholders}`` filled (bilingual values resolved)."""
+    values = {name: resolve(value, lang) for name, value in params.items()}
+    return table[key](lang).format_map(values)
+
+
 def detect_lang(option: str | None = None, configured: str | None = None, env: Mapping[str, str] | None = None) -> str:
     """``--lang`` wins, then ``KI_LANG``, then ``ki.toml``, then the locale (de* → de, else en)."""
     env = os.environ if env is None else env

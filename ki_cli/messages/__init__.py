@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ki_cli.i18n import L, resolve
+from ki_cli.i18n import L, fill, resolve
 from ki_cli.messages.domain import MESSAGES as _DOMAIN
 from ki_cli.messages.structure import MESSAGES as _STRUCTURE
 
@@ -155,5 +155,4 @@ UI: dict[str, L] = {
 
 def ui(key: str, lang: str, **params: object) -> str:
     """A command-line text in ``lang``."""
-    values = {name: resolve(value, lang) for name, value in params.items()}
-    return UI[key](lang).format_map(values)
+    return fill(UI, key, lang, params)

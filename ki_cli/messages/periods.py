@@ -6,7 +6,7 @@ German; these are the command line's own words.
 
 from __future__ import annotations
 
-from ki_cli.i18n import L, resolve
+from ki_cli.i18n import L, fill
 
 TEXTS: dict[str, L] = {
     # sections
@@ -94,8 +94,7 @@ TEXTS: dict[str, L] = {
 
 def t(key: str, lang: str, **params: object) -> str:
     """A text of ``ki diff`` / ``ki next-period`` in ``lang``."""
-    values = {name: resolve(value, lang) for name, value in params.items()}
-    return TEXTS[key](lang).format_map(values)
+    return fill(TEXTS, key, lang, params)
 
 
 def count(key: str, n: int, lang: str) -> str:
