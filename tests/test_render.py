@@ -130,6 +130,30 @@ def test_oparl_paper_has_reference_and_one_consultation_per_entry(cli, concept, 
     assert [c["authoritative"] for c in paper["consultation"]] == [False, True]
 
 
+def test_docx_properties_name_the_centre_and_today(cli, concept, tmp_path):
+    import datetime as dt
+
+    import docx
+
+    target = tmp_path / "v.docx"
+    assert cli("render", "proposal", str(concept), "-o", str(target)).exit_code == 0
+    properties = docx.Document(str(target)).core_properties
+    assert properties.author == "Kommunales Integrationszentrum Beispielstadt"
+    assert properties.title.startswith("Beschlussvorlage") and properties.language == "de-DE"
+    assert properties.created.date() >= dt.date.today() - dt.timedelta(days=1)
+    assert "python-docx" not in zipfile.ZipFile(target).read("docProps/core.xml").decode()
+
+
+def test_oparl_ids_spell_out_umlauts(cli, tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(CONCEPT.replace("bezeichnung: Integrationsrat", "bezeichnung: Ausschuss für Integration"),
+                    encoding="utf-8")
+    target = tmp_path / "v.json"
+    assert cli("render", "proposal", str(path), "-o", str(target)).exit_code == 0
+    paper = json.loads(target.read_text(encoding="utf-8"))
+    assert paper["consultation"][0]["organization"][0].endswith("/organization/ausschuss-fuer-integration")
+
+
 def test_oparl_only_for_the_proposal(cli, concept):
     assert cli("render", "concept", str(concept), "--format", "oparl").exit_code == 2
 

@@ -84,7 +84,8 @@ def output(env: Any, document: Document, fmt: str) -> bytes:
         variables = document.variables
         drucksache = variables["vorlage"].drucksache
         footer = variables["kommune"].name + (f" · Drucksache {drucksache}" if drucksache else "")
-        return formats.to_docx(document.markdown, document.titel, footer, variables["entwurf"])
+        return formats.to_docx(document.markdown, document.titel, footer, variables["entwurf"],
+                               autor=variables["zentrum"].name)
     html = formats.to_html(env, document.markdown, document.variables, document.titel)
     if fmt == "html":
         return html.encode("utf-8")

@@ -122,15 +122,25 @@ def _table(document: Any, rows: list[list[tuple[Any, bool]]]) -> None:
     document.add_paragraph()
 
 
-def to_docx(markdown: str, titel: str, footer: str, entwurf: bool) -> bytes:
+def to_docx(markdown: str, titel: str, footer: str, entwurf: bool, autor: str = "") -> bytes:
     """A Word document with heading styles, tables, page numbers and the footer text."""
+    import datetime as dt
+
     import docx
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt
 
     document = docx.Document()
-    document.core_properties.title = titel
-    document.core_properties.language = "de-DE"
+    # python-docx's default template carries its own author, dates and comment: replace them all
+    properties = document.core_properties
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    properties.title = titel
+    properties.language = "de-DE"
+    properties.author = properties.last_modified_by = autor
+    properties.comments = "Erstellt mit ki (Werkzeuge für die Kommunalen Integrationszentren NRW)"
+    properties.keywords = "Kommunales Integrationszentrum"
+    properties.created = properties.modified = now
+    properties.revision = 1
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10.5)
     section = document.sections[0]

@@ -17,8 +17,12 @@ from ki_cli.render.labels import label
 OPARL = "https://schema.oparl.org/1.1/"
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    """A part of an OParl URL: lower case ASCII, umlauts spelt out (``für`` → ``fuer``)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_UMLAUTS)).strip("-") or "x"
 
 
 def paper(variables: dict[str, Any], titel: str) -> dict[str, Any]:
