@@ -71,12 +71,17 @@ def to_number(value: Any) -> Any:
     raise FormatError("ki_number", "not a number")
 
 
+# Plans of integration centres lie in this range; a year outside it is a typo (``2205`` for
+# ``2025``), and it keeps every date computation (period + 2 years, the year before) in range.
+YEAR_MIN, YEAR_MAX = 1900, 2199
+
+
 def to_date(value: Any) -> dt.date:
-    """A date from YAML, ISO text or German ``TT.MM.JJJJ``."""
+    """A date from YAML, ISO text or German ``TT.MM.JJJJ``, between 1900 and 2199."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, value.day)
+        return _in_range(dt.date(value.year, value.month, value.day))
     if isinstance(value, str):
         match = _ISO_DATE.fullmatch(value)
         parts = (match[1], match[2], match[3]) if match else None
@@ -85,10 +90,17 @@ def to_date(value: Any) -> dt.date:
             parts = (match[3], match[2], match[1]) if match else None
         if parts is not None:
             try:
-                return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+                day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
                 raise FormatError("ki_date_invalid", "no such day") from None
+            return _in_range(day)
     raise FormatError("ki_date", "not a date")
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if not YEAR_MIN <= day.year <= YEAR_MAX:
+        raise FormatError("ki_date_range", "year out of range", {"min": YEAR_MIN, "max": YEAR_MAX})
+    return day
 
 
 def to_bool(value: Any) -> bool:

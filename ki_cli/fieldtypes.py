@@ -62,6 +62,7 @@ NULL_MEANS_EMPTY = Field(json_schema_extra=_or_null)
 # converters above as far as JSON Schema can: numbers and dates may be German text, text may be
 # a number (YAML reads ``drucksache: 2024`` as one), ids and vocabularies are closed.
 _SPACE = r"\s*"
+_YEAR = "(19|20|21)[0-9]{2}"
 _NUMBER_TEXT = r"[0-9]+(,[0-9]+)?|[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?|[0-9]*\.[0-9]+"
 _TRUE_FALSE = sorted(_TRUE | _FALSE)
 SCHEMA_TEXT: dict[str, Any] = {"type": ["string", "number"]}
@@ -76,7 +77,8 @@ SCHEMA_ID: dict[str, Any] = {
 SCHEMA_REF: dict[str, Any] = {"type": ["string", "number"], "minLength": 1}
 SCHEMA_DATE: dict[str, Any] = {
     "type": "string",
-    "pattern": f"^{_SPACE}([0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}\\.[0-9]{{1,2}}\\.[0-9]{{4}}){_SPACE}$",
+    # years 1900–2199, as ``converters.to_date`` accepts
+    "pattern": f"^{_SPACE}({_YEAR}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}\\.[0-9]{{1,2}}\\.{_YEAR}){_SPACE}$",
 }
 SCHEMA_YES_NO: dict[str, Any] = {
     "anyOf": [

@@ -129,6 +129,11 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
         )
     if kind == "ki_date":
         return _DATE, L("Schreiben Sie das Datum wie 2025-01-01 oder 01.01.2025.", "Write the date as 2025-01-01 or 01.01.2025.")
+    if kind == "ki_date_range":
+        low, high = ctx.get("min"), ctx.get("max")
+        return L(f"ein Datum zwischen {low} und {high}", f"a date between {low} and {high}"), L(
+            "Prüfen Sie die Jahreszahl (vier Ziffern, z. B. 2025).", "Check the year (four digits, e.g. 2025)."
+        )
     if kind == "ki_date_invalid":
         return L("ein Datum, das es gibt", "a date that exists"), L(
             "Prüfen Sie Tag und Monat (z. B. gibt es keinen 30. Februar).",

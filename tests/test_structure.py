@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import VALID, check, line_of, replace, structural
 
 
@@ -148,6 +150,22 @@ def test_german_dates_are_accepted():
 def test_impossible_date_is_ki103():
     finding = only(replace("beschlossen_am: 2023-06-22", "beschlossen_am: 2023-02-30"))
     assert finding.code == "KI103" and "Februar" in finding.hint
+
+
+@pytest.mark.parametrize("written", ["9998-01-01", "0001-01-01", "01.01.2205", "1899-12-31"])
+def test_date_outside_1900_to_2199_is_ki103_at_its_value(written):
+    text = replace("beschlossen_am: 2023-06-22", f"beschlossen_am: {written}")
+    finding = only(text)
+    assert finding.code == "KI103" and finding.line == line_of(text, written) and "1900" in finding.message
+
+
+def test_period_at_the_end_of_the_calendar_is_a_finding_not_a_crash(cli, tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(replace("beginn: 2025-01-01\n  ende: 2026-12-31", "beginn: 9998-01-01\n  ende: 9999-12-31"),
+                    encoding="utf-8")
+    for args in (["validate"], ["render", "proposal"], ["render", "proposal", "--allow-errors"], ["next-period"]):
+        result = cli(*args, str(path), "--lang", "de")
+        assert result.exit_code in (1, 2) and "Interner Fehler" not in result.output, args
 
 
 def test_german_decimal_comma_is_accepted():
