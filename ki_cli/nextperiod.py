@@ -22,6 +22,7 @@ file, at the place where it happened):
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -245,7 +246,9 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
         key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
         return Stop(EXIT_USAGE, ui(key, lang, path=err.path, detail=err.detail))
 
-    into = Path(out) if out is not None and out != "-" and Path(out).is_dir() else None  # -o FOLDER: default name
+    # -o FOLDER (an existing folder, or a path ending in "/"): the default name inside it
+    as_folder = out is not None and out != "-" and (Path(out).is_dir() or out.endswith(("/", os.sep)))
+    into = Path(out) if as_folder else None
     if out is not None and out != "-" and into is None:
         try:
             check_target(Path(out), force)  # refuse before any work
@@ -265,6 +268,10 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
         sys.stdout.flush()
         return EXIT_OK
     if into is not None:
+        try:
+            into.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise Stop(EXIT_USAGE, ui("out.not_writable", lang, path=into, detail=err.strerror or err)) from None
         target = into / result.default_name
     elif out is not None:
         target = Path(out)

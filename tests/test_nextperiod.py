@@ -134,3 +134,9 @@ def test_output_folder_gets_the_default_name(cli, older, tmp_path):
     folder.mkdir()
     _next(cli, older, "-o", str(folder))
     assert (folder / "2025-2026.yaml").exists()
+
+
+def test_missing_folder_ending_in_a_slash_is_created_with_the_default_name(cli, older, tmp_path):
+    folder = tmp_path / "neu" / "konzepte"
+    _next(cli, older, "-o", f"{folder}/")
+    assert (folder / "2025-2026.yaml").is_file()
