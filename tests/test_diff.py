@@ -470,3 +470,13 @@ def test_colour_on_a_terminal_unless_no_color(tmp_path):
 
     assert "\x1b[" in on_terminal({"TERM": "xterm"})
     assert "\x1b[" not in on_terminal({"TERM": "xterm", "NO_COLOR": "1"})
+
+
+def test_swapped_periods_warn_once_then_diff(cli):
+    from tests.conftest import CONCEPTS
+
+    older, newer = CONCEPTS / "beispielstadt" / "2023-2024.yaml", CONCEPTS / "beispielstadt" / "2025-2026.yaml"
+    result = cli("diff", str(newer), str(older), "--lang", "de")
+    assert result.exit_code == 0
+    assert len(result.stderr.strip().splitlines()) == 1 and "vertauscht" in result.stderr
+    assert cli("diff", str(older), str(newer), "--lang", "de").stderr == ""

@@ -86,3 +86,13 @@ def test_diff_imports_no_rendering_library(periods):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     modules = set(result.stdout.split("MODS ")[-1].strip().split(","))
     assert "ki_cli" in modules and not modules & {"jinja2", "weasyprint", "docx", "markdown_it"}
+
+
+def test_previous_of_another_municipality_warns_but_renders(cli):
+    from tests.conftest import CONCEPTS
+
+    city = CONCEPTS / "beispielstadt" / "2025-2026.yaml"
+    result = cli("render", "proposal", str(city), "--previous", str(CONCEPTS / "kreis-musterland" / "2025-2026.yaml"),
+                 "--lang", "de")
+    assert result.exit_code == 0 and "verschiedenen Kommunen" in result.stderr
+    assert "Änderungen gegenüber dem Zeitraum" in result.stdout

@@ -56,6 +56,19 @@ def _municipality(k: Any) -> tuple[str, str | None]:
     return (" ".join(k.kommune.name.split()).casefold(), k.kommune.ags)
 
 
+def warn_if_unrelated(old: Any, new: Any, old_path: object, new_path: object, lang: str) -> None:
+    """One warning line each when the files are of different municipalities, or OLD starts later than NEW."""
+    a, b = _municipality(old), _municipality(new)
+    if a[0] != b[0] or (a[1] and b[1] and a[1] != b[1]):
+        sys.stderr.write(t("other_municipality", lang, old=old_path, new=new_path,
+                           old_name=old.kommune.name, new_name=new.kommune.name) + "\n")
+    if old.periode.beginn > new.periode.beginn:  # the same period twice (draft and final) is fine
+        from ki_cli.render.formatting import datum
+
+        sys.stderr.write(t("later_than_new", lang, old=old_path, new=new_path, old_start=datum(old.periode.beginn),
+                           new_start=datum(new.periode.beginn)) + "\n")
+
+
 def run(old_path: str, new_path: str, fmt: str, exit_code: bool, lang: str, colour: bool) -> int:
     """Carry out ``ki diff``; returns the exit code (raises ``Stop`` when it cannot compare)."""
     from ki_cli.diff import changes as diffing
@@ -65,10 +78,7 @@ def run(old_path: str, new_path: str, fmt: str, exit_code: bool, lang: str, colo
         raise Stop(EXIT_USAGE, ui("unreadable", lang, path="-", reason="-"))
     old = load_concept(old_path, lang)
     new = load_concept(new_path, lang)
-    a, b = _municipality(old), _municipality(new)
-    if a[0] != b[0] or (a[1] and b[1] and a[1] != b[1]):
-        sys.stderr.write(t("other_municipality", lang, old=old_path, new=new_path,
-                           old_name=old.kommune.name, new_name=new.kommune.name) + "\n")
+    warn_if_unrelated(old, new, old_path, new_path, lang)
     from ki_cli.gcpause import paused_gc
 
     with paused_gc():

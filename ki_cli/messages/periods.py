@@ -71,6 +71,12 @@ TEXTS: dict[str, L] = {
         "Achtung: {old} und {new} gehören zu verschiedenen Kommunen ({old_name} / {new_name}); der Vergleich folgt trotzdem.",
         "Warning: {old} and {new} belong to different municipalities ({old_name} / {new_name}); comparing anyway.",
     ),
+    "later_than_new": L(
+        "Achtung: Der Zeitraum von {old} beginnt am {old_start}, nach dem von {new} ({new_start}); "
+        "sind die Dateien vertauscht? Der Vergleich folgt trotzdem.",
+        "Warning: the period of {old} starts on {old_start}, after that of {new} ({new_start}); "
+        "are the files swapped? Comparing anyway.",
+    ),
     "unloadable": L(
         "{path} lässt sich nicht als Konzept lesen (siehe oben); beheben Sie die Fehler, dann ist ein Vergleich möglich.",
         "{path} cannot be read as a concept (see above); fix the errors to compare it.",

@@ -72,8 +72,10 @@ def _changes(req: Request, konzept: Any) -> Any:
         return None
     from ki_cli.diff import compare, document_section
     from ki_cli.diff.command import load_concept as load_previous
+    from ki_cli.diff.command import warn_if_unrelated
 
     old = load_previous(req.previous, req.lang)  # as for ``ki diff``: only structural errors stop it
+    warn_if_unrelated(old, konzept, req.previous, req.file, req.lang)
     return document_section(compare(old, konzept))
 
 
