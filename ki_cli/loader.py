@@ -322,11 +322,25 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
+def _last_content_before(text: str, line: int, column: int) -> tuple[int, int]:
+    """Where to show a parser stop: the parser reports the next token, which may sit past blank
+    and comment lines; the line the user has to fix is then the last one with content before it."""
+    lines = text.splitlines()
+    rest = lines[line - 1][column - 1:].lstrip() if 0 < line <= len(lines) else ""
+    if rest and not rest.startswith("#"):
+        return line, column
+    for number in range(line - 1, 0, -1):
+        content = lines[number - 1].strip()
+        if content and not content.startswith("#"):
+            return number, len(lines[number - 1]) - len(lines[number - 1].lstrip()) + 1
+    return line, column
+
+
 def _syntax_error(err: yaml.YAMLError, text: str, report: Reporter) -> None:
     mark = getattr(err, "problem_mark", None)
     problem = str(getattr(err, "problem", "") or err)
     if mark is not None:
-        line, column = mark.line + 1, mark.column + 1
+        line, column = _last_content_before(text, mark.line + 1, mark.column + 1)
     elif isinstance(getattr(err, "position", None), int):  # a reader error: bad character
         problem = str(getattr(err, "reason", problem))
         line, column = _position(text, err.position)  # type: ignore[attr-defined]

@@ -85,7 +85,15 @@ class SourceMap:
                 # an aliased value keeps the key where it was used, not where it was anchored
                 return self._keys.get(probe) or self._keys.get(found, ROOT_SPAN)
             probe = parent(probe)
-        return ROOT_SPAN
+        return self._top()
+
+    def _top(self) -> Span:
+        """Where the top level begins: its first key, past any comment lines above it."""
+        root = self._values.get("")
+        if root is None:
+            return ROOT_SPAN
+        line, column = root[0], root[1]
+        return (line, column, line, column + 1)
 
     def value_span(self, path: str) -> Span:
         """Span of the value at ``path``; for a path that does not exist, its nearest ancestor's key."""

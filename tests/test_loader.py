@@ -315,3 +315,15 @@ def test_fifty_megabyte_scalar_on_standard_input_reads_only_up_to_the_limit(tmp_
     (finding,) = json.loads(out)["files"][0]["findings"]
     assert code == 1 and finding["code"] == "KI004"
     assert peak_mib < 40 + 2 * MAX_BYTES // 2**20  # at most the limit is read, not the 50 MB
+
+
+def test_syntax_error_is_shown_on_the_line_to_fix_not_on_a_following_comment():
+    text = "version: 1\nkommune:\n  name: Stadt X\n  typ:kreisfreie_stadt\n  # regierungsbezirk: arnsberg\n\nzentrum:\n  name: Y\n"
+    (finding,) = load(text).findings
+    assert finding.code == "KI001" and (finding.line, finding.column) == (4, 3)
+
+
+def test_syntax_error_on_a_content_line_stays_where_the_parser_stopped():
+    text = "a:\n  b: 1\n c: 2\n"
+    (finding,) = load(text).findings
+    assert finding.code == "KI001" and finding.line == 3

@@ -205,3 +205,10 @@ def test_an_empty_required_text_asks_for_a_text_not_for_entries():
     findings = structural(replace("  name: Stadt Beispielstadt", '  name: ""'))
     assert [f.code for f in findings] == ["KI103"]
     assert "nicht leeren Text" in findings[0].message and "Eintrag" not in findings[0].message
+
+
+def test_missing_top_level_section_is_shown_at_the_first_key_not_the_comment_header():
+    text = "# Konzept der Stadt\n# zweite Kommentarzeile\n\n" + VALID.replace("version: 1\n", "version: 1\n", 1)
+    text = text.replace("zentrum:\n  name: Kommunales Integrationszentrum Beispielstadt\n  anbindung: Dezernat III\n", "")
+    (finding,) = [f for f in check(text).findings if f.code == "KI101"]
+    assert (finding.line, finding.column) == (4, 1) and "zentrum" in finding.message
