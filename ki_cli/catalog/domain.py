@@ -91,8 +91,8 @@ _KREIS = ("typ: kreisfreie_stadt", "typ: kreis")
 _2025 = ('foerderrichtlinie: "2018"', 'foerderrichtlinie: "2025"')
 _FK3_LAND = "{id: fk-3, funktion: fachkraft, vze: 1, finanzierung: land"
 
-_SEED_PERIOD = L("Fördervoraussetzung „Schwerpunkte im Zwei-Jahres-Turnus“; Folien: „Schwerpunktwahl für 2 Jahre“",
-                 "funding condition “priorities in a two-year cycle”; slides: “Schwerpunktwahl für 2 Jahre”")
+_SEED_PERIOD = L("Fördervoraussetzung „Schwerpunkte im Zwei-Jahres-Turnus“; Vortrag „Kommunale Integrationszentren“ (Bezirksregierung Arnsberg): „Schwerpunktwahl für 2 Jahre“",
+                 "funding condition “priorities in a two-year cycle”; presentation “Kommunale Integrationszentren” (Bezirksregierung Arnsberg): “Schwerpunktwahl für 2 Jahre”")
 _GUIDELINE = L("Förderrichtlinie", "funding guideline")
 _CONCEPT_AGE = L("Antragsvoraussetzungen 2012: Integrationskonzept „nicht älter als 3 Jahre“",
                  "2012 application requirements: integration concept “not older than 3 years”")
@@ -103,22 +103,22 @@ _TINTG_AREAS = L("TIntG § 8 Abs. 1 Nr. 1 und 2; Arbeitsplanung für beide Schwe
                  "TIntG § 8 (1) no. 1 and 2; work plan for both priorities")
 _VOCAB = L("Vokabular des Konzeptformats", "vocabulary of the concept format")
 _NONE = L("gute Planungspraxis", "good planning practice")
-_SEED_TRANSITION = L("Folien: „KI im Übergangssystem“", "slides: “KI im Übergangssystem”")
-_FOKUS = L("Folien: „Fachliche Zuständigkeit bleibt in den Regeldiensten … Vereinbarungen/Absprachen“ (Fokus-Ansatz)",
-           "slides: “subject responsibility stays with the regular services … agreements” (Fokus-Ansatz)")
-_REGELPRAXIS = L("Folien: „von Initiativen und Modellprojekten zur Regelpraxis“",
-                 "slides: “from initiatives and model projects to regular practice”")
+_SEED_TRANSITION = L("Vortrag „Kommunale Integrationszentren“ (Bezirksregierung Arnsberg): „KI im Übergangssystem“", "presentation “Kommunale Integrationszentren” (Bezirksregierung Arnsberg): “KI im Übergangssystem”")
+_FOKUS = L("Vortrag „Kommunale Integrationszentren“ (Bezirksregierung Arnsberg): „Fachliche Zuständigkeit bleibt in den Regeldiensten … Vereinbarungen/Absprachen“ (Fokus-Ansatz)",
+           "presentation “Kommunale Integrationszentren” (Bezirksregierung Arnsberg): “subject responsibility stays with the regular services … agreements” (Fokus-Ansatz)")
+_REGELPRAXIS = L("Vortrag „Kommunale Integrationszentren“ (Bezirksregierung Arnsberg): „von Initiativen und Modellprojekten zur Regelpraxis“",
+                 "presentation “Kommunale Integrationszentren” (Bezirksregierung Arnsberg): “from initiatives and model projects to regular practice”")
 _PACK = L("Regelpaket der Förderrichtlinie", "rule pack of the funding guideline")
-_SEED_STAFF = L("Regelpaket der Förderrichtlinie; Folien: „5,5 landesfinanzierte Stellen“",
-                "rule pack of the funding guideline; slides: “5,5 state-funded posts”")
+_SEED_STAFF = L("Regelpaket der Förderrichtlinie; Vortrag „Kommunale Integrationszentren“ (Bezirksregierung Arnsberg): „5,5 landesfinanzierte Stellen“",
+                "rule pack of the funding guideline; presentation “Kommunale Integrationszentren” (Bezirksregierung Arnsberg): “5,5 state-funded posts”")
 _PRACTICE = L("Förderpraxis: Leitung in Vollzeit (Beschlussvorlage Kreis Heinsberg)",
               "funding practice: full-time Leitung (council proposal Kreis Heinsberg)")
-_SACHKOSTEN = L("Folien: „Sachkosten: Kommunen“; Fördervoraussetzungen", "slides: “Sachkosten: Kommunen”; funding conditions")
-_NETWORK = L("Folien: Das KI vernetzt Verwaltung, freie Träger und Migrantenorganisationen",
-             "slides: the KI networks administration, freie Träger and migrant organisations")
+_SACHKOSTEN = L("Vortrag „Kommunale Integrationszentren“ (Bezirksregierung Arnsberg): „Sachkosten: Kommunen“; Fördervoraussetzungen", "presentation “Kommunale Integrationszentren” (Bezirksregierung Arnsberg): “Sachkosten: Kommunen”; funding conditions")
+_NETWORK = L("Vortrag „Kommunale Integrationszentren“ (Bezirksregierung Arnsberg): Das KI vernetzt Verwaltung, freie Träger und Migrantenorganisationen",
+             "presentation “Kommunale Integrationszentren” (Bezirksregierung Arnsberg): the KI networks administration, freie Träger and migrant organisations")
 _TINTG_TRAEGER = L("TIntG § 8 Abs. 1: Zusammenarbeit mit freien Trägern", "TIntG § 8 (1): cooperation with freie Träger")
-_LAND = L("Folien: Kooperation mit den vom Land geförderten Integrationsstrukturen",
-          "slides: cooperation with the state-funded integration structures")
+_LAND = L("Vortrag „Kommunale Integrationszentren“ (Bezirksregierung Arnsberg): Kooperation mit den vom Land geförderten Integrationsstrukturen",
+          "presentation “Kommunale Integrationszentren” (Bezirksregierung Arnsberg): cooperation with the state-funded integration structures")
 _GEMEINDEN = L("TIntG § 8 Abs. 1: „im Einvernehmen mit den Gemeinden“", "TIntG § 8 (1): “in agreement with the municipalities”")
 _GO27 = L("GO NRW § 27 (Integrationsrat)", "GO NRW § 27 (Integrationsrat)")
 _COUNCIL = L("Beschlussvorlage: Beratungsfolge bis zum Rat bzw. Kreistag", "council proposal: Beratungsfolge up to the Rat or Kreistag")
@@ -166,8 +166,8 @@ RULES: tuple[Rule, ...] = (
             "Without `indikator` and `zielwert` it cannot be checked whether a goal was reached."),
           _with((", indikator: Schulen, zielwert: 12}", "}"))),
     _rule("KI305", "info", L("Übergangsaspekte nicht vollständig", "transition aspects incomplete"), _SEED_TRANSITION,
-          L("Ein Schwerpunkt Übergang Schule – Beruf soll die fünf Aspekte der Folien abdecken: Berufsorientierung, Berufswahlspektrum, Mobilität, Elternbildung, Zusammenarbeit mit Betrieben.",
-            "A school-to-work priority should cover the five aspects of the slides: careers guidance, range of occupations, mobility, parent education, cooperation with companies."),
+          L("Ein Schwerpunkt Übergang Schule – Beruf soll die fünf Aspekte abdecken, die der Vortrag „Kommunale Integrationszentren“ der Bezirksregierung Arnsberg für das Übergangssystem nennt: Berufsorientierung, Berufswahlspektrum, Mobilität, Elternbildung, Zusammenarbeit mit Betrieben.",
+            "A school-to-work priority should cover the five aspects of the transition system named in the Bezirksregierung Arnsberg's presentation “Kommunale Integrationszentren”: careers guidance, range of occupations, mobility, parent education, cooperation with companies."),
           _with(("aspekte: [berufsorientierung, berufswahlspektrum, mobilitaet, elternbildung, kooperation_betriebe]", "aspekte: [berufsorientierung]"))),
     _rule("KI311", "warning", L("Maßnahme außerhalb des Zeitraums", "measure outside the period"), _NONE,
           L("Beginn und Ende einer Maßnahme liegen im Zeitraum der Schwerpunktsetzung; ohne Angabe gilt der Zeitraum.",

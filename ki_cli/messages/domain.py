@@ -273,9 +273,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "The priorities must be decided before they apply: schedule the meeting before {beginn}."),
     },
     "KI604": {
-        "de": ("Entscheiden soll „{gremium}“, zuständig ist aber der/die „{right}“.",
+        "de": ("Laut Beratungsfolge entscheidet „{gremium}“; in einer {typ} beschließt aber {body}.",
                "Schreiben Sie im letzten Eintrag der beratungsfolge `gremium: {right}`."),
-        "en": ("The decision is taken by “{gremium}”, but the “{right}” is responsible.",
+        "en": ("The Beratungsfolge has “{gremium}” decide, but in a {typ} {body} decides.",
                "Write `gremium: {right}` in the last entry of beratungsfolge."),
     },
     "KI605": {

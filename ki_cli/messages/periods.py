@@ -78,8 +78,8 @@ TEXTS: dict[str, L] = {
         "are the files swapped? Comparing anyway.",
     ),
     "unloadable": L(
-        "{path} lässt sich nicht als Konzept lesen (siehe oben); beheben Sie die Fehler, dann ist ein Vergleich möglich.",
-        "{path} cannot be read as a concept (see above); fix the errors to compare it.",
+        "{path} lässt sich nicht als Konzept lesen (siehe oben); beheben Sie zuerst diese Fehler.",
+        "{path} cannot be read as a concept (see above); fix these errors first.",
     ),
     # next-period
     "next.written": L("geschrieben: {path}", "written: {path}"),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from ki_cli.i18n import L
 from ki_cli.rules import Context, date
 
 _DECIDES = {"kreisfreie_stadt": "rat", "kreis": "kreistag"}
+_TYP = {"kreisfreie_stadt": L("kreisfreien Stadt", "kreisfreie Stadt (independent city)"),
+        "kreis": L("Kreis", "Kreis (district)")}
+_BODY = {"rat": L("der Rat", "the Rat (city council)"), "kreistag": L("der Kreistag", "the Kreistag (district council)")}
 
 
 def beratungsfolge(ctx: Context) -> None:
@@ -30,7 +34,8 @@ def beratungsfolge(ctx: Context) -> None:
         ctx.add("KI603", f"{base}[{last}].datum", datum=date(decision.datum), beginn=date(beginn))
     right = _DECIDES[ctx.konzept.kommune.typ]
     if decision.gremium != right:
-        ctx.add("KI604", f"{base}[{last}].gremium", gremium=decision.gremium, right=right)
+        ctx.add("KI604", f"{base}[{last}].gremium", gremium=decision.gremium, right=right,
+                typ=_TYP[ctx.konzept.kommune.typ], body=_BODY[right])
 
 
 def integrationsrat(ctx: Context) -> None:
