@@ -116,7 +116,8 @@ def sentence(summary: Summary, lang: str) -> str:
     parts = []
     for key, items in (
         ("n.massnahmen_neu", summary.massnahmen_neu),
-        ("n.massnahmen_entfallen", summary.massnahmen_entfallen),
+        ("n.massnahmen_entfallen", [m for m in summary.massnahmen_entfallen if m not in summary.massnahmen_uebergeben]),
+        ("n.massnahmen_uebergeben", summary.massnahmen_uebergeben),
         ("n.fortschritt", summary.fortschritt),
         ("n.rueckschritt", summary.rueckschritt),
         ("n.federfuehrung", summary.federfuehrung),
@@ -258,7 +259,7 @@ def summary_json(summary: Summary, lang: str) -> dict[str, Any]:
         "removed": summary.removed,
         "changed": summary.changed,
         "measures": {"added": summary.massnahmen_neu, "removed": summary.massnahmen_entfallen,
-                     "changed": summary.massnahmen_geaendert},
+                     "handed_over": summary.massnahmen_uebergeben, "changed": summary.massnahmen_geaendert},
         "stages": {"forward": _steps_json(summary.fortschritt), "back": _steps_json(summary.rueckschritt)},
         "leads": _steps_json(summary.federfuehrung),
         "agreements": {"added": summary.vereinbarungen_neu, "removed": summary.vereinbarungen_entfallen,

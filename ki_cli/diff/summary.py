@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ki_cli.diff.changes import ADDED, REMOVED, ChangeSet
-from ki_cli.vocab import FINANZIERUNG, FUNKTION, STUFE
+from ki_cli.vocab import FINANZIERUNG, FUNKTION, KI, STUFE
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ class Summary:
     removed: int = 0
     changed: int = 0
     massnahmen_neu: list[str] = field(default_factory=list)
-    massnahmen_entfallen: list[str] = field(default_factory=list)
+    massnahmen_entfallen: list[str] = field(default_factory=list)  # every removed measure
+    massnahmen_uebergeben: list[str] = field(default_factory=list)  # of those: at regelpraxis, led by a partner
     massnahmen_geaendert: list[str] = field(default_factory=list)
     fortschritt: list[Step] = field(default_factory=list)  # stage forward
     rueckschritt: list[Step] = field(default_factory=list)  # stage back
@@ -98,6 +99,12 @@ def _sachkosten(k: Any) -> tuple[dict[str, float], float]:
     return traeger, massnahmen
 
 
+def _handed_over(entry: Any) -> bool:
+    """A measure that left the plan at regular practice with a partner leading: handed over, not ended."""
+    return (isinstance(entry, dict) and entry.get("stufe") == "regelpraxis"
+            and entry.get("federfuehrung") not in (None, KI))
+
+
 def summarize(changes: ChangeSet) -> Summary:
     """Name what changed: the figures a council member asks about first."""
     s = Summary()
@@ -113,6 +120,8 @@ def summarize(changes: ChangeSet) -> Summary:
                 s.massnahmen_neu.append(c.id)
             elif c.kind == REMOVED:
                 s.massnahmen_entfallen.append(c.id)
+                if _handed_over(c.old):
+                    s.massnahmen_uebergeben.append(c.id)
             else:
                 if c.id not in s.massnahmen_geaendert:
                     s.massnahmen_geaendert.append(c.id)

@@ -31,6 +31,8 @@ TEXTS: dict[str, L] = {
     # summary phrases: (one, many)
     "n.massnahmen_neu": L("1 neue Maßnahme|{n} neue Maßnahmen", "1 new measure|{n} new measures"),
     "n.massnahmen_entfallen": L("1 beendet|{n} beendet", "1 ended|{n} ended"),
+    "n.massnahmen_uebergeben": L("1 in die Regelpraxis übergeben|{n} in die Regelpraxis übergeben",
+                                 "1 handed over to regular practice|{n} handed over to regular practice"),
     "n.fortschritt": L("1 Stufenwechsel|{n} Stufenwechsel", "1 stage progress|{n} stage progresses"),
     "n.rueckschritt": L("1 Rückstufung|{n} Rückstufungen", "1 step back|{n} steps back"),
     "n.federfuehrung": L("1 Wechsel der Federführung|{n} Wechsel der Federführung", "1 change of lead|{n} changes of lead"),
@@ -86,7 +88,7 @@ TEXTS: dict[str, L] = {
     "next.summary": L("Neuer Zeitraum {zeitraum}: {kept}, {handed}, {agreements}.",
                       "New period {zeitraum}: {kept}, {handed}, {agreements}."),
     "n.kept": L("1 Maßnahme übernommen|{n} Maßnahmen übernommen", "1 measure kept|{n} measures kept"),
-    "n.handed": L("1 an die Regelpraxis übergeben|{n} an die Regelpraxis übergeben",
+    "n.handed": L("1 in die Regelpraxis übergeben|{n} in die Regelpraxis übergeben",
                   "1 handed over to regular practice|{n} handed over to regular practice"),
     "n.dropped_agreements": L("1 Vereinbarung entfallen|{n} Vereinbarungen entfallen",
                               "1 agreement dropped|{n} agreements dropped"),
