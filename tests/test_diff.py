@@ -384,7 +384,9 @@ def test_text_is_grouped_by_section_with_a_german_summary(cli, tmp_path):
     assert "  + m-neu-1 „Neu 1“ (Schwerpunkt oeffnung, Stufe initiative, Federführung ki)" in out
     assert "  - m-praktikum „Praktikumsbörse mit Betrieben“" in out
     assert "  ~ awo name: „AWO Kreisverband Beispielstadt“ → „AWO Unterbezirk“" in out
-    assert out.rstrip().splitlines()[-1] == "3 neue Maßnahmen, 2 beendet, 2 Stufenwechsel – 8 Änderungen"
+    # m-lotsen left at regelpraxis with a partner leading: handed over, not ended
+    assert out.rstrip().splitlines()[-1] == ("3 neue Maßnahmen, 1 beendet, 1 in die Regelpraxis übergeben, "
+                                             "2 Stufenwechsel – 8 Änderungen")
 
 
 def test_summary_in_json_names_the_measures(cli, tmp_path):
@@ -393,6 +395,7 @@ def test_summary_in_json_names_the_measures(cli, tmp_path):
     summary = diff_json(cli, a, b, "--lang", "de")["summary"]
     assert summary["measures"]["added"] == ["m-neu-0", "m-neu-1", "m-neu-2"]
     assert summary["measures"]["removed"] == ["m-praktikum", "m-lotsen"]
+    assert summary["measures"]["handed_over"] == ["m-lotsen"]
     assert [s["id"] for s in summary["stages"]["forward"]] == ["m-bo", "m-fortbildung"]
     assert (summary["added"], summary["removed"], summary["changed"], summary["total"]) == (3, 2, 3, 8)
 
