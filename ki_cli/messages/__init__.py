@@ -99,8 +99,8 @@ UI: dict[str, L] = {
         "OParl exists only for the proposal (ki render proposal).",
     ),
     "render.no_agreement": L(
-        "Keine Vereinbarung mit der Kennung „{id}“.{did_you_mean}",
-        "No agreement with the id “{id}”.{did_you_mean}",
+        "Keine Vereinbarung mit der Kennung „{id}“.{did_you_mean} Vorhanden: {known}.",
+        "No agreement with the id “{id}”.{did_you_mean} Present: {known}.",
     ),
     "render.no_agreements": L("Das Konzept enthält keine Vereinbarungen.", "The concept has no agreements."),
     "render.many_need_dir": L(

@@ -255,9 +255,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     # ---- KI6xx: the council proposal ------------------------------------------------------
     "KI601": {
-        "de": ("Die Beratungsfolge endet nicht mit genau einer Entscheidung (gefunden: {count}).",
+        "de": ("Die Beratungsfolge endet nicht mit genau einer Entscheidung: {count} Einträge mit „entscheidung“, der letzte Eintrag ist „{last}“.",
                "Der letzte Eintrag der beratungsfolge ist die Entscheidung des Rats bzw. Kreistags (`zustaendigkeit: entscheidung`); alle davor sind anhoerung oder empfehlung."),
-        "en": ("The Beratungsfolge does not end with exactly one decision (found: {count}).",
+        "en": ("The Beratungsfolge does not end with exactly one decision: {count} entries with “entscheidung”, the last entry is “{last}”.",
                "The last entry of beratungsfolge is the decision of the Rat or Kreistag (`zustaendigkeit: entscheidung`); all before it are anhoerung or empfehlung."),
     },
     "KI602": {

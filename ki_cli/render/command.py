@@ -109,7 +109,7 @@ def run(req: Request) -> int:
         if req.agreement_id:
             known = [v.id for v in konzept.vereinbarungen]
             raise Stop(EXIT_USAGE, ui("render.no_agreement", req.lang, id=req.agreement_id,
-                                      did_you_mean=did_you_mean(req.agreement_id, known)))
+                                      did_you_mean=did_you_mean(req.agreement_id, known), known=", ".join(known)))
         raise Stop(EXIT_USAGE, ui("render.no_agreements", req.lang))
     if req.kind == "agreements" and req.out is not None and not into_folder and len(documents) > 1:
         raise Stop(EXIT_USAGE, ui("render.many_need_dir", req.lang, count=len(documents)))

@@ -21,7 +21,8 @@ def beratungsfolge(ctx: Context) -> None:
     decisions = [b for b in folge if b.zustaendigkeit == "entscheidung"]
     if not folge or folge[-1].zustaendigkeit != "entscheidung" or len(decisions) != 1:
         path = f"{base}[{len(folge) - 1}]" if folge else (base if base in ctx.sourcemap else "vorlage")
-        ctx.add("KI601", path, at="key" if not folge else "value", count=len(decisions))
+        ctx.add("KI601", path, at="key" if not folge else "value", count=len(decisions),
+                last=folge[-1].zustaendigkeit if folge else "–")
     for i in range(1, len(folge)):
         if folge[i].datum < folge[i - 1].datum:
             ctx.add("KI602", f"{base}[{i}].datum", datum=date(folge[i].datum), previous=date(folge[i - 1].datum))
