@@ -19,7 +19,7 @@ import typer
 
 from ki_cli import __version__
 from ki_cli.helptext import KiGroup
-from ki_cli.i18n import closest_code, detect_lang, suggest
+from ki_cli.i18n import LANGS, closest_code, detect_lang, quote, suggest, supported
 from ki_cli.messages import ui
 from ki_cli.registry import RULES
 from ki_cli.report import EXIT_USAGE, Report, Selection, Stop, UnknownCode, parse_codes
@@ -51,6 +51,17 @@ class ListFormat(str, Enum):
     json = "json"
 
 
+def _check_lang(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
+    """``--lang fr``: refused (exit 2), in both languages since neither was chosen."""
+    if value is not None and not ctx.resilient_parsing and supported(value) is None:
+        shown = {lang: quote(value, lang) for lang in LANGS}
+        _fail("\n".join(ui("bad_lang", lang, value=shown[lang]) for lang in LANGS))
+    return value
+
+
+LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="de|en", callback=_check_lang)]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ki {__version__}")
@@ -64,7 +75,7 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True)
     ] = False,
     debug: Annotated[bool, typer.Option("--debug")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
 ) -> None:
     ctx.obj = {"debug": debug, "lang": lang}
 
@@ -97,11 +108,13 @@ def _colour(stream: object) -> bool:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    """Every *.yaml / *.yml below ``folder``, skipping hidden folders (.git, .venv …)."""
+    """Every *.yaml / *.yml below ``folder``, skipping hidden files and folders (.pre-commit-hooks.yaml,
+    .git, .venv …); a hidden file named on the command line is checked all the same."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, name) for name in sorted(files) if name.endswith((".yaml", ".yml")))
+        found.extend(Path(root, name) for name in sorted(files)
+                     if name.endswith((".yaml", ".yml")) and not name.startswith("."))
     return found
 
 
@@ -151,7 +164,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict")] = False,
     select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Check concept files; the exit code is decided by the report."""
@@ -209,6 +222,7 @@ class RenderFormat(str, Enum):
     pdf = "pdf"
     docx = "docx"
     oparl = "oparl"
+    json = "json"  # the same as oparl, as the suffix .json is
 
 
 @app.command()
@@ -223,7 +237,7 @@ def render(
     allow_errors: Annotated[bool, typer.Option("--allow-errors")] = False,
     force: Annotated[bool, typer.Option("--force")] = False,
     agreement_id: Annotated[Optional[str], typer.Option("--id")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a document from a concept."""
     from ki_cli.render.command import Request, run
@@ -250,7 +264,7 @@ def render(
 def rules_command(
     ctx: typer.Context,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
 ) -> None:
     """List every rule of the registry."""
     from ki_cli.explain import rules_json, rules_text
@@ -268,7 +282,7 @@ def rules_command(
 def explain(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(metavar="CODE", show_default=False)],
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Explain one rule from the registry."""
     from ki_cli.explain import explain_text
@@ -301,7 +315,7 @@ def init(
     beginn: Annotated[Optional[str], typer.Option("--beginn", metavar="TT.MM.JJJJ")] = None,
     foerderrichtlinie: Annotated[Optional[str], typer.Option("--foerderrichtlinie", metavar="2018|2025")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
 ) -> None:
     from ki_cli.init_command import Flags, run
 
@@ -331,7 +345,7 @@ def schema_command(
     ctx: typer.Context,
     out: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="DATEI")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
 ) -> None:
     from ki_cli.schema import dumps
 
@@ -356,7 +370,7 @@ def diff(
     new: Annotated[str, typer.Argument(metavar="NEU", show_default=False)],
     format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
     exit_code: Annotated[bool, typer.Option("--exit-code")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Compare two periods' concepts."""
     from ki_cli.diff.command import run
@@ -371,7 +385,7 @@ def next_period(
     old: Annotated[str, typer.Argument(metavar="ALT", show_default=False)],
     out: Annotated[Optional[str], typer.Option("--output", "-o", metavar="NEU")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="de|en")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Start the next period's file from the last one."""
     from ki_cli.nextperiod import run

@@ -31,12 +31,21 @@ def fill(table: Mapping[str, L], key: str, lang: str, params: Mapping[str, objec
     return table[key](lang).format_map(values)
 
 
+def supported(value: str | None) -> str | None:
+    """The language a ``--lang`` / ``KI_LANG`` value names (``en``, ``en_GB``, ``DE`` …), or None."""
+    if value and value.lower()[:2] in LANGS:
+        return value.lower()[:2]
+    return None
+
+
 def detect_lang(option: str | None = None, configured: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """``--lang`` wins, then ``KI_LANG``, then ``ki.toml``, then the locale (de* → de, else en)."""
+    """``--lang`` wins, then ``KI_LANG``, then ``ki.toml``, then the locale (de* → de, else en).
+
+    An unsupported value is passed over (``--lang`` itself refuses one before this is asked)."""
     env = os.environ if env is None else env
     for candidate in (option, env.get("KI_LANG"), configured):
-        if candidate and candidate.lower()[:2] in LANGS:
-            return candidate.lower()[:2]
+        if supported(candidate):
+            return supported(candidate)  # type: ignore[return-value]
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = env.get(var)
         if value:

@@ -91,6 +91,19 @@ def test_directory_means_every_yaml_below_it(cli_json, tmp_path):
     assert code == 1
 
 
+def test_directory_skips_hidden_files(cli_json, tmp_path):
+    write(tmp_path, "a.yaml", VALID)
+    write(tmp_path, ".pre-commit-hooks.yaml", "- id: ki-validate\n")
+    code, data = cli_json("--select", "KI0,KI1", str(tmp_path))
+    assert [os.path.basename(f["path"]) for f in data["files"]] == ["a.yaml"]
+
+
+def test_hidden_file_named_explicitly_is_checked(cli_json, tmp_path):
+    path = write(tmp_path, ".konzept.yaml", "kaputt: [")
+    code, data = cli_json(str(path))
+    assert code == 1 and data["files"][0]["path"] == str(path)
+
+
 def test_standard_input(cli_json):
     code, data = cli_json("--select", "KI1", "-", input=BROKEN.encode())
     assert code == 1 and data["files"][0]["path"] == "<stdin>"

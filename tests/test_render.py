@@ -158,6 +158,32 @@ def test_oparl_only_for_the_proposal(cli, concept):
     assert cli("render", "concept", str(concept), "--format", "oparl").exit_code == 2
 
 
+def test_format_json_is_oparl(cli, concept, tmp_path):
+    target = tmp_path / "v.json"
+    assert cli("render", "proposal", str(concept), "--format", "json", "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["type"] == "https://schema.oparl.org/1.1/Paper"
+
+
+def test_format_that_disagrees_with_the_suffix_exits_2_and_writes_nothing(cli, concept, tmp_path):
+    target = tmp_path / "v.md"
+    result = cli("render", "proposal", str(concept), "--format", "pdf", "-o", str(target), "--lang", "de")
+    assert result.exit_code == 2 and not target.exists()
+    assert "--format pdf passt nicht zur Endung" in result.stderr and "-o v.pdf" in result.stderr
+
+
+def test_format_with_an_unknown_suffix_is_taken_as_given(cli, concept, tmp_path):
+    target = tmp_path / "vorlage.txt"
+    assert cli("render", "proposal", str(concept), "--format", "html", "-o", str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_id_outside_agreements_exits_2(cli, concept):
+    result = cli("render", "proposal", str(concept), "--id", "v-x", "--lang", "en")
+    assert result.exit_code == 2
+    expected = "--id picks one agreement and applies only to `ki render agreements`, not to proposal."
+    assert result.stderr.strip() == expected
+
+
 def test_concept_covers_both_legal_areas(cli, concept):
     out = cli("render", "concept", str(concept)).stdout
     assert "Bildungskette (§ 8 Abs. 1 Nr. 1 TIntG)" in out and "Querschnitt Integration (§ 8 Abs. 1 Nr. 2 TIntG)" in out

@@ -140,6 +140,47 @@ UI: dict[str, L] = {
         "Nächste Schritte: die Platzhalter (ERSETZEN) in {path} ausfüllen, dann `ki validate {path}`.",
         "Next: fill in the placeholders (ERSETZEN) in {path}, then run `ki validate {path}`.",
     ),
+    "render.id_only_agreements": L(
+        "--id wählt eine Vereinbarung und gilt nur für `ki render agreements`, nicht für {kind}.",
+        "--id picks one agreement and applies only to `ki render agreements`, not to {kind}.",
+    ),
+    "render.format_mismatch": L(
+        "--format {format} passt nicht zur Endung von {path} ({suffix} bedeutet {suffix_format}): "
+        "lassen Sie --format weg oder ändern Sie die Endung, z. B. -o {example}.",
+        "--format {format} disagrees with the suffix of {path} ({suffix} means {suffix_format}): "
+        "leave out --format or change the suffix, e.g. -o {example}.",
+    ),
+    # usage errors (the parser's), shown below the usage line of the help
+    "usage.error": L("Fehler: {message}", "Error: {message}"),
+    "usage.help": L("Hilfe: {command}", "Help: {command}"),
+    "usage.no_option": L("Unbekannte Option {option}.{did_you_mean}", "No such option: {option}.{did_you_mean}"),
+    "usage.did_you_mean": L(" Meinten Sie {options}?", " Did you mean {options}?"),
+    "usage.or": L(" oder ", " or "),
+    "usage.no_command": L(
+        "Unbekannter Befehl {name}.{did_you_mean} Befehle: {commands}.",
+        "No such command: {name}.{did_you_mean} Commands: {commands}.",
+    ),
+    "usage.missing_command": L(
+        "Es fehlt der Befehl, z. B. ki validate DATEI.", "A command is missing, e.g. ki validate FILE."
+    ),
+    "usage.bad_choice": L(
+        "{value} ist kein gültiger Wert für {param}.{did_you_mean} Möglich sind: {choices}.",
+        "{value} is not a valid value for {param}.{did_you_mean} Possible values: {choices}.",
+    ),
+    "usage.bad_value": L("Ungültiger Wert für {param}: {detail}", "Invalid value for {param}: {detail}"),
+    "usage.missing_argument": L("Es fehlt die Angabe {param}.", "Missing argument {param}."),
+    "usage.missing_option": L("Es fehlt die Option {param}.", "Missing option {param}."),
+    "usage.needs_value": L("Die Option {option} braucht einen Wert.", "The option {option} needs a value."),
+    "usage.takes_no_value": L("Die Option {option} nimmt keinen Wert an.", "The option {option} takes no value."),
+    "usage.extra": L(
+        "Zu viele Angaben: {args} – dieser Befehl erwartet sie nicht.",
+        "Unexpected extra arguments: {args} – this command does not take them.",
+    ),
+    "usage.other": L("Dieser Aufruf ist nicht möglich: {detail}", "This command line cannot run: {detail}"),
+    "bad_lang": L(
+        "Die Sprache {value} wird nicht unterstützt; möglich ist --lang de|en.",
+        "The language {value} is not supported; use --lang de|en.",
+    ),
     "progress.validate": L("Prüfe", "Checking"),
     "progress.render": L("Schreibe", "Rendering"),
     "interrupted": L(

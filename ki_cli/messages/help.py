@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from ki_cli.i18n import LANGS, L
+from ki_cli.i18n import L, supported
 
 COMMANDS: dict[str, L] = {
     "ki": L(
@@ -122,8 +122,10 @@ PARAMS: dict[str, L] = {
     ),
     # validate
     "validate.paths": L(
-        "Konzeptdateien oder Ordner (jede *.yaml/*.yml darin); „-“ liest die Standardeingabe.",
-        "Concept files or folders (every *.yaml/*.yml in them); “-” reads standard input.",
+        "Konzeptdateien oder Ordner (jede *.yaml/*.yml darin, ohne versteckte Dateien und Ordner "
+        "wie .git); „-“ liest die Standardeingabe.",
+        "Concept files or folders (every *.yaml/*.yml in them, leaving out hidden files and folders "
+        "such as .git); “-” reads standard input.",
     ),
     "validate.format": L(
         "Ausgabeformat: text, json, sarif (Code-Scanning) oder github (Anmerkungen in GitHub Actions).",
@@ -143,7 +145,12 @@ PARAMS: dict[str, L] = {
         "Zieldatei (Format aus der Endung) oder, bei agreements, ein Ordner.",
         "Output file (format from its suffix) or, for agreements, a folder.",
     ),
-    "render.format": L("md | html | pdf | docx | oparl.", "md | html | pdf | docx | oparl."),
+    "render.format": L(
+        "Format des Dokuments; json ist dasselbe wie oparl. Ohne Angabe aus der Endung von -o "
+        "(Standardausgabe: md); eine bekannte Endung muss zum Format passen.",
+        "The document's format; json is the same as oparl. Without it, from the suffix of -o "
+        "(standard output: md); a known suffix must agree with the format.",
+    ),
     "render.template_dir": L("Eigene Vorlagen, vor den eingebauten gesucht.", "Own templates, looked up before the built-in ones."),
     "render.previous": L("Konzept des vorigen Zeitraums: die Änderungen aufnehmen.", "The previous period's concept: add the changes."),
     "render.allow_errors": L(
@@ -178,9 +185,32 @@ PARAMS: dict[str, L] = {
     "next-period.old": L("Konzept des zu Ende gehenden Zeitraums.", "The concept of the period that ends."),
     "next-period.out": L(
         "Neue Datei (Standard: <Ordner>/<Jahr>-<Jahr>.yaml neben ALT; ein Ordner: die Datei darin; „-“: Standardausgabe).",
-        "New file (default: <folder>/<year>-<year>.yaml next to ALT; a folder: the file inside it; “-”: standard output).",
+        "New file (default: <folder>/<year>-<year>.yaml next to OLD; a folder: the file inside it; “-”: standard output).",
     ),
     "schema.out": L("In diese Datei schreiben statt auf die Standardausgabe.", "Write to this file instead of standard output."),
+}
+
+# Placeholders for values in the usage line and the option table, in the help language (an
+# option with fixed choices shows them instead, as ``text|json``; so does ``--lang de|en``).
+METAVARS: dict[str, L] = {
+    "validate.paths": L("PFAD...", "PATH..."),
+    "validate.select": L("CODES", "CODES"),
+    "validate.ignore": L("CODES", "CODES"),
+    "render.kind": L("ART", "KIND"),
+    "render.file": L("DATEI", "FILE"),
+    "render.out": L("ZIEL", "OUT"),
+    "render.template_dir": L("ORDNER", "FOLDER"),
+    "render.previous": L("ALT", "OLD"),
+    "render.agreement_id": L("KENNUNG", "ID"),
+    "explain.code": L("CODE", "CODE"),
+    "init.path": L("DATEI", "FILE"),
+    "init.kommune": L("NAME", "NAME"),
+    "init.beginn": L("TT.MM.JJJJ", "DD.MM.YYYY"),
+    "schema.out": L("DATEI", "FILE"),
+    "diff.old": L("ALT", "OLD"),
+    "diff.new": L("NEU", "NEW"),
+    "next-period.old": L("ALT", "OLD"),
+    "next-period.out": L("NEU", "NEW"),
 }
 
 # Words of the help layout itself.
@@ -189,6 +219,8 @@ HEADINGS: dict[str, L] = {
     "Options": L("Optionen", "Options"),
     "Arguments": L("Argumente", "Arguments"),
     "Commands": L("Befehle", "Commands"),
+    "[OPTIONS]": L("[OPTIONEN]", "[OPTIONS]"),
+    "COMMAND [ARGS]...": L("BEFEHL [ARGUMENTE]...", "COMMAND [ARGS]..."),
 }
 EXTRAS: dict[str, L] = {
     "[default: ": L("[Standard: ", "[default: "),
@@ -198,7 +230,10 @@ EXTRAS: dict[str, L] = {
 
 
 def help_lang(args: Sequence[str], env: Mapping[str, str] | None = None) -> str:
-    """The help language: ``--lang`` on the command line, else ``KI_LANG``, else German."""
+    """The help language: ``--lang`` on the command line, else ``KI_LANG``, else German.
+
+    Usage errors (unknown option, bad value …) are shown in this language too, since they come
+    with the usage line of the help page; an unsupported value is passed over here."""
     env = os.environ if env is None else env
     given: str | None = None
     for i, arg in enumerate(args):
@@ -209,6 +244,7 @@ def help_lang(args: Sequence[str], env: Mapping[str, str] | None = None) -> str:
         elif arg.startswith("--lang="):
             given = arg.split("=", 1)[1]
     for candidate in (given, env.get("KI_LANG")):
-        if candidate and candidate.lower()[:2] in LANGS:
-            return candidate.lower()[:2]
+        lang = supported(candidate)
+        if lang:
+            return lang
     return "de"

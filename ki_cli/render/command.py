@@ -54,12 +54,25 @@ def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     return konzept, bool(errors)
 
 
-def _format(req: Request) -> str:
-    from ki_cli.render.documents import FORMAT_OF_SUFFIX
+ALIASES = {"json": "oparl"}  # --format json: OParl, as the suffix .json means
 
+
+def _format(req: Request) -> str:
+    """The format: ``--format`` (which a known suffix of OUT must agree with), else OUT's suffix.
+
+    An unknown or missing suffix takes ``--format`` as given (``-o vorlage --format pdf``)."""
+    from ki_cli.render.documents import FORMAT_OF_SUFFIX, SUFFIX
+
+    to_folder = req.out is None or req.out.is_dir() or (req.kind == "agreements" and not req.out.suffix)
     if req.fmt:
-        return req.fmt
-    if req.out is None or req.out.is_dir() or (req.kind == "agreements" and not req.out.suffix):
+        fmt = ALIASES.get(req.fmt, req.fmt)
+        named = None if to_folder else FORMAT_OF_SUFFIX.get(req.out.suffix.lower())  # type: ignore[union-attr]
+        if named is not None and named != fmt:
+            raise Stop(EXIT_USAGE, ui("render.format_mismatch", req.lang, format=req.fmt, path=req.out,
+                                      suffix=req.out.suffix, suffix_format=named,  # type: ignore[union-attr]
+                                      example=req.out.with_suffix(SUFFIX[fmt]).name))  # type: ignore[union-attr]
+        return fmt
+    if to_folder:
         return "md"
     fmt = FORMAT_OF_SUFFIX.get(req.out.suffix.lower())
     if fmt is None:
@@ -84,6 +97,8 @@ def run(req: Request) -> int:
     from ki_cli.render.documents import BINARY, SUFFIX, build, output
     from ki_cli.render.engine import RenderError
 
+    if req.agreement_id is not None and req.kind != "agreements":
+        raise Stop(EXIT_USAGE, ui("render.id_only_agreements", req.lang, kind=req.kind))
     fmt = _format(req)
     if fmt == "oparl" and req.kind != "proposal":
         raise Stop(EXIT_USAGE, ui("render.oparl_only_proposal", req.lang))
