@@ -7,8 +7,6 @@ that ``ki --help`` and ``ki validate`` start fast; neither imports Pydantic (``f
 # No `from __future__ import annotations` here: Typer would evaluate every command's string
 # annotations on each start (~15 ms); real annotations cost nothing at run time.
 
-import contextlib
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -22,7 +20,8 @@ from ki_cli.helptext import KiGroup
 from ki_cli.i18n import LANGS, closest_code, detect_lang, quote, suggest, supported
 from ki_cli.messages import ui
 from ki_cli.registry import RULES
-from ki_cli.report import EXIT_USAGE, Report, Selection, Stop, UnknownCode, parse_codes
+from ki_cli.reporters import wants_colour
+from ki_cli.report import EXIT_USAGE, Selection, Stop
 
 if TYPE_CHECKING:
     from ki_cli.config import Config
@@ -102,58 +101,14 @@ def _carry_out(command: Callable[..., int], *args: Any) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _colour(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    """Every *.yaml / *.yml below ``folder``, skipping hidden files and folders (.pre-commit-hooks.yaml,
-    .git, .venv …); a hidden file named on the command line is checked all the same."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, name) for name in sorted(files)
-                     if name.endswith((".yaml", ".yml")) and not name.startswith("."))
-    return found
-
-
-def _inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None]]:
-    """(shown name, path or None for standard input) for every file to check."""
-    inputs: list[tuple[str, Path | None]] = []
-    for given in paths:
-        if given == "-":
-            inputs.append(("<stdin>", None))
-            continue
-        path = Path(given)
-        if path.is_dir():
-            files = _yaml_files(path)
-            if not files:
-                _fail(ui("no_files", lang, path=given))
-            inputs.extend((str(f), f) for f in files)
-        elif path.exists():
-            inputs.append((given, path))
-        else:
-            _fail(ui("not_found", lang, path=given))
-    return inputs
-
-
 def _config() -> "Config":
     """The ``ki.toml`` in force; a broken one ends the command with exit 2."""
-    from ki_cli import config
+    from ki_cli.config import settings
 
     try:
-        return config.discover()
-    except config.ConfigError as err:
-        lang = detect_lang(None)
-        _fail(ui("bad_config", lang, where=err.where(), problem=err.problem))
-
-
-def _codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
-    try:
-        return parse_codes(values)
-    except UnknownCode as err:
-        _fail(ui("bad_codes", lang, option=option, code=err.code, did_you_mean=suggest(closest_code(err.code, RULES), err.code)))
+        return settings()
+    except Stop as stop:
+        _fail(stop.message)
 
 
 @app.command()
@@ -168,45 +123,9 @@ def validate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Check concept files; the exit code is decided by the report."""
-    settings = _config()
-    language = detect_lang(lang or _root_lang(ctx), settings.lang)
-    selection = Selection(
-        select=_codes(select, "--select", language) if select else settings.select,
-        ignore=_codes(ignore, "--ignore", language) if ignore else settings.ignore,
-        severity=settings.severity,
-    )
-    strict = strict or settings.strict
-    from ki_cli.loader import load_path, load_stream
-    from ki_cli.progress import progress
-    from ki_cli.validate import check_file
+    from ki_cli.validate_command import run
 
-    report = Report()
-    inputs = _inputs(paths, language)
-    with progress(len(inputs), sys.stderr, ui("progress.validate", language)) as advance:
-        for name, path in inputs:
-            try:
-                loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
-            except OSError as err:
-                _fail(ui("unreadable", language, path=name, reason=err.strerror or err))
-            report.files.append(check_file(loaded, name, language, selection))
-            advance()
-    if format is ValidateFormat.json:
-        from ki_cli.reporters import json as json_reporter
-
-        json_reporter.write(sys.stdout, report)
-    elif format is ValidateFormat.sarif:
-        from ki_cli.reporters import sarif
-
-        sarif.write(sys.stdout, report, language)
-    elif format is ValidateFormat.github:
-        from ki_cli.reporters import github
-
-        github.write(sys.stdout, report)
-    else:
-        from ki_cli.reporters import text
-
-        text.write(sys.stdout, report, language, _colour(sys.stdout), quiet)
-    raise typer.Exit(report.exit_code(strict))
+    _carry_out(run, paths, format.value, strict, select, ignore, lang or _root_lang(ctx), quiet)
 
 
 class RenderKind(str, Enum):
@@ -376,7 +295,7 @@ def diff(
     from ki_cli.diff.command import run
 
     language = detect_lang(lang or _root_lang(ctx), _config().lang)
-    _carry_out(run, old, new, format.value, exit_code, language, _colour(sys.stdout))
+    _carry_out(run, old, new, format.value, exit_code, language, wants_colour(sys.stdout))
 
 
 @app.command("next-period")
@@ -394,50 +313,24 @@ def next_period(
     _carry_out(run, old, out, force, language)
 
 
-class Interrupted(BaseException):
-    """Ctrl-C. Not a KeyboardInterrupt, so that no library swallows it on the way up."""
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise Interrupted
-
-
-def _argv_lang() -> str:
-    """The language for messages outside a command (``--lang`` as given, else the default)."""
-    args = sys.argv[1:]
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return detect_lang(args[i + 1])
-        if arg.startswith("--lang="):
-            return detect_lang(arg.split("=", 1)[1])
-    return detect_lang(None)
-
-
-def main() -> None:
-    """Entry point: exit codes 0/1/2, and no traceback on any failure unless --debug."""
-    import signal
-
-    debug = "--debug" in sys.argv[1:]
-    with contextlib.suppress(ValueError):  # not in the main thread (tests): keep the default
-        signal.signal(signal.SIGINT, _interrupt)
+def _run_app() -> int:
+    """The Typer app on ``sys.argv``: its exit code; parser errors shown with their message."""
     try:
         result = app(prog_name="ki", standalone_mode=False)
-        code = result if isinstance(result, int) else 0
+        return result if isinstance(result, int) else 0
     except typer.Exit as stop:
-        code = stop.exit_code
+        return stop.exit_code
+    except typer.Abort:  # Ctrl-C at a question
+        raise KeyboardInterrupt from None
     except typer.TyperException as err:  # bad option or argument: the parser's own message
         show = getattr(err, "show", None)
         if show is not None:
             show()
-        code = getattr(err, "exit_code", EXIT_USAGE) or EXIT_USAGE
-    except (Interrupted, KeyboardInterrupt, typer.Abort):
-        sys.stderr.write("\n" + ui("interrupted", _argv_lang()) + "\n")
-        code = EXIT_USAGE
-    except Exception as err:  # noqa: BLE001 - the one place that turns a bug into a message
-        if debug:
-            import traceback
+        return getattr(err, "exit_code", EXIT_USAGE) or EXIT_USAGE
 
-            traceback.print_exc()
-        sys.stderr.write(ui("internal", _argv_lang(), error=f"{type(err).__name__}: {err}") + "\n")
-        code = EXIT_USAGE
-    sys.exit(code)
+
+def main() -> None:
+    """Entry point through Typer: exit codes 0/1/2, and no traceback on any failure unless --debug."""
+    from ki_cli.entry import guarded
+
+    sys.exit(guarded(_run_app))

@@ -128,3 +128,15 @@ def discover(start: Path | None = None) -> Config:
     """The configuration in force here (defaults when there is no ``ki.toml``)."""
     path = find(start)
     return load(path) if path else Config()
+
+
+def settings() -> Config:
+    """The configuration in force; a broken ``ki.toml`` ends the command (exit 2) naming file and line."""
+    from ki_cli.i18n import detect_lang
+    from ki_cli.messages import ui
+    from ki_cli.report import EXIT_USAGE, Stop
+
+    try:
+        return discover()
+    except ConfigError as err:
+        raise Stop(EXIT_USAGE, ui("bad_config", detect_lang(None), where=err.where(), problem=err.problem)) from None

@@ -1,0 +1,175 @@
+"""``ki validate``: find the files, check each, report; the exit code comes from the report.
+
+The Typer command calls ``run``. So does the entry point, for a plain ``ki validate …`` line
+(``plain_command_line``), without importing Typer at all: Typer's import alone costs more than
+Python starting and reading a concept file, and ``ki validate`` runs on every save in editors
+and pre-commit hooks. Anything that line parser does not know for certain (``--help``, an
+unknown or malformed option, a value it would refuse) goes to Typer, which gives the usual
+answer and message.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ki_cli.i18n import closest_code, detect_lang, suggest, supported
+from ki_cli.messages import ui
+from ki_cli.registry import RULES
+from ki_cli.report import EXIT_USAGE, Report, Selection, Stop, UnknownCode, parse_codes
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
+    """``--select`` / ``--ignore`` values as codes; an unknown one ends the command (exit 2)."""
+    try:
+        return parse_codes(values)
+    except UnknownCode as err:
+        raise Stop(EXIT_USAGE, ui("bad_codes", lang, option=option, code=err.code,
+                                  did_you_mean=suggest(closest_code(err.code, RULES), err.code))) from None
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """Every *.yaml / *.yml below ``folder``, skipping hidden files and folders (.pre-commit-hooks.yaml,
+    .git, .venv …); a hidden file named on the command line is checked all the same."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, name) for name in sorted(files)
+                     if name.endswith((".yaml", ".yml")) and not name.startswith("."))
+    return found
+
+
+def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None]]:
+    """(shown name, path or None for standard input) for every file to check."""
+    found: list[tuple[str, Path | None]] = []
+    for given in paths:
+        if given == "-":
+            found.append(("<stdin>", None))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = yaml_files(path)
+            if not files:
+                raise Stop(EXIT_USAGE, ui("no_files", lang, path=given))
+            found.extend((str(f), f) for f in files)
+        elif path.exists():
+            found.append((given, path))
+        else:
+            raise Stop(EXIT_USAGE, ui("not_found", lang, path=given))
+    return found
+
+
+def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, ignore: list[str] | None,
+        lang: str | None, quiet: bool) -> int:
+    """Check ``paths`` and write the report in ``fmt``; the exit code (0/1), or ``Stop`` (2)."""
+    from ki_cli.config import settings
+    from ki_cli.loader import load_path, load_stream
+    from ki_cli.progress import progress
+    from ki_cli.reporters import wants_colour
+    from ki_cli.validate import check_file
+
+    config = settings()
+    language = detect_lang(lang, config.lang)
+    selection = Selection(
+        select=codes(select, "--select", language) if select else config.select,
+        ignore=codes(ignore, "--ignore", language) if ignore else config.ignore,
+        severity=config.severity,
+    )
+    strict = strict or config.strict
+    report = Report()
+    files = inputs(paths, language)
+    with progress(len(files), sys.stderr, ui("progress.validate", language)) as advance:
+        for name, path in files:
+            try:
+                loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
+            except OSError as err:
+                raise Stop(EXIT_USAGE, ui("unreadable", language, path=name, reason=err.strerror or err)) from None
+            report.files.append(check_file(loaded, name, language, selection))
+            advance()
+    if fmt == "json":
+        from ki_cli.reporters import json as json_reporter
+
+        json_reporter.write(sys.stdout, report)
+    elif fmt == "sarif":
+        from ki_cli.reporters import sarif
+
+        sarif.write(sys.stdout, report, language)
+    elif fmt == "github":
+        from ki_cli.reporters import github
+
+        github.write(sys.stdout, report)
+    else:
+        from ki_cli.reporters import text
+
+        text.write(sys.stdout, report, language, wants_colour(sys.stdout), quiet)
+    return report.exit_code(strict)
+
+
+_VALUED = {"--format": "fmt", "-f": "fmt", "--select": "select", "--ignore": "ignore", "--lang": "lang"}
+_FLAGS = {"--strict": "strict", "--quiet": "quiet", "-q": "quiet"}
+
+
+def plain_command_line(args: list[str]) -> dict[str, Any] | None:
+    """The arguments of ``run`` for ``ki [--lang X] validate …``, or None when Typer should parse.
+
+    Accepts exactly what the Typer command accepts in its common forms: paths (``-`` too),
+    ``--format/-f X``, ``--select X``, ``--ignore X`` (repeatable), ``--lang X``, ``--strict``,
+    ``--quiet/-q``, ``--opt=X``. Anything else – help, ``--debug``, ``--``, short options run
+    together, a value that would be refused – is left to Typer and its messages.
+    """
+    parsed: dict[str, Any] = {"paths": [], "fmt": "text", "strict": False, "select": [], "ignore": [],
+                              "lang": None, "quiet": False}
+    i = 0
+    while i < len(args) and args[i] != "validate":  # options of the program itself
+        name, eq, value = args[i].partition("=")
+        if name != "--lang":
+            return None
+        if not eq:
+            if i + 1 >= len(args):
+                return None
+            i, value = i + 1, args[i + 1]
+        parsed["lang"] = value
+        i += 1
+    if i >= len(args):
+        return None
+    command_lang = None
+    for j, arg in enumerate(args[i + 1:], i + 1):
+        if parsed.pop("_value_for", None) is not None:
+            continue
+        if arg == "-" or not arg.startswith("-"):
+            parsed["paths"].append(arg)
+            continue
+        name, eq, value = arg.partition("=")
+        if name in _FLAGS and not eq:
+            parsed[_FLAGS[name]] = True
+            continue
+        if name not in _VALUED or (eq and not name.startswith("--")):
+            return None
+        if not eq:
+            if j + 1 >= len(args):
+                return None
+            value = args[j + 1]
+            parsed["_value_for"] = name
+        if value.startswith("-") or not value:
+            return None
+        key = _VALUED[name]
+        if key in ("select", "ignore"):
+            parsed[key].append(value)
+        elif key == "lang":
+            command_lang = value
+        else:
+            parsed[key] = value
+    parsed.pop("_value_for", None)
+    if command_lang is not None:
+        parsed["lang"] = command_lang
+    if not parsed["paths"] or parsed["fmt"] not in FORMATS:
+        return None
+    if parsed["lang"] is not None and supported(parsed["lang"]) is None:
+        return None
+    parsed["select"] = parsed["select"] or None
+    parsed["ignore"] = parsed["ignore"] or None
+    return parsed
