@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
@@ -69,6 +68,8 @@ def closest(value: object, candidates: Iterable[str]) -> str | None:
     lowered = {c.lower(): c for c in pool}
     if value.lower() in lowered:
         return lowered[value.lower()]
+    import difflib  # only when a did-you-mean is needed: not on the path of a clean file
+
     hits = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[hits[0]] if hits else None
 
