@@ -19,6 +19,12 @@ class OutputError(Exception):
         super().__init__(f"{path}: {reason} {detail}".strip())
         self.path, self.reason, self.detail = path, reason, detail
 
+    def message(self, lang: str) -> str:
+        """What went wrong, for the user (the ``out.<reason>`` text of the catalog)."""
+        from ki_cli.messages import ui
+
+        return ui(f"out.{self.reason}", lang, path=self.path, detail=self.detail)
+
 
 class OutputExists(OutputError):
     """The output exists and ``force`` was not given."""

@@ -21,7 +21,7 @@ from ki_cli.i18n import LANGS, closest_code, detect_lang, quote, suggest, suppor
 from ki_cli.messages import ui
 from ki_cli.registry import RULES
 from ki_cli.reporters import wants_colour
-from ki_cli.report import EXIT_USAGE, Selection, Stop
+from ki_cli.report import EXIT_USAGE, Selection, Stop, outcome
 
 if TYPE_CHECKING:
     from ki_cli.config import Config
@@ -91,14 +91,8 @@ def _fail(message: str) -> NoReturn:
 
 
 def _carry_out(command: Callable[..., int], *args: Any) -> NoReturn:
-    """Run a command's core function: its exit code, or its ``Stop`` message and code."""
-    try:
-        code = command(*args)
-    except Stop as stop:
-        if stop.message:
-            typer.echo(stop.message, err=True)
-        raise typer.Exit(stop.code) from None
-    raise typer.Exit(code)
+    """Run a command's core function and end with its exit code (a ``Stop``: its message and code)."""
+    raise typer.Exit(outcome(command, *args))
 
 
 def _config() -> "Config":
@@ -220,8 +214,7 @@ def _write_output(path: Path, data: bytes, force: bool, lang: str) -> None:
     try:
         write_atomic(path, data, force=force)
     except OutputError as err:
-        key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
-        _fail(ui(key, lang, path=err.path, detail=err.detail))
+        _fail(err.message(lang))
     typer.echo(ui("render.written", lang, path=path), err=True)
 
 
@@ -246,8 +239,7 @@ def init(
         try:  # before any question: never ask first and refuse afterwards
             check_target(target, force)
         except OutputError as err:
-            key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
-            _fail(ui(key, language, path=err.path, detail=err.detail))
+            _fail(err.message(language))
     flags = Flags(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=foerderrichtlinie)
     text, problem = run(flags, path, language, interactive=sys.stdin.isatty())
     if problem:

@@ -76,15 +76,10 @@ def _only_help(args: list[str]) -> bool:
 
 
 def _validate(options: dict[str, object]) -> int:
-    from ki_cli.report import Stop
+    from ki_cli.report import outcome
     from ki_cli.validate_command import run
 
-    try:
-        code = run(**options)  # type: ignore[arg-type]
-    except Stop as stop:
-        if stop.message:
-            sys.stderr.write(stop.message + "\n")
-        return stop.code
+    code = outcome(run, **options)
     sys.stdout.flush()
     return code
 

@@ -243,8 +243,7 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     from ki_cli.report import EXIT_OK, EXIT_USAGE
 
     def refuse(err: OutputError) -> Stop:
-        key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
-        return Stop(EXIT_USAGE, ui(key, lang, path=err.path, detail=err.detail))
+        return Stop(EXIT_USAGE, err.message(lang))
 
     # -o FOLDER (an existing folder, or a path ending in "/"): the default name inside it
     as_folder = out is not None and out != "-" and (Path(out).is_dir() or out.endswith(("/", os.sep)))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ki_cli.findings import Finding
 from ki_cli.registry import RULES, Severity
@@ -42,6 +44,17 @@ class Stop(Exception):
     def __init__(self, code: int, message: str = "") -> None:
         super().__init__(message)
         self.code, self.message = code, message
+
+
+def outcome(command: Callable[..., int], *args: Any, **kwargs: Any) -> int:
+    """A command's exit code; when it ends with ``Stop``, its message goes to standard error."""
+    try:
+        return command(*args, **kwargs)
+    except Stop as stop:
+        if stop.message:
+            sys.stderr.write(stop.message + "\n")
+            sys.stderr.flush()
+        return stop.code
 
 
 class UnknownCode(ValueError):

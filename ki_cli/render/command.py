@@ -28,11 +28,6 @@ class Request:
     selection: Selection
 
 
-def _output_message(err: OutputError, lang: str) -> str:
-    key = "out.exists" if err.reason == "exists" else f"out.{err.reason}"
-    return ui(key, lang, path=err.path, detail=err.detail)
-
-
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     """The validated concept of ``path``; findings that stop the command are shown on stderr."""
     from ki_cli.loader import load_path
@@ -111,7 +106,7 @@ def run(req: Request) -> int:
         try:
             check_target(req.out, req.force)  # refuse before any work; the old file stays as it is
         except OutputError as err:
-            raise Stop(EXIT_USAGE, _output_message(err, req.lang)) from None
+            raise Stop(EXIT_USAGE, err.message(req.lang)) from None
 
     konzept, has_errors = load_concept(req.file, req, for_render=True)
     aenderungen = _changes(req, konzept)
@@ -152,13 +147,13 @@ def run(req: Request) -> int:
             for target, _ in targets:  # all or nothing: check every file before writing one
                 check_target(target, req.force)
         except OutputError as err:
-            raise Stop(EXIT_USAGE, _output_message(err, req.lang)) from None
+            raise Stop(EXIT_USAGE, err.message(req.lang)) from None
         except OSError as err:
             raise Stop(EXIT_USAGE, ui("out.not_writable", req.lang, path=req.out, detail=err.strerror or err)) from None
     for target, data in targets:
         try:
             write_atomic(target, data, force=req.force)
         except OutputError as err:
-            raise Stop(EXIT_USAGE, _output_message(err, req.lang)) from None
+            raise Stop(EXIT_USAGE, err.message(req.lang)) from None
         sys.stderr.write(ui("render.written", req.lang, path=target) + "\n")
     return EXIT_OK
