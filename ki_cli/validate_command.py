@@ -137,9 +137,10 @@ def plain_command_line(args: list[str]) -> dict[str, Any] | None:
     if i >= len(args):
         return None
     command_lang = None
-    for j, arg in enumerate(args[i + 1:], i + 1):
-        if parsed.pop("_value_for", None) is not None:
-            continue
+    i += 1
+    while i < len(args):
+        arg = args[i]
+        i += 1
         if arg == "-" or not arg.startswith("-"):
             parsed["paths"].append(arg)
             continue
@@ -149,11 +150,11 @@ def plain_command_line(args: list[str]) -> dict[str, Any] | None:
             continue
         if name not in _VALUED or (eq and not name.startswith("--")):
             return None
-        if not eq:
-            if j + 1 >= len(args):
+        if not eq:  # the value is the next argument
+            if i >= len(args):
                 return None
-            value = args[j + 1]
-            parsed["_value_for"] = name
+            value = args[i]
+            i += 1
         if value.startswith("-") or not value:
             return None
         key = _VALUED[name]
@@ -163,7 +164,6 @@ def plain_command_line(args: list[str]) -> dict[str, Any] | None:
             command_lang = value
         else:
             parsed[key] = value
-    parsed.pop("_value_for", None)
     if command_lang is not None:
         parsed["lang"] = command_lang
     if not parsed["paths"] or parsed["fmt"] not in FORMATS:
