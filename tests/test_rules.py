@@ -53,7 +53,13 @@ def test_registry_covers_every_code_of_the_rule_catalogue():
     if not spec.is_file():
         pytest.skip("../shared/spec/rules.md is not present")
     codes = set(re.findall(r"^\| (KI\d{3}) \|", spec.read_text(encoding="utf-8"), re.MULTILINE))
-    assert codes == set(RULES)
+    assert set(RULES) <= codes
+    assert codes - set(RULES) <= NOT_YET_BUILT
+
+
+# Codes the rule catalogue's "additions of December 2026" name and that wait for their issue:
+# KI007-KI009 (forgiving input, issue 16), KI411/KI412/KI607/KI608 (funding model, issue 14).
+NOT_YET_BUILT = {"KI007", "KI008", "KI009", "KI411", "KI412", "KI607", "KI608"}
 
 
 def test_every_rule_has_texts_in_both_languages():
