@@ -1,9 +1,10 @@
-"""Converters of the concept format's field types, without Pydantic.
+"""Converters of the concept format's field types, without Pydantic (only ``pydantic_core``).
 
-Text, German numbers and dates, yes/no, ids, e-mail addresses, AGS. Each raises a
-``FormatError`` whose ``type`` starts with ``ki_``; ``fieldtypes`` turns it into Pydantic's
-``PydanticCustomError`` for the models, ``fastcheck`` into an error dict of the same shape.
-The structure check turns those into KI103/KI104/KI105 findings.
+Text, German numbers and dates, yes/no, ids, e-mail addresses, AGS. The models
+(``fieldtypes``) name these functions as their validators, and the core schema generated from
+the models (``coreschema``) refers to the same functions, so that ``ki validate`` runs them
+without importing Pydantic. Each raises ``pydantic_core.PydanticCustomError`` with a type that
+starts with ``ki_``; the structure check turns those into KI103/KI104/KI105 findings.
 """
 
 from __future__ import annotations
@@ -13,16 +14,9 @@ import math
 import re
 from typing import Any
 
+from ki_cli.records import core
 
-class FormatError(ValueError):
-    """A value that does not fit its field: Pydantic's custom error, without Pydantic."""
-
-    def __init__(self, type: str, message: str, ctx: dict[str, Any] | None = None) -> None:  # noqa: A002
-        super().__init__(message)
-        self.type = type
-        self.message = message
-        self.ctx = ctx
-
+PydanticCustomError = core().PydanticCustomError
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 ID_MAX = 64
@@ -40,7 +34,7 @@ _FALSE = {"nein", "no", "false", "falsch", "off", "0", "n"}
 
 def as_text(value: Any) -> Any:
     """A scalar YAML read as a number or date, as the text the user wrote (``05999000``)."""
-    if isinstance(value, str) or isinstance(value, bool):
+    if isinstance(value, (str, bool)):
         return value
     source = getattr(value, "source", None)
     if source is not None:
@@ -55,10 +49,10 @@ def as_text(value: Any) -> Any:
 def to_number(value: Any) -> Any:
     """Numbers as they are; German notation written as text (``0,5``, ``1.234,56``) converted."""
     if isinstance(value, bool):
-        raise FormatError("ki_number", "not a number")
+        raise PydanticCustomError("ki_number", "not a number")
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
-            raise FormatError("ki_number", "not a finite number")
+            raise PydanticCustomError("ki_number", "not a finite number")
         return float(value)
     if isinstance(value, str):
         text = value.strip().replace("\u00a0", "")
@@ -68,7 +62,7 @@ def to_number(value: Any) -> Any:
             return float(text.replace(".", "").replace(",", "."))
         if _DOT_DECIMAL.fullmatch(text):
             return float(text)
-    raise FormatError("ki_number", "not a number")
+    raise PydanticCustomError("ki_number", "not a number")
 
 
 # Plans of integration centres lie in this range; a year outside it is a typo (``2205`` for
@@ -92,14 +86,14 @@ def to_date(value: Any) -> dt.date:
             try:
                 day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
-                raise FormatError("ki_date_invalid", "no such day") from None
+                raise PydanticCustomError("ki_date_invalid", "no such day") from None
             return _in_range(day)
-    raise FormatError("ki_date", "not a date")
+    raise PydanticCustomError("ki_date", "not a date")
 
 
 def _in_range(day: dt.date) -> dt.date:
     if not YEAR_MIN <= day.year <= YEAR_MAX:
-        raise FormatError("ki_date_range", "year out of range", {"min": YEAR_MIN, "max": YEAR_MAX})
+        raise PydanticCustomError("ki_date_range", "year out of range", {"min": YEAR_MIN, "max": YEAR_MAX})
     return day
 
 
@@ -112,34 +106,34 @@ def to_bool(value: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise FormatError("ki_bool", "not yes or no")
+    raise PydanticCustomError("ki_bool", "not yes or no")
 
 
 def check_id(value: str) -> str:
     if value == "ki":
-        raise FormatError("ki_id_reserved", "reserved id")
+        raise PydanticCustomError("ki_id_reserved", "reserved id")
     if len(value) > ID_MAX:
-        raise FormatError("ki_id", "too long", {"reason": "too_long"})
+        raise PydanticCustomError("ki_id", "too long", {"reason": "too_long"})
     if not ID_PATTERN.fullmatch(value):
-        raise FormatError("ki_id", "bad characters", {"reason": "pattern"})
+        raise PydanticCustomError("ki_id", "bad characters", {"reason": "pattern"})
     return value
 
 
 def check_email(value: str) -> str:
     if not _EMAIL.fullmatch(value.strip()):
-        raise FormatError("ki_email", "not an e-mail address")
+        raise PydanticCustomError("ki_email", "not an e-mail address")
     return value.strip()
 
 
 def check_ags(value: str) -> str:
     if not _AGS.fullmatch(value.strip()):
-        raise FormatError("ki_ags", "not an AGS of NRW")
+        raise PydanticCustomError("ki_ags", "not an AGS of NRW")
     return value.strip()
 
 
 def check_version(value: int) -> int:
     if value != 1:
-        raise FormatError("ki_version", "unsupported version")
+        raise PydanticCustomError("ki_version", "unsupported version")
     return value
 
 

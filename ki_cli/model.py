@@ -4,10 +4,12 @@ Field names are the YAML keys. Vocabularies are closed ``Literal``s built from `
 Cross-references (partner ids, agreements, goals, ``einsatz`` keys) are plain ids here and
 resolved by ``structure.check_references``.
 
-These models are the contract (``ki schema`` is generated from them). ``ki validate`` does not
-build them: ``ki_cli/formatspec.py`` is generated from this module
-(``python -m ki_cli.tools.gen_formatspec``) and ``fastcheck`` validates with that table.
-Behaviour beyond fields goes into ``behaviour`` mixins, shared with the fast records.
+These models are the one definition of the format. ``ki schema`` is generated from them, and so
+is ``ki_cli/coreschema.py`` (``python -m ki_cli.tools.gen_coreschema``): their compiled core
+schema, which ``ki validate`` runs with ``pydantic_core`` without importing Pydantic and which
+builds light records (``ki_cli.records``) instead of these models. After changing a field here,
+run that command once. Behaviour beyond fields goes into ``behaviour`` mixins, shared with the
+records.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from ki_cli.fieldtypes import (
 def _vocab(values: tuple[str, ...]) -> object:
     # A word that is all digits ("2025") may be written unquoted; YAML then reads a number.
     accepted = [*values, *(int(v) for v in values if v.isdigit())]
-    return Annotated[Literal[values], BeforeValidator(as_text), WithJsonSchema({"enum": accepted})]  # type: ignore[valid-type]
+    return Annotated[Literal[values], BeforeValidator(as_text), WithJsonSchema({"enum": accepted})]
 
 
 KommuneTyp = _vocab(vocab.KOMMUNE_TYP)

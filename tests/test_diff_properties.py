@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from ki_cli.diff import compare
 from ki_cli.diff.reporters import to_json
-from ki_cli import fastcheck
+from ki_cli import records
 from ki_cli.vocab import STUFE, VEREINBARUNG_STATUS
 from tests.periods import OLD
 
@@ -82,7 +82,7 @@ def concepts(draw: st.DrawFn) -> dict[str, Any]:
 
 def konzept(data: dict[str, Any]) -> Any:
     """The concept's record, as ``ki diff`` gets it from the validation."""
-    record, errors = fastcheck.validate(copy.deepcopy(data))
+    record, errors = records.validate(copy.deepcopy(data))
     assert not errors, errors
     return record
 
