@@ -11,9 +11,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ki_cli import records
 from ki_cli.diff import compare
 from ki_cli.diff.reporters import to_json
-from ki_cli import records
 from ki_cli.vocab import STUFE, VEREINBARUNG_STATUS
 from tests.periods import OLD
 
@@ -160,3 +160,15 @@ def test_diff_and_next_period_never_raise_on_garbage(tmp_path_factory, raw):
         except command.Stop as stop:
             code = stop.code
         assert code in (0, 1)
+
+
+def test_the_sections_compared_are_the_models_fields():
+    """A section added to the model is compared (and needs its heading text), never skipped silently."""
+    from ki_cli.diff.changes import SECTIONS
+    from ki_cli.messages.periods import TEXTS
+    from ki_cli.model import Konzept, Schwerpunkt
+
+    assert set(SECTIONS) == (set(Konzept.model_fields) - {"version"}) | {"ziele", "massnahmen"}
+    assert SECTIONS.index("schwerpunkte") < SECTIONS.index("ziele") < SECTIONS.index("massnahmen")
+    assert {"ziele", "massnahmen"} <= set(Schwerpunkt.model_fields)
+    assert all(f"section.{section}" in TEXTS for section in SECTIONS)
