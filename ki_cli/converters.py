@@ -46,23 +46,41 @@ def as_text(value: Any) -> Any:
     return value
 
 
+# No number of a concept (an amount in euros, a target, a share) comes near a trillion: a larger
+# one is a typo. Below it a float keeps every cent exactly, so documents print what was written.
+NUMBER_MAX = 10**12
+
+
 def to_number(value: Any) -> Any:
-    """Numbers as they are; German notation written as text (``0,5``, ``1.234,56``) converted."""
+    """Numbers as they are; German notation written as text (``0,5``, ``1.234,56``) converted.
+
+    Not a number: yes/no, infinity, NaN. Refused as a typo: anything beyond ``NUMBER_MAX`` either way.
+    """
     if isinstance(value, bool):
         raise PydanticCustomError("ki_number", "not a number")
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise PydanticCustomError("ki_number", "not a finite number")
-        return float(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("ki_number", "not a finite number")
+    number: int | float | None = value if isinstance(value, (int, float)) else None
     if isinstance(value, str):
         text = value.strip().replace("\u00a0", "")
         if _GERMAN_DECIMAL.fullmatch(text):
-            return float(text.replace(",", "."))
-        if _GERMAN_THOUSANDS.fullmatch(text):
-            return float(text.replace(".", "").replace(",", "."))
-        if _DOT_DECIMAL.fullmatch(text):
-            return float(text)
-    raise PydanticCustomError("ki_number", "not a number")
+            number = float(text.replace(",", "."))
+        elif _GERMAN_THOUSANDS.fullmatch(text):
+            number = float(text.replace(".", "").replace(",", "."))
+        elif _DOT_DECIMAL.fullmatch(text):
+            number = float(text)
+    if number is None:
+        raise PydanticCustomError("ki_number", "not a number")
+    if not abs(number) <= NUMBER_MAX:  # an int is compared as it is: no overflow; 400 digits of text: inf
+        raise PydanticCustomError("ki_number_range", "number out of range", {"max": NUMBER_MAX})
+    return float(number)
+
+
+def to_version(value: Any) -> Any:
+    """The format version as written; yes/no is none (Pydantic's integers would read ``true`` as 1)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("ki_version_bool", "a boolean is no version")
+    return value
 
 
 # Plans of integration centres lie in this range; a year outside it is a typo (``2205`` for

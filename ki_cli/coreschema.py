@@ -1061,9 +1061,13 @@ _KONZEPT: dict[str, Any] = {
             "version": {
                 "type": "model-field",
                 "schema": {
-                    "type": "function-after",
-                    "function": {"type": "no-info", "function": converters.check_version},
-                    "schema": {"type": "int"},
+                    "type": "function-before",
+                    "function": {"type": "no-info", "function": converters.to_version},
+                    "schema": {
+                        "type": "function-after",
+                        "function": {"type": "no-info", "function": converters.check_version},
+                        "schema": {"type": "int"},
+                    },
                 },
             },
             "kommune": {"type": "model-field", "schema": _KOMMUNE},

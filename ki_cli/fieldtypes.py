@@ -22,6 +22,7 @@ from ki_cli.converters import (
     _TRUE,
     ID_MAX,
     ID_PATTERN,
+    NUMBER_MAX,
     as_text,
     check_ags,
     check_email,
@@ -32,12 +33,13 @@ from ki_cli.converters import (
     to_bool,
     to_date,
     to_number,
+    to_version,
 )
 
 __all__ = [
     "ID_MAX", "ID_PATTERN", "Ags", "Amount", "Date", "Email", "Id", "Number", "Ref", "RequiredText",
     "Share", "Text", "Version", "Vze", "YesNo", "as_text", "check_ags", "check_email", "check_id",
-    "check_version", "none_to_dict", "none_to_list", "to_bool", "to_date", "to_number",
+    "check_version", "none_to_dict", "none_to_list", "to_bool", "to_date", "to_number", "to_version",
 ]
 
 
@@ -92,11 +94,12 @@ SCHEMA_VERSION: dict[str, Any] = {"enum": [1, "1"]}
 
 
 def number_schema(signed: bool = True, **bounds: float) -> dict[str, Any]:
-    """A number, or German notation written as text (``0,5``, ``1.234,56``)."""
+    """A number, or German notation written as text (``0,5``, ``1.234,56``); within ``NUMBER_MAX``."""
     sign = "[-+]?" if signed else "[+]?"
+    limits = {"minimum": -NUMBER_MAX, "maximum": NUMBER_MAX} if signed else {"maximum": NUMBER_MAX}
     return {
         "anyOf": [
-            {"type": "number", **bounds},
+            {"type": "number", **limits, **bounds},
             {"type": "string", "pattern": f"^{_SPACE}{sign}({_NUMBER_TEXT}){_SPACE}$"},
         ]
     }
@@ -117,4 +120,4 @@ Date = Annotated[dt.date, BeforeValidator(to_date), WithJsonSchema(SCHEMA_DATE)]
 YesNo = Annotated[bool, BeforeValidator(to_bool), WithJsonSchema(SCHEMA_YES_NO)]
 Email = Annotated[str, AfterValidator(check_email), BeforeValidator(as_text), WithJsonSchema(SCHEMA_EMAIL)]
 Ags = Annotated[str, AfterValidator(check_ags), BeforeValidator(as_text), WithJsonSchema(SCHEMA_AGS)]
-Version = Annotated[int, AfterValidator(check_version), WithJsonSchema(SCHEMA_VERSION)]
+Version = Annotated[int, AfterValidator(check_version), BeforeValidator(to_version), WithJsonSchema(SCHEMA_VERSION)]

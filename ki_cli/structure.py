@@ -106,6 +106,16 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
             "VZE liegen über 0 und höchstens bei 1 (eine volle Stelle); Beträge sind nicht negativ.",
             "VZE lie above 0 and at most 1 (one full post); amounts are not negative.",
         )
+    if kind == "ki_number_range":
+        return L("eine Zahl bis zu einer Billion (1.000.000.000.000)", "a number up to a trillion (1,000,000,000,000)"), L(
+            "Prüfen Sie die Ziffern: eine so große Zahl (auch eine negative) ist im Konzept ein Tippfehler.",
+            "Check the digits: a number this large (negative ones too) is a typo in a concept.",
+        )
+    if kind == "ki_version_bool":
+        return L("die Formatversion 1", "the format version 1"), L(
+            "Schreiben Sie `version: 1`; true und false sind Wahrheitswerte, keine Versionsnummer.",
+            "Write `version: 1`; true and false are booleans, not a version number.",
+        )
     if kind == "ki_date":
         return _DATE, L("Schreiben Sie das Datum wie 2025-01-01 oder 01.01.2025.", "Write the date as 2025-01-01 or 01.01.2025.")
     if kind == "ki_date_range":
@@ -219,7 +229,7 @@ def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: 
         allowed = records.allowed_keys(loc[:-1])
         report.add("KI102", sourcemap.key_span(path), path, key=key, where=_where(parent(path), data),
                    did_you_mean=did_you_mean(key, allowed), allowed=", ".join(allowed))
-    elif _is_version(loc):
+    elif _is_version(loc) and kind != "ki_version_bool":
         report.add("KI104", sourcemap.value_span(path), path, value=_shown(value))
     elif kind in ("ki_id", "ki_id_reserved"):
         _report_bad_id(path, value, kind, (err.get("ctx") or {}).get("reason"), sourcemap, report)
