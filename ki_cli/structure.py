@@ -17,7 +17,7 @@ from typing import Any
 from ki_cli import records, vocab
 from ki_cli.converters import ID_MAX, as_text
 from ki_cli.findings import Reporter
-from ki_cli.i18n import L, did_you_mean, join_words, quote
+from ki_cli.i18n import Budget, L, Suggestions, did_you_mean, join_words, quote
 from ki_cli.sourcemap import SourceMap, join, parent, path_of
 
 # --- what a field expects, for messages ------------------------------------------------------
@@ -343,22 +343,30 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
         else:
             first[ident] = path
 
-    # dicts, not lists: a membership test per reference must not scan every id (linear cost)
-    partners = index.partner
-    partners_or_ki = {**partners, vocab.KI: ""}
+    # dicts, not lists: a membership test per reference must not scan every id; the did-you-mean
+    # and the list of known ids are built once per pool and bounded per file (linear cost)
+    budget = Budget()
     partner_kind = L("keinen Partner", "partner")
+    partners = _Pool(index.partner, partner_kind, budget)
+    partners_or_ki = _Pool({**index.partner, vocab.KI: ""}, partner_kind, budget)
+    agreements = _Pool(index.vereinbarungen, L("keine Vereinbarung", "agreement"), budget)
+    goals_of: dict[str, list[str]] = {}
+    for goal, owner in index.ziele.items():
+        goals_of.setdefault(owner, []).append(goal)
+    goal_pools: dict[str, _Pool] = {}
     for m_path, sp_path, measure in index.massnahmen:
-        _ref(measure, m_path, "federfuehrung", partners_or_ki, partner_kind, sourcemap, report)
-        _refs(measure, m_path, "beteiligt", partners_or_ki, partner_kind, sourcemap, report)
-        _ref(measure, m_path, "vereinbarung", index.vereinbarungen,
-             L("keine Vereinbarung", "agreement"), sourcemap, report)
+        _ref(measure, m_path, "federfuehrung", partners_or_ki, sourcemap, report)
+        _refs(measure, m_path, "beteiligt", partners_or_ki, sourcemap, report)
+        _ref(measure, m_path, "vereinbarung", agreements, sourcemap, report)
         goals = measure.get("ziele")
         if isinstance(goals, list):
             for i, goal in enumerate(goals):
                 if _scalar(goal) and str(as_text(goal)) not in index.ziele:
-                    own_goals = [g for g, owner in index.ziele.items() if owner == sp_path]  # only on a finding
-                    _dangling(join(join(m_path, "ziele"), i), "ziele", goal, own_goals or list(index.ziele),
-                              L("kein Ziel", "goal"), sourcemap, report)
+                    if sp_path not in goal_pools:  # its own goals are proposed, or else all of them
+                        goal_pools[sp_path] = _Pool(goals_of.get(sp_path) or list(index.ziele),
+                                                    L("kein Ziel", "goal"), budget)
+                    _dangling(join(join(m_path, "ziele"), i), "ziele", goal, goal_pools[sp_path], sourcemap, report)
+    priorities = _Pool(index.schwerpunkte, L("keinen Schwerpunkt", "priority"), budget)
     for p_path, post in _entries(data, "personal"):
         einsatz = post.get("einsatz")
         if isinstance(einsatz, dict):
@@ -366,41 +374,54 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
                 if key not in index.schwerpunkte:
                     path = join(join(p_path, "einsatz"), key)
                     report.add("KI107", sourcemap.key_span(path), path, ref=key, key="einsatz",
-                               kind=L("keinen Schwerpunkt", "priority"),
-                               did_you_mean=did_you_mean(key, index.schwerpunkte),
-                               known=_known(list(index.schwerpunkte)))
+                               kind=priorities.kind, did_you_mean=priorities.suggest(key), known=priorities.known())
     for v_path, agreement in _entries(data, "vereinbarungen"):
-        _ref(agreement, v_path, "partner", partners, partner_kind, sourcemap, report)
+        _ref(agreement, v_path, "partner", partners, sourcemap, report)
+
+
+class _Pool:
+    """The ids a reference may name, with their did-you-mean and their list as a finding shows it."""
+
+    __slots__ = ("_budget", "_known", "_suggestions", "ids", "kind")
+
+    def __init__(self, ids: Collection[str], kind: L, budget: Budget) -> None:
+        self.ids = ids
+        self.kind = kind
+        self._budget = budget
+        self._suggestions: Suggestions | None = None
+        self._known: L | None = None
+
+    def suggest(self, ref: str) -> L | str:
+        if self._suggestions is None:
+            self._suggestions = Suggestions(self.ids, self._budget)
+        return self._suggestions(ref)
+
+    def known(self) -> L:
+        if self._known is None:
+            ids = list(self.ids)
+            self._known = L(join_words(ids, "de"), join_words(ids, "en"))
+        return self._known
 
 
 def _scalar(value: Any) -> bool:
     return value is not None and not isinstance(value, (bool, list, dict))
 
 
-def _ref(item: dict[str, Any], path: str, key: str, known: Collection[str], kind: L,
-         sourcemap: SourceMap, report: Reporter) -> None:
+def _ref(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
     value = item.get(key)
-    if _scalar(value) and str(as_text(value)) not in known:
-        _dangling(join(path, key), key, value, known, kind, sourcemap, report)
+    if _scalar(value) and str(as_text(value)) not in pool.ids:
+        _dangling(join(path, key), key, value, pool, sourcemap, report)
 
 
-def _refs(item: dict[str, Any], path: str, key: str, known: Collection[str], kind: L,
-          sourcemap: SourceMap, report: Reporter) -> None:
+def _refs(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
     values = item.get(key)
     if isinstance(values, list):
         for i, value in enumerate(values):
-            if _scalar(value) and str(as_text(value)) not in known:
-                _dangling(join(join(path, key), i), key, value, known, kind, sourcemap, report)
+            if _scalar(value) and str(as_text(value)) not in pool.ids:
+                _dangling(join(join(path, key), i), key, value, pool, sourcemap, report)
 
 
-def _dangling(path: str, key: str, value: Any, known: Collection[str], kind: L,
-              sourcemap: SourceMap, report: Reporter) -> None:
+def _dangling(path: str, key: str, value: Any, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
     ref = str(as_text(value))
-    report.add("KI107", sourcemap.value_span(path), path, ref=ref, key=key, kind=kind,
-               did_you_mean=did_you_mean(ref, known), known=_known(list(known)))
-
-
-def _known(ids: list[str]) -> L:
-    shown = join_words(ids, "de")
-    return L(shown, join_words(ids, "en"))
-
+    report.add("KI107", sourcemap.value_span(path), path, ref=ref, key=key, kind=pool.kind,
+               did_you_mean=pool.suggest(ref), known=pool.known())
