@@ -27,16 +27,24 @@ from generate import HEAD  # noqa: E402
 
 def dangling_concept(refs: int) -> str:
     """``refs`` partners, goals and measures; every reference of every measure and post dangles."""
-    out = [HEAD.format(name="Stadt Irrtum"), "schwerpunkte:\n",
-           "  - id: sp-a\n    bereich: bildungskette\n    handlungsfeld: schule\n    titel: Schule\n"
-           "    begruendung: Bedarf\n    ziele:\n"]
+    out = [
+        HEAD.format(name="Stadt Irrtum"),
+        "schwerpunkte:\n",
+        "  - id: sp-a\n    bereich: bildungskette\n    handlungsfeld: schule\n    titel: Schule\n",
+        "    begruendung: Bedarf\n    ziele:\n",
+    ]
     out.extend(f"      - {{id: z-{i:05}, beschreibung: Ziel {i}}}\n" for i in range(refs))
     out.append("    massnahmen:\n")
-    out.extend(f"      - {{id: m-{i:05}, titel: Maßnahme {i}, stufe: initiative, federfuehrung: q-{i:05}, "
-               f"ziele: [y-{i:05}], vereinbarung: w-{i:05}}}\n" for i in range(refs))
+    out.extend(
+        f"      - {{id: m-{i:05}, titel: Maßnahme {i}, stufe: initiative, federfuehrung: q-{i:05}, "
+        f"ziele: [y-{i:05}], vereinbarung: w-{i:05}}}\n"
+        for i in range(refs)
+    )
     out.append("personal:\n")
-    out.extend(f"  - {{id: fk-{i:05}, funktion: fachkraft, vze: 0.5, finanzierung: kommune, "
-               f"einsatz: {{sp-{i:05}: 0.5}}}}\n" for i in range(refs // 10))
+    out.extend(
+        f"  - {{id: fk-{i:05}, funktion: fachkraft, vze: 0.5, finanzierung: kommune, einsatz: {{sp-{i:05}: 0.5}}}}\n"
+        for i in range(refs // 10)
+    )
     out.append("partner:\n")
     out.extend(f"  - {{id: p-{i:05}, name: Partner {i}, art: sonstige}}\n" for i in range(refs))
     return "".join(out)
@@ -64,8 +72,10 @@ def main() -> None:
             figures[refs] = _seconds([sys.executable, "-m", "ki_cli", "validate", "-q", str(path)], args.repeat)
             print(f"ki validate, {refs} dangling references of each kind: {figures[refs] * 1000:.0f} ms")
         small, large = args.refs // 10, args.refs
-        print(f"exponent {small} → {large}: {math.log(figures[large] / figures[small]) / math.log(large / small):.2f}"
-              " (1.0 = linear)")
+        print(
+            f"exponent {small} → {large}: {math.log(figures[large] / figures[small]) / math.log(large / small):.2f}"
+            " (1.0 = linear)"
+        )
 
 
 if __name__ == "__main__":

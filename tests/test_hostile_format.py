@@ -30,12 +30,15 @@ def test_version_true_is_refused_as_a_boolean_not_read_as_1(cli):
     assert "boolean true" in only_error(cli, "version-true.yaml", "en")["message"]
 
 
-@pytest.mark.parametrize("name,path", [
-    ("betrag-100-digits.yaml", "sachkosten[0].betrag"),
-    ("betrag-400-digits.yaml", "sachkosten[0].betrag"),
-    ("sachkosten-1e308.yaml", "schwerpunkte[0].massnahmen[0].sachkosten"),
-    ("zielwert-1e13.yaml", "schwerpunkte[0].ziele[0].zielwert"),
-])
+@pytest.mark.parametrize(
+    "name,path",
+    [
+        ("betrag-100-digits.yaml", "sachkosten[0].betrag"),
+        ("betrag-400-digits.yaml", "sachkosten[0].betrag"),
+        ("sachkosten-1e308.yaml", "schwerpunkte[0].massnahmen[0].sachkosten"),
+        ("zielwert-1e13.yaml", "schwerpunkte[0].ziele[0].zielwert"),
+    ],
+)
 def test_a_number_beyond_a_trillion_is_refused(cli, name, path):
     finding = only_error(cli, name)
     assert (finding["code"], finding["yaml_path"]) == ("KI103", path)
@@ -60,11 +63,17 @@ def _dangling_concept(count: int) -> str:
     from tests.conftest import VALID
 
     goals = "".join(f"      - id: z-{i:05}\n        beschreibung: Ziel {i}\n" for i in range(count))
-    measures = "".join(f"      - id: m-{i:05}\n        titel: Maßnahme {i}\n        stufe: initiative\n"
-                       f"        federfuehrung: q-{i:05}\n        ziele: [y-{i:05}]\n" for i in range(count))
+    measures = "".join(
+        f"      - id: m-{i:05}\n        titel: Maßnahme {i}\n        stufe: initiative\n"
+        f"        federfuehrung: q-{i:05}\n        ziele: [y-{i:05}]\n"
+        for i in range(count)
+    )
     partners = "".join(f"  - id: p-{i:05}\n    name: Partner {i}\n    art: sonstige\n" for i in range(count))
-    text = VALID.replace("    massnahmen:\n      - id: m-fortbildung\n",
-                         f"    ziele:\n{goals}    massnahmen:\n{measures}      - id: m-fortbildung\n", 1)
+    text = VALID.replace(
+        "    massnahmen:\n      - id: m-fortbildung\n",
+        f"    ziele:\n{goals}    massnahmen:\n{measures}      - id: m-fortbildung\n",
+        1,
+    )
     return text.replace("partner:\n", f"partner:\n{partners}", 1)
 
 
@@ -77,13 +86,16 @@ def test_thousands_of_dangling_references_each_get_their_finding(cli, tmp_path):
     assert result.exit_code == 1
     assert sorted(f["yaml_path"] for f in found) == sorted(
         [f"schwerpunkte[1].massnahmen[{i}].federfuehrung" for i in range(4000)]
-        + [f"schwerpunkte[1].massnahmen[{i}].ziele[0]" for i in range(4000)])
+        + [f"schwerpunkte[1].massnahmen[{i}].ziele[0]" for i in range(4000)]
+    )
     assert all("„q-" in f["message"] or "„y-" in f["message"] for f in found)
 
 
 def test_a_did_you_mean_is_still_given_for_a_few_dangling_references_among_many_ids(cli, tmp_path):
     path = tmp_path / "dangling.yaml"
-    path.write_text(_dangling_concept(4000).replace("federfuehrung: q-00007", "federfuehrung: P-00007"), encoding="utf-8")
+    path.write_text(
+        _dangling_concept(4000).replace("federfuehrung: q-00007", "federfuehrung: P-00007"), encoding="utf-8"
+    )
     result = cli("validate", "--format", "json", "--lang", "de", str(path))
     found = {f["yaml_path"]: f for file in json.loads(result.stdout)["files"] for f in file["findings"]}
     assert "Meinten Sie „p-00007“?" in found["schwerpunkte[1].massnahmen[7].federfuehrung"]["message"]
