@@ -5,7 +5,7 @@ Cross-references (partner ids, agreements, goals, ``einsatz`` keys) are plain id
 resolved by ``structure.check_references``.
 
 These models are the one definition of the format. ``ki schema`` is generated from them, and so
-is ``ki_cli/coreschema.py`` (``python -m ki_cli.tools.gen_coreschema``): their compiled core
+is ``ki_cli/coreschema.py`` (``python -m ki_cli.tools.gen_format``): their compiled core
 schema, which ``ki validate`` runs with ``pydantic_core`` without importing Pydantic and which
 builds light records (``ki_cli.records``) instead of these models. After changing a field here,
 run that command once. Behaviour beyond fields goes into ``behaviour`` mixins, shared with the

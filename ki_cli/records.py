@@ -1,7 +1,7 @@
 """The concept format at run time, without Pydantic: validation, records, and what the format says.
 
 ``ki_cli/model.py`` (Pydantic) is the one definition of the format. ``ki_cli/coreschema.py`` is
-generated from it (``python -m ki_cli.tools.gen_coreschema``): the models' own core schema as
+generated from it (``python -m ki_cli.tools.gen_format``): the models' own core schema as
 plain data, whose validators are the functions of ``converters`` and whose sections are the
 light record classes below instead of the models. ``validate`` runs that schema with
 ``pydantic_core.SchemaValidator`` – the engine Pydantic itself runs – so the errors are

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from ki_cli import coreschema, records, vocab
 from ki_cli.loader import load_bytes, resolve_plain
 from ki_cli.model import Konzept
-from ki_cli.tools import gen_coreschema
+from ki_cli.tools import gen_format
 from tests.conftest import CONCEPTS, SHARED, VALID, check
 
 SPEC = SHARED / "spec" / "concept-format.md"
@@ -97,7 +97,11 @@ def assert_same(data: Any) -> Any:
 
 def test_coreschema_is_generated_from_the_current_models():
     committed = Path(coreschema.__file__).read_text(encoding="utf-8")
-    assert committed == gen_coreschema.render(), "run: python -m ki_cli.tools.gen_coreschema"
+    assert committed == gen_format.render(), "run: python -m ki_cli.tools.gen_format"
+
+
+def test_one_command_checks_everything_generated_from_the_models():
+    assert gen_format.main(["--check"]) == 0, "run: python -m ki_cli.tools.gen_format"
 
 
 def test_the_generated_schema_is_the_models_core_schema_with_records_and_converters():
@@ -394,8 +398,8 @@ def test_the_generator_refuses_a_validator_pydantic_adds_itself():
     class Bad(BaseModel):
         titel: Annotated[str, BeforeValidator(as_text), Field(min_length=1)]  # Pydantic's own min_length function
 
-    with pytest.raises(gen_coreschema.Unsupported):
-        gen_coreschema._tree(Bad.__pydantic_core_schema__, top=True)
+    with pytest.raises(gen_format.Unsupported):
+        gen_format._tree(Bad.__pydantic_core_schema__, top=True)
 
 
 def test_the_generator_refuses_a_function_outside_the_converters():
@@ -406,5 +410,5 @@ def test_the_generator_refuses_a_function_outside_the_converters():
     class Bad(BaseModel):
         wert: Annotated[float, AfterValidator(lambda v: v)]
 
-    with pytest.raises(gen_coreschema.Unsupported):
-        gen_coreschema._tree(Bad.__pydantic_core_schema__, top=True)
+    with pytest.raises(gen_format.Unsupported):
+        gen_format._tree(Bad.__pydantic_core_schema__, top=True)
