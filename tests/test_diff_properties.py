@@ -17,7 +17,8 @@ from ki_cli.diff.reporters import to_json
 from ki_cli.vocab import STUFE, VEREINBARUNG_STATUS
 from tests.periods import OLD
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
 
 
@@ -143,7 +144,7 @@ def test_every_change_names_section_kind_and_field_and_json_is_plain(a, b):
     assert summary["total"] == len(report["changes"]) == summary["added"] + summary["removed"] + summary["changed"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
 @given(st.binary(max_size=300) | st.text(max_size=300).map(lambda s: s.encode("utf-8")))
 def test_diff_and_next_period_never_raise_on_garbage(tmp_path_factory, raw):
     """The cores the CLI calls: an exit code or ``Stop`` with 1, never another exception."""
