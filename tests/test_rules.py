@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ki_cli.catalog.domain import FULL
+from ki_cli.rules.example import FULL
 from ki_cli.registry import RULES
 from ki_cli.rulepacks import grant_items, load_pack, names
 from tests.conftest import SHARED, check
