@@ -32,14 +32,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from ki_cli.i18n import L
 from ki_cli.rules.example import FULL
 
 if TYPE_CHECKING:  # the rules get fastcheck's records, which have the models' attributes
-    from ki_cli.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung
+    from ki_cli.model import Konzept, Massnahme, Partner, Schwerpunkt, Vereinbarung
     from ki_cli.rulepacks import RulePack
     from ki_cli.sourcemap import SourceMap
 
@@ -47,21 +46,41 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-class Text(NamedTuple):
+# Text, Hit and Rule are plain classes with __slots__: a dataclass or NamedTuple costs a quarter to
+# one and a half milliseconds to build at import, on every ``ki validate``. Treat them as read-only.
+
+
+class Text:
     """The message and the hint of one kind of finding, each in German and English."""
 
-    message: L
-    hint: L
+    __slots__ = ("message", "hint")
+
+    def __init__(self, message: L, hint: L) -> None:
+        self.message = message
+        self.hint = hint
 
 
-class Hit(NamedTuple):
+class Hit:
     """One place a rule found: what the pipeline turns into a finding."""
 
-    path: str  # YAML path, e.g. ``schwerpunkte[0].massnahmen[1].federfuehrung``
-    params: Mapping[str, object]  # the message's ``{placeholders}``; ``L`` values are resolved per language
-    at: Literal["value", "key"] = "value"
-    variant: str = ""  # ``beginn`` for the text ``KI201.beginn``; empty: the rule's only text
-    severity: Severity | None = None  # overrides the rule's default for this hit (KI405: several heads)
+    __slots__ = ("path", "params", "at", "variant", "severity")
+
+    def __init__(
+        self,
+        path: str,
+        params: Mapping[str, object],
+        at: Literal["value", "key"] = "value",
+        variant: str = "",
+        severity: Severity | None = None,
+    ) -> None:
+        self.path = path  # YAML path, e.g. ``schwerpunkte[0].massnahmen[1].federfuehrung``
+        self.params = params  # the message's ``{placeholders}``; ``L`` values are resolved per language
+        self.at = at  # the span of the value, or of the key
+        self.variant = variant  # ``beginn`` for the text ``KI201.beginn``; empty: the rule's only text
+        self.severity = severity  # overrides the rule's default for this hit (KI405: several heads)
+
+    def __repr__(self) -> str:
+        return f"Hit({self.path!r}, {dict(self.params)!r}, at={self.at!r}, variant={self.variant!r})"
 
 
 def hit(
@@ -79,7 +98,6 @@ def hit(
 Check = Callable[["Context"], Iterable[Hit]]
 
 
-@dataclass(frozen=True, slots=True)
 class Rule:
     """A registry entry: what ``ki rules``/``ki explain``, the findings, SARIF and the docs show.
 
@@ -88,15 +106,42 @@ class Rule:
     ``ki_cli/messages/structure.py`` and are checked by the loader and the structure check.
     """
 
-    code: str
-    severity: Severity
-    title: L
-    basis_text: L
-    explanation: L
-    fail_example: str = ""
-    pass_example: str = ""
-    texts: Mapping[str, Text] = field(default_factory=dict)  # message key (``KI201.beginn``) → texts
-    check: Check | None = None
+    __slots__ = (
+        "code",
+        "severity",
+        "title",
+        "basis_text",
+        "explanation",
+        "fail_example",
+        "pass_example",
+        "texts",
+        "check",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        severity: Severity,
+        title: L,
+        basis_text: L,
+        explanation: L,
+        fail_example: str = "",
+        pass_example: str = "",
+        texts: Mapping[str, Text] | None = None,
+        check: Check | None = None,
+    ) -> None:
+        self.code = code
+        self.severity: Severity = severity
+        self.title = title
+        self.basis_text = basis_text
+        self.explanation = explanation
+        self.fail_example = fail_example
+        self.pass_example = pass_example
+        self.texts: Mapping[str, Text] = texts or {}  # message key (``KI201.beginn``) → its texts
+        self.check = check
+
+    def __repr__(self) -> str:
+        return f"Rule({self.code!r}, {self.severity!r}, {self.title.en!r})"
 
     def basis(self, lang: str) -> str:
         return self.basis_text(lang)
@@ -135,7 +180,6 @@ def rule(
     return declare
 
 
-@dataclass
 class Context:
     """What every rule gets: the concept, its rule pack and an index of ids built once.
 
@@ -143,14 +187,16 @@ class Context:
     ctx.sourcemap``), so that a hit about a missing section points at the right place.
     """
 
-    konzept: Konzept
-    pack: RulePack | None
-    sourcemap: SourceMap
-    partner: dict[str, Any] = field(default_factory=dict)
-    vereinbarungen: dict[str, Vereinbarung] = field(default_factory=dict)
-    vereinbarung_paths: dict[str, str] = field(default_factory=dict)
-    goal_owner: dict[str, str] = field(default_factory=dict)  # goal id → Schwerpunkt id
-    measures: list[tuple[str, Schwerpunkt, Massnahme]] = field(default_factory=list)  # (path, sp, m)
+    __slots__ = ("konzept", "pack", "sourcemap", "partner", "vereinbarungen", "goal_owner", "measures")
+
+    def __init__(self, konzept: Konzept, pack: RulePack | None, sourcemap: SourceMap) -> None:
+        self.konzept = konzept
+        self.pack = pack
+        self.sourcemap = sourcemap
+        self.partner: dict[str, Partner] = {}
+        self.vereinbarungen: dict[str, Vereinbarung] = {}
+        self.goal_owner: dict[str, str] = {}  # goal id → Schwerpunkt id
+        self.measures: list[tuple[str, Schwerpunkt, Massnahme]] = []  # (path, Schwerpunkt, measure)
 
     def measure_dates(self, m: Massnahme) -> tuple[dt.date, dt.date]:
         periode = self.konzept.periode
@@ -163,9 +209,8 @@ def context(konzept: Konzept, sourcemap: SourceMap) -> Context:
 
     ctx = Context(konzept, load_pack(konzept.grundlagen.foerderrichtlinie), sourcemap)
     ctx.partner = {p.id: p for p in konzept.partner}
-    for index, v in enumerate(konzept.vereinbarungen):
+    for v in konzept.vereinbarungen:
         ctx.vereinbarungen.setdefault(v.id, v)
-        ctx.vereinbarung_paths.setdefault(v.id, f"vereinbarungen[{index}]")
     for i, sp in enumerate(konzept.schwerpunkte):
         for goal in sp.ziele:
             ctx.goal_owner.setdefault(goal.id, sp.id)

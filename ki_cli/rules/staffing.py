@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ki_cli.i18n import L
-from ki_cli.rulepacks import grant_items, land_vze
 from ki_cli.rules.base import Context, Hit, Text, euro, hit, num, rule, words
 from ki_cli.rules.example import edit
 from ki_cli.rules.sources import NONE, PACK, PRACTICE, TINTG_AREAS
@@ -325,6 +324,8 @@ def unused_funding(ctx: Context) -> Iterator[Hit]:
     if ctx.pack is None:
         return
     typ = ctx.konzept.kommune.typ
+    from ki_cli.rulepacks import land_vze  # the pack is loaded only when a concept gets this far
+
     vze = land_vze(ctx.konzept)
     below = []
     for funktion in FUNKTION:
@@ -401,6 +402,8 @@ def state_grant(ctx: Context) -> Iterator[Hit]:
     pack = ctx.pack
     if pack is None or pack.amounts is None:
         return
+    from ki_cli.rulepacks import grant_items, land_vze
+
     items = grant_items(ctx.konzept, pack)
     if items is None:
         return
