@@ -8,7 +8,7 @@ each finding (German and English), and a failing example (the passing one is ``F
         "KI202",
         "info",
         title=L("Zeitraum beginnt nicht am 1. Januar", "period does not start on 1 January"),
-        basis=GUIDELINE,
+        basis=L("Förderrichtlinie", "funding guideline"),
         explanation=L("Förderjahre sind Kalenderjahre. …", "Funding years are calendar years. …"),
         message=L("Der Zeitraum beginnt am {beginn}, …", "The period starts on {beginn}, …"),
         hint=L("Prüfen Sie, …", "Check whether …"),
@@ -21,9 +21,11 @@ each finding (German and English), and a failing example (the passing one is ``F
 
 The function only looks: it yields a ``hit`` at the YAML path of the value concerned (``at="key"``
 for the key), with the message's parameters, and it can only speak for its own code. A rule with
-several messages names them as ``variants`` (``KI201.beginn``, ``KI201.ende``) and picks one per
-hit. The pipeline (``ki_cli.rules.run_rules``) turns hits into findings; ``ki_cli.registry``
-collects the declarations for ``ki rules``, ``ki explain``, SARIF and ``docs/rules.md``.
+several messages declares them as ``variants={"beginn": Text(message=L(…), hint=L(…)), …}``
+(the keys ``KI201.beginn``, ``KI201.ende``) and names one per hit (``hit(…, variant="beginn")``).
+A basis cited by several rules is a constant of ``ki_cli.rules.sources``. The pipeline
+(``ki_cli.rules.run_rules``) turns hits into findings; ``ki_cli.registry`` collects the
+declarations for ``ki rules``, ``ki explain``, SARIF and ``docs/rules.md``.
 
 The texts are plain literals: they are imported on every ``ki validate``.
 """
