@@ -305,11 +305,26 @@ def next_period(
     _carry_out(run, old, out, force, language)
 
 
-def _run_app() -> int:
-    """The Typer app on ``sys.argv``: its exit code; parser errors shown with their message."""
+def _pacified(stream: object) -> bool:
+    return type(stream).__name__ == "PacifyFlushWrapper" and hasattr(stream, "wrapped")
+
+
+def run_app() -> int:
+    """The Typer app on ``sys.argv``: its exit code; parser errors shown with their message.
+
+    Typer turns a reader that has gone (EPIPE) into exit 1 behind a flush-pacifying wrapper; that
+    is handed back to the guard as what it is, which ends quietly with exit 0.
+    """
     try:
         result = app(prog_name="ki", standalone_mode=False)
         return result if isinstance(result, int) else 0
+    except SystemExit:
+        if _pacified(sys.stdout):  # (Typer's own copy of click's class: recognised by its name)
+            sys.stdout = sys.stdout.wrapped  # type: ignore[attr-defined]
+            if _pacified(sys.stderr):
+                sys.stderr = sys.stderr.wrapped  # type: ignore[attr-defined]
+            raise BrokenPipeError from None
+        raise
     except typer.Exit as stop:
         return stop.exit_code
     except typer.Abort:  # Ctrl-C at a question
@@ -325,4 +340,4 @@ def main() -> None:
     """Entry point through Typer: exit codes 0/1/2, and no traceback on any failure unless --debug."""
     from ki_cli.entry import guarded
 
-    sys.exit(guarded(_run_app))
+    sys.exit(guarded(run_app))

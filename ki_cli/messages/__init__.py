@@ -187,6 +187,15 @@ UI: dict[str, L] = {
         "Abgebrochen. Es wurde keine Datei halb geschrieben; vorhandene Dateien sind unverändert.",
         "Interrupted. No file was half written; existing files are unchanged.",
     ),
+    "output_failed": L(
+        "Die Ausgabe kann nicht geschrieben werden: {reason}.",
+        "The output cannot be written: {reason}.",
+    ),
+    "output.closed": L("die Standardausgabe ist geschlossen", "standard output is closed"),
+    "output.full": L("kein Speicherplatz mehr frei", "no space left on device"),
+    "output.quota": L("das Speicherkontingent ist erschöpft", "disk quota exceeded"),
+    "output.too_large": L("die Datei wird zu groß", "file too large"),
+    "output.io": L("Ein-/Ausgabefehler des Geräts", "input/output error"),
     "internal": L(
         "Interner Fehler in ki ({error}). Bitte melden Sie ihn mit der Ausgabe von `ki --debug …`.",
         "Internal error in ki ({error}). Please report it with the output of `ki --debug …`.",
