@@ -178,3 +178,145 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path):
         assert result.returncode == 2
         assert err.strip().splitlines()[-1].startswith("Interner Fehler in ki (RuntimeError: kaputt)")
         assert ("Traceback" in err) == bool(debug)
+
+
+# --- values and file names that try to drive the terminal or forge log lines ----------------------
+
+VALUES = {entry["name"]: entry["value"] for entry in __import__("yaml").safe_load(
+    (HOSTILE / "values.yaml").read_text(encoding="utf-8"))}
+# What must never reach a terminal or a log from a value: C0 controls but TAB and the line feeds
+# between lines of the report, DEL, C1, Unicode line/paragraph separators, bidi controls, surrogates.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+FORGED = re.compile(r"^(k\.yaml:1:1:|::notice)", re.MULTILINE)
+
+
+def _hostile_concept(tmp_path: Path, value: str, name: str = "konzept.yaml") -> Path:
+    quoted = json.dumps(value)  # a JSON string is a YAML double-quoted scalar
+    path = tmp_path / name
+    path.write_text(replace("federfuehrung: schulamt", f"federfuehrung: {quoted}"), encoding="utf-8")
+    return path
+
+
+def _safe_text(out: bytes) -> str:
+    text = out.decode("utf-8")  # strictly: the output is UTF-8 whatever the input held
+    assert not UNSAFE.search(text), repr(UNSAFE.search(text))
+    assert not FORGED.search(text), FORGED.search(text)
+    return text
+
+
+@pytest.mark.parametrize("name", list(VALUES))
+def test_value_is_escaped_in_the_text_report(tmp_path, name):
+    from ki_cli.reporters import printable
+
+    result = ki("validate", "--select", "KI107", str(_hostile_concept(tmp_path, VALUES[name])))
+    text = _safe_text(result.stdout)
+    assert result.returncode == 1 and printable(VALUES[name]) in text
+    harmless = ki("validate", "--select", "KI107", str(_hostile_concept(tmp_path, "schulamtt")))
+    assert len(text.splitlines()) == len(harmless.stdout.splitlines())  # no line more, none less
+
+
+@pytest.mark.parametrize("name", list(VALUES))
+def test_value_is_escaped_in_the_github_annotations(tmp_path, name):
+    result = ki("validate", "-f", "github", "--select", "KI107", str(_hostile_concept(tmp_path, VALUES[name])))
+    (line,) = _safe_text(result.stdout).splitlines()
+    assert line.startswith("::error file=")
+
+
+@pytest.mark.parametrize("name", list(VALUES))
+def test_value_is_escaped_in_sarif_and_exact_in_json(tmp_path, name):
+    from ki_cli.reporters import printable
+
+    path = _hostile_concept(tmp_path, VALUES[name])
+    sarif = ki("validate", "-f", "sarif", "--select", "KI107", str(path))
+    (result,) = json.loads(_safe_text(sarif.stdout))["runs"][0]["results"]
+    assert printable(VALUES[name]) in result["message"]["text"] and not UNSAFE.search(result["message"]["text"])
+    report = ki("validate", "-f", "json", "--select", "KI107", str(path))
+    (finding,) = json.loads(_safe_text(report.stdout))["files"][0]["findings"]
+    assert VALUES[name] in finding["message"]  # the machine report keeps the data exact, JSON-escaped
+
+
+def test_raw_control_characters_in_the_source_line_are_escaped_and_the_caret_still_fits(tmp_path):
+    from ki_cli.reporters import printable
+
+    path = tmp_path / "k.yaml"
+    source = "        federfuehrung: \x1b[2J\x1b]0;x\x07schulamtt"
+    path.write_bytes(VALID.replace("        federfuehrung: schulamt", source, 1).encode())
+    text = _safe_text(ki("validate", str(path)).stdout)
+    (finding,) = json.loads(ki("validate", "-f", "json", str(path)).stdout)["files"][0]["findings"]
+    lines = text.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.endswith(printable(source)))
+    margin = lines[row].index(printable(source))
+    # the caret stands under the escaped form of the character the finding points at
+    assert lines[row + 1].index("^") == margin + len(printable(source[: finding["column"] - 1]))
+
+
+HOSTILE_NAMES = {
+    "newline": "x\nk.yaml:1:1: KI000 info everything fine.yaml",
+    "escape": "\x1b]0;pwned\x07\x1b[2J.yaml",
+    "u2028": "x\u2028k.yaml:1:1: KI000 info.yaml",
+    "not-utf8": os.fsdecode(b"caf\xe9 \xff.yaml"),
+}
+
+
+@pytest.fixture
+def hostile_names(tmp_path):
+    folder = tmp_path / "konzepte"
+    folder.mkdir()
+    for name in HOSTILE_NAMES.values():
+        try:
+            (folder / name).write_text(BROKEN, encoding="utf-8")
+        except (OSError, UnicodeEncodeError):  # a file system that refuses the name: nothing to show
+            pytest.skip(f"this file system refuses the name {name!r}")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "sarif"])
+def test_hostile_file_names_neither_crash_nor_forge(hostile_names, fmt):
+    result = ki("validate", "-f", fmt, "konzepte", cwd=hostile_names.parent)
+    text = _safe_text(result.stdout)
+    assert result.returncode == 1, no_traceback(result)
+    if fmt == "text":
+        assert "\\nk.yaml:1:1: KI000" in text and "\\e]0;pwned\\x07" in text and "caf\\xe9 \\xff.yaml" in text
+    if fmt in ("json", "sarif"):
+        json.loads(text)
+
+
+def test_non_utf8_file_name_is_percent_encoded_in_the_sarif_uri(hostile_names):
+    for given in ("konzepte", str(hostile_names)):  # a relative and an absolute path
+        result = ki("validate", "-f", "sarif", given, cwd=hostile_names.parent)
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in json.loads(result.stdout)["runs"][0]["results"]]
+        assert any(uri.endswith("konzepte/caf%E9%20%FF.yaml") for uri in uris), uris
+        assert any(uri.endswith("konzepte/x%0Ak.yaml%3A1%3A1%3A%20KI000%20info%20everything%20fine.yaml")
+                   for uri in uris), uris
+
+
+def test_hostile_file_name_in_a_message_on_standard_error(tmp_path):
+    result = ki("validate", str(tmp_path / "x\nk.yaml:1:1: KI000 info everything fine"))
+    err = no_traceback(result)
+    assert result.returncode == 2 and len(err.strip().splitlines()) == 1 and "x\\nk.yaml:1:1" in err
+
+
+def test_hostile_value_and_file_name_in_the_diff_text(tmp_path):
+    old = tmp_path / "alt.yaml"
+    old.write_text(VALID, encoding="utf-8")
+    new = tmp_path / "x\x1b[2J\nk.yaml:1:1: KI000 info.yaml"
+    value = json.dumps(VALUES["fake-all-good"] + VALUES["forged-line-lf"])
+    new.write_text(replace("titel: Berufsorientierung", f"titel: {value}"), encoding="utf-8")
+    for args in (["diff", str(old), str(new)], ["diff", str(new), str(old)]):
+        result = ki(*args)
+        text = _safe_text(result.stdout)
+        assert result.returncode == 0, no_traceback(result)
+        assert "x\\e[2J\\nk.yaml" in text and "\\e[32mAlles in Ordnung" in text
+
+
+def test_printable_shows_each_kind_of_control_character_as_an_escape():
+    from ki_cli.reporters import json_text, printable
+
+    assert printable("a\x1b[2Jb\nc\rd\x01e\x7ff\x85g\u2028h\u202ei\ttab") == (
+        "a\\e[2Jb\\nc\\rd\\x01e\\x7ff\\u0085g\\u2028h\\u202ei\ttab")
+    assert printable(os.fsdecode(b"caf\xe9.yaml")) == "caf\\xe9.yaml"
+    assert printable("Übergang Schule – Beruf „Zitat“ 😀") == "Übergang Schule – Beruf „Zitat“ 😀"
+    dumped = json.dumps({"v": "a\u2028b\x85c" + os.fsdecode(b"\xff")}, ensure_ascii=False)
+    assert json_text(dumped) == '{"v": "a\\u2028b\\u0085c\\udcff"}'
+    assert json.loads(json_text(dumped)) == json.loads(dumped)

@@ -204,5 +204,8 @@ UI: dict[str, L] = {
 
 
 def ui(key: str, lang: str, **params: object) -> str:
-    """A command-line text in ``lang``."""
-    return fill(UI, key, lang, params)
+    """A command-line text in ``lang``. A text parameter (a file name, a value from the command line)
+    has its control characters and line breaks escaped, so that it cannot forge a line of its own."""
+    from ki_cli.reporters import printable
+
+    return fill(UI, key, lang, {name: printable(v) if isinstance(v, str) else v for name, v in params.items()})
