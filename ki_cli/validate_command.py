@@ -72,7 +72,7 @@ def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, igno
     from ki_cli.progress import progress
     from ki_cli.validate import check_file
 
-    config = settings()
+    config = settings(lang)
     language = detect_lang(lang, config.lang)
     selection = Selection(
         select=codes(select, "--select", language) if select else config.select,
