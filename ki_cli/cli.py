@@ -95,7 +95,7 @@ def _carry_out(command: Callable[..., int], *args: Any) -> NoReturn:
     raise typer.Exit(outcome(command, *args))
 
 
-def _config(lang: Optional[str]) -> "Config":
+def _config(lang: str | None) -> "Config":
     """The ``ki.toml`` in force (named on standard error); a broken one ends the command with exit 2.
     ``lang``: the ``--lang`` given, for these messages."""
     from ki_cli.config import settings
@@ -321,9 +321,9 @@ def run_app() -> int:
         return result if isinstance(result, int) else 0
     except SystemExit:
         if _pacified(sys.stdout):  # (Typer's own copy of click's class: recognised by its name)
-            sys.stdout = sys.stdout.wrapped  # type: ignore[attr-defined]
+            sys.stdout = getattr(sys.stdout, "wrapped")  # noqa: B009
             if _pacified(sys.stderr):
-                sys.stderr = sys.stderr.wrapped  # type: ignore[attr-defined]
+                sys.stderr = getattr(sys.stderr, "wrapped")  # noqa: B009
             raise BrokenPipeError from None
         raise
     except typer.Exit as stop:

@@ -235,7 +235,7 @@ def _parse(path: Path, text: str, data: dict[str, Any]) -> Config:
             raise fail((code, "severity"), "unknown_code", code=code)
         if not (isinstance(level, str) and level in SEVERITIES):
             raise fail((code, "severity"), "severity_level", code=code, allowed=", ".join(SEVERITIES))
-        severity[code.upper()] = level  # type: ignore[assignment]
+        severity[code.upper()] = level
     template_dir = data.get("render", {}).get("template_dir")
     if template_dir is not None:
         if not isinstance(template_dir, str):

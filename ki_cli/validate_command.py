@@ -110,8 +110,7 @@ def _write(report: Report, fmt: str, language: str, quiet: bool) -> None:
 
         github.write(sys.stdout, report)
     else:
-        from ki_cli.reporters import text
-        from ki_cli.reporters import wants_colour
+        from ki_cli.reporters import text, wants_colour
 
         text.write(sys.stdout, report, language, wants_colour(sys.stdout), quiet)
 

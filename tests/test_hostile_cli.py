@@ -91,6 +91,10 @@ def writers(tmp_path: Path) -> dict[str, list[str]]:
     return _writers(tmp_path)
 
 
+posix = pytest.mark.skipif(os.name == "nt", reason="closes descriptors in preexec_fn (POSIX)")
+
+
+@posix
 @pytest.mark.parametrize("name", WRITERS)
 def test_closed_stdout_is_one_line_and_exit_2(writers, name):
     result = ki(*writers[name], stdout=None, preexec_fn=lambda: os.close(1))
@@ -143,6 +147,7 @@ def test_pipe_into_head_one_line(args):
     assert len(result.stdout.splitlines()) == 1
 
 
+@posix
 def test_closed_stdout_does_not_stop_a_command_that_writes_a_file(tmp_path):
     """Nothing written to standard output, nothing to complain about; and the document does not land on
     descriptor 1 (a file opened later would get the lowest free descriptor)."""
@@ -153,6 +158,7 @@ def test_closed_stdout_does_not_stop_a_command_that_writes_a_file(tmp_path):
     assert result.returncode == 0 and (tmp_path / "v.md").read_text(encoding="utf-8").startswith("#")
 
 
+@posix
 def test_closed_stderr_and_stdin_are_survived(tmp_path):
     (tmp_path / "k.yaml").write_text(BROKEN, encoding="utf-8")
 
@@ -178,6 +184,34 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path):
         assert result.returncode == 2
         assert err.strip().splitlines()[-1].startswith("Interner Fehler in ki (RuntimeError: kaputt)")
         assert ("Traceback" in err) == bool(debug)
+
+
+# --- a ki.toml planted in a parent folder (S3) ----------------------------------------------------
+
+
+@posix
+def test_planted_ki_toml_in_a_world_writable_parent_is_not_used(tmp_path):
+    """As ``/tmp/ki.toml``: it would switch every check off and swap the council proposal's template."""
+    shared = tmp_path / "tmp"
+    (shared / "evil").mkdir(parents=True)
+    (shared / "evil" / "proposal.md.j2").write_text("PWNED\n", encoding="utf-8")
+    (shared / "ki.toml").write_text('[validate]\nignore = ["KI"]\n[render]\ntemplate_dir = "evil"\n', encoding="utf-8")
+    os.chmod(shared, 0o1777)
+    project = shared / "projekt"
+    project.mkdir(mode=0o755)
+    os.chmod(project, 0o755)
+    (project / "k.yaml").write_text(BROKEN, encoding="utf-8")
+    (project / "ok.yaml").write_text(VALID, encoding="utf-8")
+    warning = f"{shared / 'ki.toml'} wird nicht verwendet: der Ordner ist für andere beschreibbar"
+    try:
+        checked = ki("validate", "k.yaml", cwd=project)
+        rendered = ki("render", "proposal", "ok.yaml", cwd=project)
+    finally:
+        os.chmod(shared, 0o755)
+    assert checked.returncode == 1 and b"KI107" in checked.stdout
+    assert no_traceback(checked).splitlines()[0].startswith(warning)
+    assert rendered.returncode == 0 and b"PWNED" not in rendered.stdout and b"Beschluss" in rendered.stdout
+    assert no_traceback(rendered).splitlines()[0].startswith(warning)
 
 
 # --- values and file names that try to drive the terminal or forge log lines ----------------------

@@ -11,8 +11,8 @@ from typing import TextIO
 
 from ki_cli.findings import Finding
 from ki_cli.messages import ui
-from ki_cli.reporters import printable
 from ki_cli.report import FileReport, Report
+from ki_cli.reporters import printable
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _MAX_SHOWN = 200  # characters of a source line shown around the caret
