@@ -325,10 +325,13 @@ def test_non_utf8_file_name_is_percent_encoded_in_the_sarif_uri(hostile_names):
                    for uri in uris), uris
 
 
-def test_hostile_file_name_in_a_message_on_standard_error(tmp_path):
-    result = ki("validate", str(tmp_path / "x\nk.yaml:1:1: KI000 info everything fine"))
+@pytest.mark.parametrize("command", [["validate"], ["render", "proposal"], ["diff", str(NEW)], ["next-period"],
+                                     ["render", "proposal", str(NEW), "--template-dir"]])
+def test_hostile_file_name_in_a_message_on_standard_error(tmp_path, command):
+    result = ki(*command, str(tmp_path / "x\x1b[2J\nk.yaml:1:1: KI000 info everything fine"))
     err = no_traceback(result)
-    assert result.returncode == 2 and len(err.strip().splitlines()) == 1 and "x\\nk.yaml:1:1" in err
+    assert result.returncode == 2 and len(err.strip().splitlines()) == 1, err
+    assert "x\\e[2J\\nk.yaml:1:1" in err and "\x1b" not in err
 
 
 def test_hostile_value_and_file_name_in_the_diff_text(tmp_path):

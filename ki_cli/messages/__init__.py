@@ -242,6 +242,12 @@ UI: dict[str, L] = {
 def ui(key: str, lang: str, **params: object) -> str:
     """A command-line text in ``lang``. A text parameter (a file name, a value from the command line)
     has its control characters and line breaks escaped, so that it cannot forge a line of its own."""
+    return fill(UI, key, lang, escaped(params))
+
+
+def escaped(params: Mapping[str, object]) -> dict[str, object]:
+    """``params`` with every value but numbers and bilingual texts as text, its control characters and
+    line breaks escaped (``ki_cli.reporters.printable``): a file name (``str`` or ``Path``), an error."""
     from ki_cli.reporters import printable
 
-    return fill(UI, key, lang, {name: printable(v) if isinstance(v, str) else v for name, v in params.items()})
+    return {name: v if isinstance(v, (int, float, L)) else printable(str(v)) for name, v in params.items()}

@@ -103,9 +103,9 @@ TEXTS: dict[str, L] = {
 def t(key: str, lang: str, **params: object) -> str:
     """A text of ``ki diff`` / ``ki next-period`` in ``lang``; text parameters (file names, values) with
     their control characters and line breaks escaped, as in ``ui``."""
-    from ki_cli.reporters import printable
+    from ki_cli.messages import escaped
 
-    return fill(TEXTS, key, lang, {name: printable(v) if isinstance(v, str) else v for name, v in params.items()})
+    return fill(TEXTS, key, lang, escaped(params))
 
 
 def count(key: str, n: int, lang: str) -> str:
