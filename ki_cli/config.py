@@ -81,9 +81,12 @@ def find(start: Path | None = None) -> Path | None:
         return None
     for candidate in (folder, *folder.parents):
         path = candidate / FILENAME
-        if path.is_file():  # a folder or a FIFO of that name is not a settings file (and is never opened)
-            return path
-        if (candidate / PROJECT_ROOT_MARKER).exists():
+        try:
+            if path.is_file():  # a folder or a FIFO of that name is not a settings file (and is never opened)
+                return path
+            if (candidate / PROJECT_ROOT_MARKER).exists():
+                return None
+        except OSError:  # a folder that may not be looked into: the search ends there
             return None
     return None
 
@@ -278,8 +281,15 @@ def settings(lang: str | None = None) -> Config:
     except ConfigError as err:
         raise Stop(EXIT_USAGE, err.message(detect_lang(lang))) from None
     language = detect_lang(lang, config.lang)
+    line = None
     if config.path is not None:
-        sys.stderr.write(ui("config.read", language, path=str(config.path)) + "\n")
+        line = ui("config.read", language, path=str(config.path))
     elif config.skipped is not None:
-        sys.stderr.write(ui(f"config.unsafe_{config.skipped_because}", language, path=str(config.skipped)) + "\n")
+        line = ui(f"config.unsafe_{config.skipped_because}", language, path=str(config.skipped))
+    if line:
+        try:  # a note: when standard error cannot take it, the command goes on all the same
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
     return config
