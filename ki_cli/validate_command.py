@@ -10,6 +10,7 @@ answer and message.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -69,10 +70,9 @@ def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, igno
     from ki_cli.config import settings
     from ki_cli.loader import load_path, load_stream
     from ki_cli.progress import progress
-    from ki_cli.reporters import wants_colour
     from ki_cli.validate import check_file
 
-    config = settings()
+    config = settings(lang)
     language = detect_lang(lang, config.lang)
     selection = Selection(
         select=codes(select, "--select", language) if select else config.select,
@@ -90,6 +90,13 @@ def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, igno
                 raise Stop(EXIT_USAGE, ui("unreadable", language, path=name, reason=err.strerror or err)) from None
             report.files.append(check_file(loaded, name, language, selection))
             advance()
+    code = report.exit_code(strict)
+    with contextlib.suppress(BrokenPipeError):  # the reader has gone (`| head`): the guard ends quietly with `code`
+        _write(report, fmt, language, quiet)
+    return code
+
+
+def _write(report: Report, fmt: str, language: str, quiet: bool) -> None:
     if fmt == "json":
         from ki_cli.reporters import json as json_reporter
 
@@ -103,10 +110,9 @@ def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, igno
 
         github.write(sys.stdout, report)
     else:
-        from ki_cli.reporters import text
+        from ki_cli.reporters import text, wants_colour
 
         text.write(sys.stdout, report, language, wants_colour(sys.stdout), quiet)
-    return report.exit_code(strict)
 
 
 _VALUED = {"--format": "fmt", "-f": "fmt", "--select": "select", "--ignore": "ignore", "--lang": "lang"}

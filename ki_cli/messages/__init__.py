@@ -73,6 +73,42 @@ UI: dict[str, L] = {
         "Die Konfigurationsdatei {where} ist fehlerhaft: {problem}",
         "The configuration file {where} is broken: {problem}",
     ),
+    "config.read": L("Einstellungen aus ki.toml gelesen: {path}", "Settings read from ki.toml: {path}"),
+    "config.unsafe_file": L(
+        "{path} wird nicht verwendet: die Datei ist für andere beschreibbar, jemand anderes könnte sie geändert "
+        "haben. Es gelten die Voreinstellungen; Abhilfe: chmod go-w {path}",
+        "{path} is not used: the file is writable by others, someone else may have changed it. The defaults "
+        "apply; to fix: chmod go-w {path}",
+    ),
+    "config.unsafe_folder": L(
+        "{path} wird nicht verwendet: der Ordner ist für andere beschreibbar, jemand anderes könnte die Datei dort "
+        "abgelegt haben. Es gelten die Voreinstellungen; legen Sie ki.toml in den Projektordner (mit .git).",
+        "{path} is not used: the folder is writable by others, someone else may have put the file there. The "
+        "defaults apply; put ki.toml into the project folder (the one with .git).",
+    ),
+    "config.unreadable": L("die Datei kann nicht gelesen werden ({reason})", "the file cannot be read ({reason})"),
+    "config.not_a_file": L("das ist keine gewöhnliche Datei", "this is not a regular file"),
+    "config.too_large": L("die Datei ist größer als {limit}", "the file is larger than {limit}"),
+    "config.not_utf8": L("die Datei ist nicht in UTF-8 gespeichert", "the file is not saved as UTF-8"),
+    "config.syntax": L("kein gültiges TOML: {detail}", "not valid TOML: {detail}"),
+    "config.too_deep": L("zu tief verschachtelt (Listen oder Tabellen in sich)",
+                         "nested too deeply (lists or tables within each other)"),
+    "config.not_a_table": L("[{section}] muss eine Tabelle sein", "[{section}] must be a table"),
+    "config.unknown_key": L("unbekannter Schlüssel {name} (erlaubt: {allowed})", "unknown key {name} (allowed: {allowed})"),
+    "config.lang": L("lang muss einer dieser Texte sein: {allowed}", "lang must be one of these texts: {allowed}"),
+    "config.codes": L('{name} muss eine Liste von Codes sein, etwa ["KI107", "KI3"]',
+                      '{name} must be a list of codes, such as ["KI107", "KI3"]'),
+    "config.unknown_code": L("unbekannter Code {code}; `ki rules` listet alle Codes",
+                             "unknown code {code}; `ki rules` lists every code"),
+    "config.strict": L("strict muss true oder false sein", "strict must be true or false"),
+    "config.severity_table": L('[validate.severity] muss eine Tabelle sein, etwa KI407 = "error"',
+                               '[validate.severity] must be a table, such as KI407 = "error"'),
+    "config.severity_level": L('die Schwere von {code} muss einer dieser Texte sein: {allowed}',
+                               "the severity of {code} must be one of these texts: {allowed}"),
+    "config.template_dir": L('template_dir muss ein Pfad in Anführungszeichen sein, etwa "vorlagen"',
+                             'template_dir must be a path in quotes, such as "vorlagen"'),
+    "config.template_dir_text": L("template_dir darf weder leer sein noch Steuerzeichen enthalten",
+                                  "template_dir must be neither empty nor hold control characters"),
     "unknown_rule": L(
         "Unbekannter Regelcode „{code}“.{did_you_mean} `ki rules` listet alle Regeln.",
         "Unknown rule code “{code}”.{did_you_mean} `ki rules` lists every rule.",
@@ -196,6 +232,15 @@ UI: dict[str, L] = {
         "Abgebrochen. Es wurde keine Datei halb geschrieben; vorhandene Dateien sind unverändert.",
         "Interrupted. No file was half written; existing files are unchanged.",
     ),
+    "output_failed": L(
+        "Die Ausgabe kann nicht geschrieben werden: {reason}.",
+        "The output cannot be written: {reason}.",
+    ),
+    "output.closed": L("die Standardausgabe ist geschlossen", "standard output is closed"),
+    "output.full": L("kein Speicherplatz mehr frei", "no space left on device"),
+    "output.quota": L("das Speicherkontingent ist erschöpft", "disk quota exceeded"),
+    "output.too_large": L("die Datei wird zu groß", "file too large"),
+    "output.io": L("Ein-/Ausgabefehler des Geräts", "input/output error"),
     "internal": L(
         "Interner Fehler in ki ({error}). Bitte melden Sie ihn mit der Ausgabe von `ki --debug …`.",
         "Internal error in ki ({error}). Please report it with the output of `ki --debug …`.",
@@ -204,5 +249,14 @@ UI: dict[str, L] = {
 
 
 def ui(key: str, lang: str, **params: object) -> str:
-    """A command-line text in ``lang``."""
-    return fill(UI, key, lang, params)
+    """A command-line text in ``lang``. A text parameter (a file name, a value from the command line)
+    has its control characters and line breaks escaped, so that it cannot forge a line of its own."""
+    return fill(UI, key, lang, escaped(params))
+
+
+def escaped(params: Mapping[str, object]) -> dict[str, object]:
+    """``params`` with every value but numbers and bilingual texts as text, its control characters and
+    line breaks escaped (``ki_cli.reporters.printable``): a file name (``str`` or ``Path``), an error."""
+    from ki_cli.reporters import printable
+
+    return {name: v if isinstance(v, (int, float, L)) else printable(str(v)) for name, v in params.items()}

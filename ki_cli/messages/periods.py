@@ -101,8 +101,11 @@ TEXTS: dict[str, L] = {
 
 
 def t(key: str, lang: str, **params: object) -> str:
-    """A text of ``ki diff`` / ``ki next-period`` in ``lang``."""
-    return fill(TEXTS, key, lang, params)
+    """A text of ``ki diff`` / ``ki next-period`` in ``lang``; text parameters (file names, values) with
+    their control characters and line breaks escaped, as in ``ui``."""
+    from ki_cli.messages import escaped
+
+    return fill(TEXTS, key, lang, escaped(params))
 
 
 def count(key: str, n: int, lang: str) -> str:
