@@ -100,8 +100,8 @@ def check_target(path: Path, force: bool, inputs: Sequence[Path] = ()) -> None:
         if not stat.S_ISREG(info.st_mode):
             raise OutputError(path, "special", kind(info.st_mode))
         same = _same_file(info, inputs)
-        if same is not None:
-            raise OutputError(path, "is_input", shown(same))
+        if same is not None:  # named otherwise (another spelling, a link): say which input it is
+            raise OutputError(path, "is_input", "" if str(same) == str(path) else f" ({shown(same)})")
         if not force:
             raise OutputExists(path)
     parent = path.parent if str(path.parent) else Path(".")

@@ -8,8 +8,8 @@ the open handle (so a FIFO swapped in between cannot block either).
 In a folder, every entry named ``*.yaml``/``*.yml`` that cannot be read – not a regular file, a
 symbolic link to nowhere or in a loop, no permission, a path too long – and every subfolder that
 cannot be listed is reported as one ``Found`` with its problem; ``ki validate`` turns each into a
-KI004 finding of its own and checks the rest. Symbolic links to folders are followed, each real
-folder once (a link back up the tree ends there).
+KI004 finding of its own and checks the rest. A symbolic link to a file is read through; a link to
+a folder is not followed (it could lead anywhere, up to ``/``), and says so in an info finding.
 """
 
 from __future__ import annotations
@@ -19,9 +19,12 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ki_cli.i18n import L
+
+if TYPE_CHECKING:
+    from ki_cli.findings import Finding
 
 SHOWN_MAX = 160
 """Paths longer than this are shortened in messages (start … end)."""
@@ -60,19 +63,23 @@ class InputError(OSError):
         self.path, self.reason, self.detail = path, reason, detail
 
     def params(self) -> dict[str, object]:
-        return {"path": shown(self.path), "detail": self.detail, "length": len(str(self.path))}
+        detail = shown(self.detail) if isinstance(self.detail, str) else self.detail
+        return {"path": shown(self.path), "detail": detail, "length": len(str(self.path))}
 
     def message(self, lang: str) -> str:
         from ki_cli.messages import ui
 
         key = self.reason if self.reason in ("not_found", "unreadable") else f"in.{self.reason}"
-        return ui(key, lang, **self.params(), reason=self.detail)
+        params = self.params()
+        return ui(key, lang, **params, reason=params["detail"])
 
-    def finding(self, lang: str) -> object:
-        """The KI004 finding for a file found in a folder (a ``Finding``)."""
+    def finding(self, lang: str) -> Finding:
+        """The KI004 finding for an entry found in a folder."""
         from ki_cli.findings import Reporter
 
         report = Reporter(lang)
+        if self.reason == "link_folder":  # not an error: the files there are checked when the folder is named
+            return report.add("KI004.link_folder", severity="info", **self.params())
         if self.reason == "is_dir":  # became a folder after the folder was listed
             return report.add("KI004.not_regular", **{**self.params(), "detail": kind(stat.S_IFDIR)})
         return report.add(f"KI004.{self.reason}", **self.params())
@@ -150,22 +157,18 @@ def _is_concept_name(name: str) -> bool:
 
 
 def concept_files(folder: Path) -> list[Found]:
-    """Every ``*.yaml``/``*.yml`` below ``folder`` in sorted order, files before subfolders.
+    """Every ``*.yaml``/``*.yml`` below ``folder`` in sorted order, a folder's files before its subfolders.
 
     Hidden files and folders (``.git``, ``.venv``, ``.pre-commit-hooks.yaml`` …) are skipped; a
-    hidden file named on the command line is checked all the same. Nothing here is opened for
-    reading: entries are only looked at with ``stat``.
+    hidden file named on the command line is checked all the same. A symbolic link to a folder is
+    not followed (it could lead anywhere, up to ``/``): it comes back as a ``link_folder`` problem,
+    an info finding. Nothing here is opened for reading: entries are only looked at with ``stat``.
     """
     found: list[Found] = []
-    seen: set[tuple[int, int]] = set()
     pending = [folder]
     while pending:
         current = pending.pop()
         try:
-            info = os.stat(current)
-            if (info.st_dev, info.st_ino) in seen:  # a link back to a folder already checked
-                continue
-            seen.add((info.st_dev, info.st_ino))
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as err:
@@ -177,15 +180,22 @@ def concept_files(folder: Path) -> list[Found]:
                 continue
             path = current / entry.name
             try:
-                mode = os.stat(path).st_mode
-            except (OSError, ValueError) as err:
-                if _is_concept_name(entry.name):
-                    found.append(Found(path, problem(path, err if isinstance(err, OSError) else OSError(errno.EINVAL, ""))))
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(path)
+                    continue
+                if entry.is_symlink() and entry.is_dir():
+                    found.append(Found(path, InputError(path, "link_folder", os.readlink(path))))
+                    continue
+            except OSError:
+                pass  # looked at again below, if it is a concept's name
+            if not _is_concept_name(entry.name):
                 continue
-            if stat.S_ISDIR(mode):
-                subfolders.append(path)
-            elif _is_concept_name(entry.name):
-                found.append(Found(path, None if stat.S_ISREG(mode) else _not_regular(path, mode)))
+            try:
+                mode = os.stat(path).st_mode  # through a link to a file: the file
+            except (OSError, ValueError) as err:
+                found.append(Found(path, problem(path, err if isinstance(err, OSError) else OSError(errno.EINVAL, ""))))
+                continue
+            found.append(Found(path, None if stat.S_ISREG(mode) else _not_regular(path, mode)))
         pending.extend(reversed(subfolders))
     return found
 

@@ -257,7 +257,7 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     konzept = load_concept(old_path, lang)
     source = "Standardeingabe" if old_path == "-" else Path(old_path).name
     try:
-        beginn, ende = following(konzept.periode.beginn, konzept.periode.ende)
+        _, ende = following(konzept.periode.beginn, konzept.periode.ende)
         if ende.year > YEAR_MAX:  # the format's dates end with 2199: the new file would not validate
             raise OverflowError
         result = build(konzept, source, dt.date.today())

@@ -14,12 +14,15 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ki_cli.i18n import closest_code, detect_lang, suggest, supported
 from ki_cli.messages import ui
 from ki_cli.registry import RULES
 from ki_cli.report import EXIT_USAGE, FileReport, Report, Selection, Stop, UnknownCode, parse_codes
+
+if TYPE_CHECKING:
+    from ki_cli.files import InputError
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -33,7 +36,7 @@ def codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
                                   did_you_mean=suggest(closest_code(err.code, RULES), err.code))) from None
 
 
-def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None, Any, bool]]:
+def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None, InputError | None, bool]]:
     """(shown name, path or None for standard input, problem or None, named on the command line) for
     every file to check.
 
@@ -41,7 +44,7 @@ def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None, Any, boo
     a folder, an entry that cannot be read comes with its problem (a KI004 finding of its own)."""
     from ki_cli.files import InputError, concept_files, problem
 
-    found: list[tuple[str, Path | None, Any, bool]] = []
+    found: list[tuple[str, Path | None, InputError | None, bool]] = []
     for given in paths:
         if given == "-":
             found.append(("<stdin>", None, None, True))

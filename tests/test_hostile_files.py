@@ -51,7 +51,7 @@ def ki(*args: str | Path, cwd: Path | None = None, umask: int | None = None, as_
     command = [*(AS_NOBODY if as_nobody else []), sys.executable, "-m", "ki_cli", *map(str, args)]
     try:
         return subprocess.run(command, cwd=cwd or ROOT, env=env, capture_output=True, text=True, stdin=stdin,
-                              timeout=120, preexec_fn=preexec)
+                              timeout=120, preexec_fn=preexec, check=False)
     except subprocess.TimeoutExpired:  # pragma: no cover - the failure this module guards against
         pytest.fail(f"ki {' '.join(map(str, args))} hangs")
 
@@ -234,6 +234,19 @@ def test_render_onto_the_previous_period_is_refused(concept, tmp_path):
     assert result.returncode == 2 and old.read_text(encoding="utf-8") == CONCEPT
 
 
+def test_render_onto_one_of_its_own_templates_is_refused(concept, tmp_path):
+    templates = tmp_path / "vorlagen"
+    templates.mkdir()
+    own = templates / "proposal.md.j2"
+    shutil.copy(ROOT / "ki_cli" / "templates" / "proposal.md.j2", own)
+    before = own.read_bytes()
+    result = ki("render", "proposal", concept, "--template-dir", templates, "-o", own, "--format", "md", "--force",
+                "--lang", "de")
+    clean(result)
+    assert result.returncode == 2 and "Eingabe" in result.stderr
+    assert own.read_bytes() == before
+
+
 def test_next_period_onto_its_own_input_is_refused(concept):
     result = ki("next-period", concept, "-o", concept, "--force", "--lang", "de")
     clean(result)
@@ -361,7 +374,7 @@ def test_a_signal_during_the_write_removes_the_temporary_file(tmp_path, signame)
     assert process.returncode == 128 + signum, err.decode()
     assert leftovers(tmp_path) == []
     assert target.read_bytes() == b"alte Fassung" or target.stat().st_size > 8_000_000  # old, or new and whole
-    assert b"Traceback" not in err and "Abgebrochen".encode() in err
+    assert b"Traceback" not in err and b"Abgebrochen" in err
 
 
 # --- D3: folders and inputs that are no regular files ---------------------------------------------------
@@ -415,15 +428,17 @@ def test_a_symlink_loop_in_a_folder_is_a_finding(folder):
 
 
 @posix_only
-def test_a_symlinked_subfolder_is_checked_once_even_when_it_loops(folder, tmp_path):
+def test_a_symlink_to_a_folder_is_not_followed_and_says_so(folder, tmp_path):
     other = tmp_path / "woanders"
     other.mkdir()
-    (other / "auch.yaml").write_text(VALID, encoding="utf-8")
-    (other / "zurueck").symlink_to(folder)
+    (other / "auch.yaml").write_text("kaputt: [", encoding="utf-8")
+    (other / "zurueck").symlink_to(folder)  # a loop, were links followed
     (folder / "verweis").symlink_to(other)
     code, report = validate_json(folder)
     assert code == 0
-    assert sorted(Path(f["path"]).name for f in report["files"]) == ["auch.yaml", "gut.yaml"]
+    assert sorted(Path(f["path"]).name for f in report["files"]) == ["gut.yaml", "verweis"]
+    [finding] = findings_of(report, "verweis")
+    assert finding["code"] == "KI004" and finding["severity"] == "info" and str(other) in finding["message"]
 
 
 def _world_readable_copy(folder: Path) -> Path:
@@ -446,7 +461,7 @@ def as_other_user() -> Iterator[Callable[..., tuple[int, dict]]]:
         root = os.geteuid() == 0
         if root:
             usable = shutil.which("setpriv") is not None and subprocess.run(
-                [*AS_NOBODY, sys.executable, "-c", "import ki_cli"], cwd="/", capture_output=True).returncode == 0
+                [*AS_NOBODY, sys.executable, "-c", "import ki_cli"], cwd="/", capture_output=True, check=False).returncode == 0
             if not usable:
                 pytest.skip("running as root, and ki cannot be run as another user here")
             folder = _world_readable_copy(folder)

@@ -90,9 +90,9 @@ UI: dict[str, L] = {
         "itself or another name with -o (for standard output: -o -).",
     ),
     "out.is_input": L(
-        "{path} ist eine Eingabe dieses Befehls ({detail}) und wird nicht überschrieben, auch nicht mit --force. "
+        "{path} ist eine Eingabe dieses Befehls{detail} und wird nicht überschrieben, auch nicht mit --force. "
         "Wählen Sie für die Ausgabe einen anderen Namen.",
-        "{path} is an input of this command ({detail}) and is never overwritten, not even with --force. "
+        "{path} is an input of this command{detail} and is never overwritten, not even with --force. "
         "Choose another name for the output.",
     ),
     "out.too_long": L(

@@ -179,6 +179,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Check the folder's permissions (read and enter), or check the other folders one by one.",
         ),
     },
+    "KI004.link_folder": {
+        "de": (
+            "Der symbolische Verweis auf den Ordner {detail} wird nicht verfolgt; die Dateien dort wurden nicht geprüft.",
+            "Prüfen Sie den Ordner, wenn er dazugehört, ausdrücklich: ki validate {detail}",
+        ),
+        "en": (
+            "The symbolic link to the folder {detail} is not followed; the files there were not checked.",
+            "If the folder belongs to the check, name it explicitly: ki validate {detail}",
+        ),
+    },
     "KI004.complexkey": {
         "de": (
             "Ein Schlüssel muss ein einfacher Text sein, hier steht eine Liste oder ein Abschnitt.",

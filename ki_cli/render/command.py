@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,8 +93,13 @@ def _changes(req: Request, konzept: Any) -> Any:
 
 
 def _inputs(req: Request) -> tuple[Path, ...]:
-    """The files a document is made from: never overwritten; the concept's permission bits go to new files."""
-    return (req.file,) + ((req.previous,) if req.previous is not None else ())
+    """The files a document is made from (the concept, the previous period, the own templates): never
+    overwritten; the concept's permission bits go to new files."""
+    found = [req.file] + ([req.previous] if req.previous is not None else [])
+    if req.template_dir is not None:
+        with contextlib.suppress(OSError):
+            found.extend(sorted(path for path in req.template_dir.iterdir() if path.name.endswith(".j2")))
+    return tuple(found)
 
 
 def _unique_stems(stems: list[str]) -> list[str]:
@@ -129,9 +135,10 @@ def run(req: Request) -> int:
     into_folder = req.kind == "agreements" and req.out is not None and (is_folder(req.out) or not req.out.suffix)
     if req.out is None and fmt in BINARY:
         raise Stop(EXIT_USAGE, ui("render.needs_out", req.lang, format=fmt))
+    inputs = _inputs(req)
     if req.out is not None and not into_folder:
         try:
-            check_target(req.out, req.force, _inputs(req))  # refuse before any work; the old file stays as it is
+            check_target(req.out, req.force, inputs)  # refuse before any work; the old file stays as it is
         except OutputError as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
 
@@ -176,12 +183,12 @@ def run(req: Request) -> int:
         try:
             make_folder(req.out)
             for target, _ in targets:  # all or nothing: check every file before writing one
-                check_target(target, req.force, _inputs(req))
+                check_target(target, req.force, inputs)
         except OutputError as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
     for (doc, _), (target, data) in zip(rendered, targets):
         try:
-            write_atomic(target, data, force=req.force, inputs=_inputs(req), lang=req.lang)
+            write_atomic(target, data, force=req.force, inputs=inputs, lang=req.lang)
         except OutputError as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
         sys.stderr.write(ui("render.written", req.lang, path=target) + "\n")
