@@ -77,7 +77,7 @@ def test_rule_texts_follow_the_language(cli, tmp_path):
 
 
 def test_clean_file_has_no_results_and_exit_0(cli, tmp_path):
-    from ki_cli.catalog.domain import FULL
+    from ki_cli.rules.example import FULL
 
     code, log = sarif(cli, tmp_path, FULL)
     assert code == 0 and log["runs"][0]["results"] == []

@@ -3,7 +3,8 @@
 A key is a code (``KI313``) or a code with a variant (``KI004.alias``). Each entry holds the
 message and the hint as ``str.format`` templates; parameters that are themselves bilingual
 are ``L`` values and are resolved before formatting. The entries live in one module per area
-(``structure``, ``domain``); the command line's own texts are ``UI`` below.
+(``structure``) or, for the domain rules, beside each rule in ``ki_cli/rules/``; the command
+line's own texts are ``UI`` below.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ki_cli.i18n import L, fill, resolve
-from ki_cli.messages.domain import MESSAGES as _DOMAIN
 from ki_cli.messages.structure import MESSAGES as _STRUCTURE
+from ki_cli.rules import RULES as _DOMAIN_RULES
 
-MESSAGES: dict[str, dict[str, tuple[str, str]]] = {**_STRUCTURE, **_DOMAIN}
+# key → {lang: (message, hint)}; the domain rules' texts are declared with each rule in ki_cli/rules/
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    **_STRUCTURE,
+    **{
+        key: {"de": (text.message.de, text.hint.de), "en": (text.message.en, text.hint.en)}
+        for rule in _DOMAIN_RULES
+        for key, text in rule.texts.items()
+    },
+}
 
 
 def render(key: str, lang: str, params: Mapping[str, object]) -> tuple[str, str]:
