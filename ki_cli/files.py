@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -144,12 +143,15 @@ def is_folder(path: Path) -> bool:
         return False
 
 
-@dataclass(frozen=True)
 class Found:
-    """One entry of a folder to check: ``path`` to read, or the ``problem`` that keeps it from being read."""
+    """One entry of a folder to check: ``path`` to read, or the ``problem`` that keeps it from being read.
 
-    path: Path
-    problem: InputError | None = None
+    A plain slotted class: ``ki validate`` imports this module on every run (a dataclass costs more to define)."""
+
+    __slots__ = ("path", "problem")
+
+    def __init__(self, path: Path, problem: InputError | None = None) -> None:
+        self.path, self.problem = path, problem
 
 
 def _is_concept_name(name: str) -> bool:
