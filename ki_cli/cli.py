@@ -213,7 +213,7 @@ def _write_output(path: Path, data: bytes, force: bool, lang: str) -> None:
     from ki_cli.atomic import OutputError, write_atomic
 
     try:
-        write_atomic(path, data, force=force)
+        write_atomic(path, data, force=force, lang=lang)
     except OutputError as err:
         _fail(err.message(lang))
     typer.echo(ui("render.written", lang, path=path), err=True)

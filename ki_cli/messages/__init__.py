@@ -122,6 +122,58 @@ UI: dict[str, L] = {
                             "{path} cannot be written: its parent is a file."),
     "out.is_dir": L("{path} ist ein Ordner, keine Datei.", "{path} is a folder, not a file."),
     "out.not_writable": L("{path} kann nicht geschrieben werden ({detail}).", "{path} cannot be written ({detail})."),
+    "out.special": L(
+        "{path} ist keine gewöhnliche Datei, sondern {detail}; ki schreibt nur gewöhnliche Dateien und ersetzt "
+        "diese nie, auch nicht mit --force. Für die Standardausgabe: -o -.",
+        "{path} is not a regular file but {detail}; ki writes only regular files and never replaces this one, "
+        "not even with --force. For standard output: -o -.",
+    ),
+    "out.symlink": L(
+        "{path} ist ein symbolischer Verweis auf {detail}; ki ersetzt keine Verweise und schreibt auch nicht durch sie "
+        "hindurch. Geben Sie mit -o das Ziel selbst oder einen anderen Namen an (für die Standardausgabe: -o -).",
+        "{path} is a symbolic link to {detail}; ki neither replaces links nor writes through them. Name the target "
+        "itself or another name with -o (for standard output: -o -).",
+    ),
+    "out.is_input": L(
+        "{path} ist eine Eingabe dieses Befehls{detail} und wird nicht überschrieben, auch nicht mit --force. "
+        "Wählen Sie für die Ausgabe einen anderen Namen.",
+        "{path} is an input of this command{detail} and is never overwritten, not even with --force. "
+        "Choose another name for the output.",
+    ),
+    "out.too_long": L(
+        "Der Pfad ist zu lang ({length} Zeichen): {path}. Wählen Sie kürzere Ordner- und Dateinamen.",
+        "The path is too long ({length} characters): {path}. Choose shorter folder and file names.",
+    ),
+    "out.terminated": L(
+        "Abgebrochen ({signal}): {path} wurde nicht geschrieben; eine vorhandene Datei ist unverändert.",
+        "Terminated ({signal}): {path} was not written; an existing file is unchanged.",
+    ),
+    "out.terminated_after": L(
+        "Abgebrochen ({signal}), nachdem {path} vollständig geschrieben war.",
+        "Terminated ({signal}) after {path} had been written completely.",
+    ),
+    "in.not_regular": L(
+        "{path} ist keine gewöhnliche Datei, sondern {detail}; ki liest nur gewöhnliche Dateien (die "
+        "Standardeingabe mit -).",
+        "{path} is not a regular file but {detail}; ki reads only regular files (standard input with -).",
+    ),
+    "in.is_dir": L("{path} ist ein Ordner, keine Datei.", "{path} is a folder, not a file."),
+    "in.dangling": L(
+        "{path} ist ein symbolischer Verweis auf {detail}, das es nicht gibt.",
+        "{path} is a symbolic link to {detail}, which does not exist.",
+    ),
+    "in.loop": L(
+        "{path} kann nicht gelesen werden: symbolische Verweise bilden eine Schleife.",
+        "{path} cannot be read: symbolic links form a loop.",
+    ),
+    "in.too_long": L(
+        "Der Pfad ist zu lang ({length} Zeichen): {path}. Wählen Sie kürzere Ordner- und Dateinamen.",
+        "The path is too long ({length} characters): {path}. Choose shorter folder and file names.",
+    ),
+    "in.folder": L(
+        "Der Ordner {path} kann nicht gelesen werden ({detail}).",
+        "The folder {path} cannot be read ({detail}).",
+    ),
     "render.refused": L(
         "{path} enthält Fehler; es wird kein Dokument geschrieben. Beheben Sie die Fehler oder "
         "schreiben Sie mit --allow-errors einen als ENTWURF markierten Stand.",
@@ -155,6 +207,10 @@ UI: dict[str, L] = {
     "render.template_dir": L("Vorlagenordner nicht gefunden: {path}", "Template folder not found: {path}"),
     "render.failed": L("Die Vorlage lässt sich nicht ausfüllen: {detail}", "The template cannot be filled in: {detail}"),
     "render.written": L("geschrieben: {path}", "written: {path}"),
+    "render.duplicate_id": L(
+        "Die Kennung „{id}“ tragen mehrere Vereinbarungen; damit keine die andere ersetzt, steht diese in {path}.",
+        "The id “{id}” is used by more than one agreement; so that none replaces another, this one is in {path}.",
+    ),
     "init.ask.kommune": L("Name der Kommune (z. B. Stadt Hamm, Kreis Soest)", "Name of the municipality (e.g. Stadt Hamm, Kreis Soest)"),
     "init.ask.typ": L("Art: kreisfreie_stadt oder kreis", "Type: kreisfreie_stadt or kreis"),
     "init.ask.beginn": L("Beginn des Zeitraums (TT.MM.JJJJ)", "Start of the period (DD.MM.YYYY)"),

@@ -93,9 +93,11 @@ TEXTS: dict[str, L] = {
     "n.dropped_agreements": L("1 Vereinbarung entfallen|{n} Vereinbarungen entfallen",
                               "1 agreement dropped|{n} agreements dropped"),
     "next.check": L("Prüfen Sie die neue Datei mit: ki validate {path}", "Check the new file with: ki validate {path}"),
-    "next.bad_period": L(
-        "Der Zeitraum von {path} endet am {ende}; ein Folgezeitraum lässt sich daraus nicht berechnen.",
-        "The period of {path} ends on {ende}; no following period can be computed from it.",
+    "next.beyond_calendar": L(
+        "Der Zeitraum von {path} endet am {ende}; der folgende Zeitraum läge nach {last}, und Datumsangaben im "
+        "Konzeptformat reichen nur bis {last}. Es wurde keine Datei geschrieben.",
+        "The period of {path} ends on {ende}; the following period would lie after {last}, and dates in the "
+        "concept format go up to {last} only. No file was written.",
     ),
 }
 
