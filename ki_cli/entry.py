@@ -1,15 +1,12 @@
-"""The ``ki`` executable's entry point: the two commands run most often skip building the CLI.
+"""The ``ki`` executable's entry point: ``ki validate``, run on every save, skips building the CLI.
 
 Importing Typer costs more than the whole floor of a validation (Python starting and reading a
-YAML file). So:
+YAML file). So a plain ``ki validate …`` line goes straight to ``ki_cli.validate_command.run``,
+the same function the Typer command calls; anything the small parser there is unsure of goes to
+Typer, and so does every other command (the command line itself is declared once, in Typer; a
+test holds the parser's option table against the Typer command's parameters).
 
-* ``ki --help`` (with ``--lang`` at most, on a terminal wide enough for Typer's layout) prints
-  the pre-rendered page ``ki_cli.helpcache``, which a test checks against what Typer prints;
-* a plain ``ki validate …`` line goes straight to ``ki_cli.validate_command.run``, the same
-  function the Typer command calls; anything the small parser there is unsure of goes to Typer;
-* everything else goes to ``ki_cli.cli``.
-
-All three run inside ``guarded``, the one place that turns Ctrl-C, a reader that has gone, a
+Both run inside ``guarded``, the one place that turns Ctrl-C, a reader that has gone, a
 closed or full standard output and unexpected failures into the right message and exit code.
 """
 
@@ -175,18 +172,6 @@ def _internal(err: Exception) -> int:
     return 2
 
 
-def _only_help(args: list[str]) -> bool:
-    rest = list(args)
-    for i, arg in enumerate(rest):
-        if arg == "--lang" and i + 1 < len(rest):
-            del rest[i : i + 2]
-            break
-        if arg.startswith("--lang="):
-            del rest[i]
-            break
-    return rest in (["--help"], ["-h"])
-
-
 def _validate(options: dict[str, object]) -> int:
     from ki_cli.report import outcome
     from ki_cli.validate_command import run
@@ -196,16 +181,6 @@ def _validate(options: dict[str, object]) -> int:
 
 def _dispatch() -> int:
     args = sys.argv[1:]
-    if _only_help(args):
-        import shutil
-
-        from ki_cli.helpcache import PAGES, WIDTH
-
-        if shutil.get_terminal_size().columns >= WIDTH:  # narrower: Typer wraps differently
-            from ki_cli.messages.help import help_lang
-
-            sys.stdout.write(PAGES[help_lang(args)])
-            return 0
     if "validate" in args:
         from ki_cli.validate_command import plain_command_line
 
