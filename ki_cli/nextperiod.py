@@ -26,6 +26,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from ki_cli.periods import YEAR_MAX, council, following
 from ki_cli.records import Record
 from ki_cli.render.formatting import datum
 from ki_cli.vocab import KI
@@ -50,16 +51,6 @@ class NextPeriod:
     @property
     def default_name(self) -> str:
         return f"{self.beginn.year}-{self.ende.year}.yaml"
-
-
-def following(beginn: dt.date, ende: dt.date) -> tuple[dt.date, dt.date]:
-    """The two years after a period that ends on ``ende`` (OverflowError past year 9999)."""
-    start = ende + dt.timedelta(days=1)
-    try:
-        later = start.replace(year=start.year + 2)
-    except ValueError:  # 29 February: two years later there is none
-        later = dt.date(start.year + 2, 3, 1)
-    return start, later - dt.timedelta(days=1)
 
 
 def _plain(model: Any) -> Any:
@@ -90,7 +81,7 @@ def _zeitraum(beginn: dt.date, ende: dt.date) -> str:
 def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod:
     """The concept of the period after ``konzept``'s, as commented YAML."""
     old_beginn, old_ende = konzept.periode.beginn, konzept.periode.ende
-    beginn, ende = following(old_beginn, old_ende)
+    beginn, ende = following(old_ende)
     result = NextPeriod("", beginn, ende)
     partner_name = {p.id: p.name for p in konzept.partner}
     partner_name[KI] = "Kommunales Integrationszentrum"
@@ -208,7 +199,7 @@ def _grundlagen_note(konzept: Any) -> str:
 
 
 def _vorlage_note(konzept: Any, beginn: dt.date) -> str:
-    gremium = "kreistag" if konzept.kommune.typ == "kreis" else "rat"
+    gremium = council(konzept.kommune.typ).body
     old = konzept.vorlage
     was = (f" (bisher Drucksache {_one_line(old.drucksache)})" if old is not None and old.drucksache else "")
     decision = dt.date(beginn.year - 1, 9, 1)
@@ -235,7 +226,6 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     from pathlib import Path
 
     from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
-    from ki_cli.converters import YEAR_MAX
     from ki_cli.diff.command import load_concept, structure
     from ki_cli.files import is_folder
     from ki_cli.loader import load_bytes
@@ -257,7 +247,7 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     konzept = load_concept(old_path, lang)
     source = "Standardeingabe" if old_path == "-" else Path(old_path).name
     try:
-        _, ende = following(konzept.periode.beginn, konzept.periode.ende)
+        _, ende = following(konzept.periode.ende)
         if ende.year > YEAR_MAX:  # the format's dates end with 2199: the new file would not validate
             raise OverflowError
         result = build(konzept, source, dt.date.today())

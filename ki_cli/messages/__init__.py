@@ -223,6 +223,12 @@ UI: dict[str, L] = {
         "„{value}“ ist kein Datum: schreiben Sie z. B. 01.01.2027 oder 2027-01-01.",
         "“{value}” is not a date: write e.g. 01.01.2027 or 2027-01-01.",
     ),
+    "init.beginn_out_of_range": L(
+        "Ein Zeitraum ab {value} endet nach dem Jahr {last}; Daten im Konzept liegen zwischen {first} und {last}. "
+        "Prüfen Sie die Jahreszahl.",
+        "A period from {value} would end after the year {last}; dates in a concept lie between {first} and {last}. "
+        "Check the year.",
+    ),
     "init.beginn_not_first": L(
         "Ein Zeitraum beginnt am Monatsersten (KI201): „{value}“ ist kein Monatserster.",
         "A period starts on the first of a month (KI201): “{value}” is not.",

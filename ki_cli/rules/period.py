@@ -8,14 +8,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ki_cli.i18n import L
+from ki_cli.periods import COUNCILS, council, period_end
 from ki_cli.rules.base import Context, Hit, Text, date, hit, rule
 from ki_cli.rules.example import edit
 from ki_cli.rules.sources import GO_KRO
-from ki_cli.vocab import KOMMUNE_TYP
-
-
-def _two_years_end(beginn: dt.date) -> dt.date:
-    return dt.date(beginn.year + 2, beginn.month, 1) - dt.timedelta(days=1)
 
 
 @rule(
@@ -69,7 +65,7 @@ def two_year_period(ctx: Context) -> Iterator[Hit]:
         first = periode.beginn.replace(day=1)
         yield hit("periode.beginn", variant="beginn", beginn=date(periode.beginn), first=date(first))
         return
-    expected = _two_years_end(periode.beginn)
+    expected = period_end(periode.beginn)
     if periode.ende != expected:
         yield hit(
             "periode.ende",
@@ -188,9 +184,6 @@ def concept_after_start(ctx: Context) -> Iterator[Hit]:
         yield hit(_DECIDED, beschlossen=date(beschlossen), beginn=date(beginn))
 
 
-_COUNCIL = dict(zip(KOMMUNE_TYP, ("rat", "kreistag"), strict=True))
-
-
 @rule(
     "KI205",
     "error",
@@ -216,7 +209,8 @@ _COUNCIL = dict(zip(KOMMUNE_TYP, ("rat", "kreistag"), strict=True))
 )
 def resolution_body(ctx: Context) -> Iterator[Hit]:
     typ = ctx.konzept.kommune.typ
-    wrong = "kreistag" if typ == "kreisfreie_stadt" else "rat"
+    right = council(typ).body
+    wrong = {c.body for c in COUNCILS.values()} - {right}
     for i, beschluss in enumerate(ctx.konzept.grundlagen.beschluesse):
-        if beschluss.gremium == wrong:
-            yield hit(f"grundlagen.beschluesse[{i}].gremium", gremium=wrong, right=_COUNCIL[typ])
+        if beschluss.gremium in wrong:
+            yield hit(f"grundlagen.beschluesse[{i}].gremium", gremium=beschluss.gremium, right=right)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ki_cli.i18n import L
+from ki_cli.periods import council
 from ki_cli.rules.base import Context, Hit, date, hit, rule
 from ki_cli.rules.example import FULL, edit
 from ki_cli.rules.sources import COUNCIL, GO_KRO, NONE
@@ -15,15 +16,6 @@ from ki_cli.rules.sources import COUNCIL, GO_KRO, NONE
 if TYPE_CHECKING:
     from ki_cli.model import Beratung
 
-_DECIDES = {"kreisfreie_stadt": "rat", "kreis": "kreistag"}
-_TYP = {
-    "kreisfreie_stadt": L("kreisfreien Stadt", "kreisfreie Stadt (independent city)"),
-    "kreis": L("Kreis", "Kreis (district)"),
-}
-_BODY = {
-    "rat": L("der Rat", "the Rat (city council)"),
-    "kreistag": L("der Kreistag", "the Kreistag (district council)"),
-}
 _FOLGE = "vorlage.beratungsfolge"
 
 
@@ -156,10 +148,11 @@ def decided_before_start(ctx: Context) -> Iterator[Hit]:
 def deciding_body(ctx: Context) -> Iterator[Hit]:
     found = _decision(ctx)
     typ = ctx.konzept.kommune.typ
-    right = _DECIDES[typ]
-    if found is not None and found[1].gremium != right:
+    right = council(typ)
+    if found is not None and found[1].gremium != right.body:
         last, decision = found
-        yield hit(f"{_FOLGE}[{last}].gremium", gremium=decision.gremium, right=right, typ=_TYP[typ], body=_BODY[right])
+        yield hit(f"{_FOLGE}[{last}].gremium", gremium=decision.gremium, right=right.body, typ=right.kind,
+                  body=right.with_article)
 
 
 @rule(
