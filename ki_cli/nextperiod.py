@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ki_cli import records
+from ki_cli.periods import YEAR_MAX, council, following
 from ki_cli.records import Record
 from ki_cli.render.formatting import datum
 from ki_cli.vocab import KI
@@ -51,16 +52,6 @@ class NextPeriod:
     @property
     def default_name(self) -> str:
         return f"{self.beginn.year}-{self.ende.year}.yaml"
-
-
-def following(beginn: dt.date, ende: dt.date) -> tuple[dt.date, dt.date]:
-    """The two years after a period that ends on ``ende`` (OverflowError past year 9999)."""
-    start = ende + dt.timedelta(days=1)
-    try:
-        later = start.replace(year=start.year + 2)
-    except ValueError:  # 29 February: two years later there is none
-        later = dt.date(start.year + 2, 3, 1)
-    return start, later - dt.timedelta(days=1)
 
 
 def _required(record: Record) -> set[str]:
@@ -100,7 +91,7 @@ def _zeitraum(beginn: dt.date, ende: dt.date) -> str:
 def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod:
     """The concept of the period after ``konzept``'s, as commented YAML."""
     old_beginn, old_ende = konzept.periode.beginn, konzept.periode.ende
-    beginn, ende = following(old_beginn, old_ende)
+    beginn, ende = following(old_ende)
     result = NextPeriod("", beginn, ende)
     partner_name = {p.id: p.name for p in konzept.partner}
     partner_name[KI] = "Kommunales Integrationszentrum"
@@ -237,7 +228,7 @@ def _grundlagen_note(konzept: Any) -> str:
 
 
 def _vorlage_note(konzept: Any, beginn: dt.date) -> str:
-    gremium = "kreistag" if konzept.kommune.typ == "kreis" else "rat"
+    gremium = council(konzept.kommune.typ).body
     old = konzept.vorlage
     was = (f" (bisher Drucksache {_one_line(old.drucksache)})" if old is not None and old.drucksache else "")
     decision = dt.date(beginn.year - 1, 9, 1)
@@ -263,30 +254,35 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     import sys
     from pathlib import Path
 
-    from ki_cli.atomic import OutputError, check_target, write_atomic
+    from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
     from ki_cli.diff.command import load_concept, structure
+    from ki_cli.files import is_folder
     from ki_cli.loader import load_bytes
-    from ki_cli.messages import ui
     from ki_cli.messages.periods import count, t
     from ki_cli.report import EXIT_OK, EXIT_USAGE, Stop
 
     def refuse(err: OutputError) -> Stop:
         return Stop(EXIT_USAGE, err.message(lang))
 
+    inputs = () if old_path == "-" else (Path(old_path),)  # never overwritten; its permission bits go to the new file
     # -o FOLDER (an existing folder, or a path ending in "/"): the default name inside it
-    as_folder = out is not None and out != "-" and (Path(out).is_dir() or out.endswith(("/", os.sep)))
+    as_folder = out is not None and out != "-" and (is_folder(Path(out)) or out.endswith(("/", os.sep)))
     into = Path(out) if as_folder else None
     if out is not None and out != "-" and into is None:
         try:
-            check_target(Path(out), force)  # refuse before any work
+            check_target(Path(out), force, inputs)  # refuse before any work
         except OutputError as err:
             raise refuse(err) from None
     konzept = load_concept(old_path, lang)
     source = "Standardeingabe" if old_path == "-" else Path(old_path).name
     try:
+        _, ende = following(konzept.periode.ende)
+        if ende.year > YEAR_MAX:  # the format's dates end with 2199: the new file would not validate
+            raise OverflowError
         result = build(konzept, source, dt.date.today())
     except OverflowError:
-        raise Stop(EXIT_USAGE, t("next.bad_period", lang, path=old_path, ende=datum(konzept.periode.ende))) from None
+        raise Stop(EXIT_USAGE, t("next.beyond_calendar", lang, path=old_path, ende=datum(konzept.periode.ende),
+                                 last=YEAR_MAX)) from None
     written, _ = structure(load_bytes(result.text.encode("utf-8"), lang), lang)
     if written is None:  # a bug in the writer, never the user's fault: fail loudly, write nothing
         raise RuntimeError("the new concept file does not read back")
@@ -296,16 +292,16 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
         return EXIT_OK
     if into is not None:
         try:
-            into.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise Stop(EXIT_USAGE, ui("out.not_writable", lang, path=into, detail=err.strerror or err)) from None
+            make_folder(into)
+        except OutputError as err:
+            raise refuse(err) from None
         target = into / result.default_name
     elif out is not None:
         target = Path(out)
     else:
         target = (Path(old_path).parent if old_path != "-" else Path(".")) / result.default_name
     try:
-        write_atomic(target, result.text.encode("utf-8"), force=force)
+        write_atomic(target, result.text.encode("utf-8"), force=force, inputs=inputs, lang=lang)
     except OutputError as err:
         raise refuse(err) from None
     zeitraum = _zeitraum(result.beginn, result.ende) if lang == "de" else f"{result.beginn} to {result.ende}"

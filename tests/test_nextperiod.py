@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 import yaml
 
-from ki_cli.nextperiod import following
 from tests.periods import diff_json, keyed, measure, old, write
 
 
@@ -22,12 +21,6 @@ def _next(cli, path, *args):
     result = cli("next-period", str(path), "--lang", "de", *args)
     assert result.exit_code == 0, result.stderr
     return result
-
-
-def test_following_period_is_the_next_two_years():
-    assert following(dt.date(2023, 1, 1), dt.date(2024, 12, 31)) == (dt.date(2025, 1, 1), dt.date(2026, 12, 31))
-    assert following(dt.date(2023, 8, 1), dt.date(2025, 7, 31)) == (dt.date(2025, 8, 1), dt.date(2027, 7, 31))
-    assert following(dt.date(2022, 3, 1), dt.date(2024, 2, 28)) == (dt.date(2024, 2, 29), dt.date(2026, 2, 28))
 
 
 def test_default_name_next_to_the_old_file_and_the_path_is_printed(cli, older):

@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from ki_cli.catalog.domain import FULL
+from ki_cli.rules.example import FULL
 from ki_cli.messages.schema import TEXTS
 from ki_cli.registry import RULES
 from ki_cli.schema import FILE_NAME, build
