@@ -14,9 +14,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from ki_cli.rules.example import FULL
 from ki_cli.messages.schema import TEXTS
 from ki_cli.registry import RULES
+from ki_cli.rules.example import FULL
 from ki_cli.schema import FILE_NAME, build
 from tests.conftest import CONCEPTS, ROOT, VALID, check, replace
 
