@@ -64,14 +64,57 @@ def closest(value: object, candidates: Iterable[str]) -> str | None:
     """The candidate most like ``value`` (for 'did you mean'), or None."""
     if not isinstance(value, str) or not value:
         return None
-    pool = list(candidates)
-    lowered = {c.lower(): c for c in pool}
+    return _closest(value, {c.lower(): c for c in candidates})
+
+
+def _closest(value: str, lowered: dict[str, str]) -> str | None:
     if value.lower() in lowered:
         return lowered[value.lower()]
     import difflib  # only when a did-you-mean is needed: not on the path of a clean file
 
     hits = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[hits[0]] if hits else None
+
+
+class Budget:
+    """How many comparisons the did-you-mean of one file may still make (shared by its pools)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, comparisons: int = 20_000) -> None:
+        self.left = comparisons
+
+
+class Suggestions:
+    """Did-you-mean for many values against one pool of candidates, at a bounded cost.
+
+    ``closest`` compares a value with every candidate; thousands of dangling references to
+    thousands of ids made that quadratic (a hostile file: minutes). Here each distinct value is
+    looked up once, and the comparisons of a whole file come out of one ``Budget``: after it, only
+    a candidate that differs in case is still proposed. A real file stays far inside the budget
+    (20,000 comparisons: 400 dangling references among 50 partners), so its suggestions are
+    exactly those of ``closest``.
+    """
+
+    __slots__ = ("_budget", "_cache", "_lowered")
+
+    def __init__(self, candidates: Iterable[str], budget: Budget) -> None:
+        self._lowered = {c.lower(): c for c in candidates}
+        self._budget = budget
+        self._cache: dict[str, L | str] = {}
+
+    def __call__(self, value: object) -> L | str:
+        """" Meinten Sie „x“?" when a close candidate exists, else empty."""
+        if not isinstance(value, str) or not value:
+            return ""
+        if value not in self._cache:
+            if value.lower() in self._lowered or self._budget.left >= len(self._lowered):
+                if value.lower() not in self._lowered:
+                    self._budget.left -= len(self._lowered)
+                self._cache[value] = suggest(_closest(value, self._lowered), value)
+            else:
+                self._cache[value] = ""
+        return self._cache[value]
 
 
 def closest_code(value: str, codes: Iterable[str]) -> str | None:

@@ -16,7 +16,9 @@ file, at the place where it happened):
 * ``vorlage`` (the council proposal of the old period) is left out; a commented example of the
   new one stands in its place.
 * Everything else – Kommune, Zentrum, Grundlagen, Schwerpunkte with their goals, posts,
-  Sachkosten, partners, the other agreements – is carried over as it is.
+  Sachkosten, partners, the other agreements, and any section the format has beyond these – is
+  carried over as it is. The sections are the concept record's fields (generated from the
+  model), so a section added to the format is carried over without a change here.
 """
 
 from __future__ import annotations
@@ -26,13 +28,12 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from ki_cli import records
 from ki_cli.periods import YEAR_MAX, council, following
 from ki_cli.records import Record
 from ki_cli.render.formatting import datum
 from ki_cli.vocab import KI
 from ki_cli.yamlwrite import Comment, dump
-
-_TOP_REQUIRED = {"personal", "schwerpunkte"}
 
 
 @dataclass
@@ -53,13 +54,22 @@ class NextPeriod:
         return f"{self.beginn.year}-{self.ende.year}.yaml"
 
 
+def _required(record: Record) -> set[str]:
+    """The fields of a record's section that must be given (an empty list of these is kept)."""
+    try:
+        return {f.key for f in records.section(type(record).__name__) if f.required}
+    except KeyError:  # a record class of no section of the format
+        return set(record._fields)
+
+
 def _plain(model: Any) -> Any:
-    """A model as plain data without absent values and empty lists."""
+    """A model as plain data without absent values and empty lists (but for required fields)."""
     if isinstance(model, Record):
         out = {}
+        required = _required(model)
         for name, field in model.fields().items():
             value = _plain(field)
-            if value is None or (value == [] and name not in _TOP_REQUIRED):
+            if value is None or (value == [] and name not in required):
                 continue
             out[name] = value
         return out
@@ -120,34 +130,53 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
         else:
             vereinbarungen.append(_plain(v))
 
-    data: dict[Any, Any] = {
-        Comment(_header(konzept, source, beginn, ende, today)): None,
-        "version": 1,
-        Comment("\nDie Kommune und ihr Kommunales Integrationszentrum (unverändert übernommen)."): None,
-        "kommune": _plain(konzept.kommune),
-        "zentrum": _plain(konzept.zentrum),
-        Comment(f"\nDer neue Zwei-Jahres-Zeitraum; er folgt auf den Zeitraum {_zeitraum(old_beginn, old_ende)}."): None,
-        "periode": {"beginn": beginn, "ende": ende},
-        Comment(_grundlagen_note(konzept)): None,
-        "grundlagen": _plain(konzept.grundlagen),
-        Comment("\nSchwerpunkte entlang der Bildungskette und im Querschnitt Integration, mit Zielen und Maßnahmen.\n"
-                "Die Maßnahmen sind mit ihrer Stufe übernommen (Initiative → Modellprojekt → Regelpraxis):\n"
-                "Stufen fortschreiben, neue Maßnahmen ergänzen, abgeschlossene entfernen."): None,
-        "schwerpunkte": schwerpunkte,
-        Comment("\nPersonal: die Stellen wie bisher. Besetzung, VZE und Einsatz je Schwerpunkt prüfen."): None,
-        "personal": _plain(konzept.personal),
+    # each section of the concept, in the format's order: the ones above with what was done to
+    # them, every other one as it is
+    given: dict[str, dict[Any, Any]] = {
+        "version": {"version": 1},
+        "kommune": {
+            Comment("\nDie Kommune und ihr Kommunales Integrationszentrum (unverändert übernommen)."): None,
+            "kommune": _plain(konzept.kommune),
+        },
+        "zentrum": {"zentrum": _plain(konzept.zentrum)},
+        "periode": {
+            Comment(f"\nDer neue Zwei-Jahres-Zeitraum; er folgt auf den Zeitraum {_zeitraum(old_beginn, old_ende)}."):
+                None,
+            "periode": {"beginn": beginn, "ende": ende},
+        },
+        "grundlagen": {Comment(_grundlagen_note(konzept)): None, "grundlagen": _plain(konzept.grundlagen)},
+        "schwerpunkte": {
+            Comment("\nSchwerpunkte entlang der Bildungskette und im Querschnitt Integration, mit Zielen und Maßnahmen.\n"
+                    "Die Maßnahmen sind mit ihrer Stufe übernommen (Initiative → Modellprojekt → Regelpraxis):\n"
+                    "Stufen fortschreiben, neue Maßnahmen ergänzen, abgeschlossene entfernen."): None,
+            "schwerpunkte": schwerpunkte,
+        },
+        "personal": {
+            Comment("\nPersonal: die Stellen wie bisher. Besetzung, VZE und Einsatz je Schwerpunkt prüfen."): None,
+            "personal": _plain(konzept.personal),
+        },
+        "sachkosten": {
+            Comment("\nSachkosten je Jahr (Räume, Verwaltungskosten, Material): Beträge fortschreiben."): None,
+            "sachkosten": _plain(konzept.sachkosten),
+        } if konzept.sachkosten else {},
+        "partner": {
+            Comment("\nPartner des Kommunalen Integrationszentrums."): None,
+            "partner": _plain(konzept.partner),
+        } if konzept.partner else {},
+        "vereinbarungen": {
+            Comment("\nVereinbarungen mit den Regeldiensten und Partnern (Fokus Migration; "
+                    "die fachliche Zuständigkeit bleibt beim Partner)."): None,
+            "vereinbarungen": vereinbarungen,
+        } if vereinbarungen else {},
+        "vorlage": {Comment(_vorlage_note(konzept, beginn)): None},
     }
-    if konzept.sachkosten:
-        data[Comment("\nSachkosten je Jahr (Räume, Verwaltungskosten, Material): Beträge fortschreiben.")] = None
-        data["sachkosten"] = _plain(konzept.sachkosten)
-    if konzept.partner:
-        data[Comment("\nPartner des Kommunalen Integrationszentrums.")] = None
-        data["partner"] = _plain(konzept.partner)
-    if vereinbarungen:
-        data[Comment("\nVereinbarungen mit den Regeldiensten und Partnern (Fokus Migration; "
-                     "die fachliche Zuständigkeit bleibt beim Partner).")] = None
-        data["vereinbarungen"] = vereinbarungen
-    data[Comment(_vorlage_note(konzept, beginn))] = None
+    data: dict[Any, Any] = {Comment(_header(konzept, source, beginn, ende, today)): None}
+    for name, value in konzept.fields().items():
+        if name in given:
+            data.update(given[name])
+        elif (carried := _plain(value)) not in (None, [], {}):
+            data[Comment(f"\n{name}: aus dem vorigen Zeitraum unverändert übernommen.")] = None
+            data[name] = carried
     result.text = dump(data)
     return result
 

@@ -133,3 +133,20 @@ def test_missing_folder_ending_in_a_slash_is_created_with_the_default_name(cli, 
     folder = tmp_path / "neu" / "konzepte"
     _next(cli, older, "-o", f"{folder}/")
     assert (folder / "2025-2026.yaml").is_file()
+
+
+def test_every_section_of_the_concept_is_carried_over_even_one_added_to_the_format_later():
+    """The sections are the record's fields (the model's): a new one needs no change in next-period."""
+    from ki_cli import coreschema, records
+    from ki_cli.nextperiod import build
+
+    class Wider(coreschema.Konzept):  # the concept record as if the model had one more section
+        __slots__ = ()
+        _fields = (*coreschema.Konzept._fields, "foerderung")
+
+    konzept, errors = records.validate(old())
+    assert not errors
+    wider = Wider(**konzept.fields(), foerderung={"bescheid": "Az. 48.01", "betrag": 120000.0})
+    written = yaml.safe_load(build(wider, "2023-2024.yaml").text)
+    assert written["foerderung"] == {"bescheid": "Az. 48.01", "betrag": 120000.0}
+    assert list(written)[-1] == "foerderung"
