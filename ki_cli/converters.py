@@ -14,6 +14,7 @@ import math
 import re
 from typing import Any
 
+from ki_cli.periods import YEAR_MAX, YEAR_MIN
 from ki_cli.records import core
 
 PydanticCustomError = core().PydanticCustomError
@@ -83,13 +84,8 @@ def to_version(value: Any) -> Any:
     return value
 
 
-# Plans of integration centres lie in this range; a year outside it is a typo (``2205`` for
-# ``2025``), and it keeps every date computation (period + 2 years, the year before) in range.
-YEAR_MIN, YEAR_MAX = 1900, 2199
-
-
 def to_date(value: Any) -> dt.date:
-    """A date from YAML, ISO text or German ``TT.MM.JJJJ``, between 1900 and 2199."""
+    """A date from YAML, ISO text or German ``TT.MM.JJJJ``, between 1900 and 2199 (``periods``)."""
     if isinstance(value, dt.datetime):
         return _in_range(value.date())
     if isinstance(value, dt.date):

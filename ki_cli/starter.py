@@ -13,14 +13,12 @@ import json
 import re
 from dataclasses import dataclass
 
-from ki_cli.periods import YEAR_MAX, YEAR_MIN, council, period_end
+from ki_cli.periods import YEAR_MAX, council, period_end
 from ki_cli.vocab import KOMMUNE_TYP
 
 DEFAULT_PATH = "konzept.yaml"
 PLACEHOLDER_NAME = {"kreisfreie_stadt": "Stadt Musterstadt", "kreis": "Kreis Musterkreis"}
 _TYP_ALIASES = {"stadt": "kreisfreie_stadt", "kreisfrei": "kreisfreie_stadt", "kreisfreie": "kreisfreie_stadt"}
-_ISO = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*")
-_GERMAN = re.compile(r"\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*")
 
 
 class BadAnswer(ValueError):
@@ -53,17 +51,16 @@ def parse_typ(value: str) -> str:
 
 def parse_beginn(value: str) -> dt.date:
     """``2027-01-01`` or ``01.01.2027``; a period starts on the first of a month (KI201)."""
-    match = _ISO.fullmatch(value)
-    parts = (match[1], match[2], match[3]) if match else None
-    if parts is None and (match := _GERMAN.fullmatch(value)):
-        parts = (match[3], match[2], match[1])
+    from pydantic_core import PydanticCustomError
+
+    from ki_cli.converters import to_date  # the format's own date parsing, with its range
+
     try:
-        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2])) if parts else None
-    except ValueError:
-        day = None
-    if day is None:
-        raise BadAnswer("init.bad_beginn", value)
-    if day.year < YEAR_MIN or period_end(day).year > YEAR_MAX:  # the whole period must be in range
+        day = to_date(value.strip())
+    except PydanticCustomError as err:
+        raise BadAnswer("init.beginn_out_of_range" if err.type == "ki_date_range" else "init.bad_beginn",
+                        value) from None
+    if period_end(day).year > YEAR_MAX:  # the whole period must be in range
         raise BadAnswer("init.beginn_out_of_range", value)
     if day.day != 1:
         raise BadAnswer("init.beginn_not_first", value)
