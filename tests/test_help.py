@@ -70,7 +70,8 @@ def test_help_language_detection():
     assert help_lang(["validate", "--lang", "en"], env={}) == "en"
     assert help_lang(["--lang=en"], env={"KI_LANG": "de"}) == "en"
     assert help_lang([], env={"KI_LANG": "en_GB"}) == "en"
-    assert help_lang([], env={"LANG": "en_US.UTF-8"}) == "de"  # help is German unless asked otherwise
+    assert help_lang([], env={"LANG": "en_US.UTF-8"}) == "en"  # the same decision as for findings
+    assert help_lang([], env={"LANG": "C.UTF-8"}) == "de"  # no language named: German
     assert help_lang(["--", "--lang", "en"], env={}) == "de"
 
 
