@@ -87,6 +87,12 @@ def _changes(req: Request, konzept: Any) -> Any:
     return document_section(compare(old, konzept))
 
 
+def _shown(url: str) -> str:
+    """A URL from a template, fit for one line on a terminal (no control characters, not endless)."""
+    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in url[:200])
+    return text + ("…" if len(url) > 200 else "")
+
+
 def run(req: Request) -> int:
     """Carry out ``ki render``; returns the exit code (raises Stop for refusals)."""
     from ki_cli.render.documents import BINARY, SUFFIX, build, output
@@ -126,14 +132,17 @@ def run(req: Request) -> int:
 
     from ki_cli.progress import progress
 
+    notes: list[tuple[str, str]] = []
     try:
         with progress(len(documents), sys.stderr, ui("progress.render", req.lang)) as advance:
             rendered = []
             for doc in documents:
-                rendered.append((doc, output(env, doc, fmt)))
+                rendered.append((doc, output(env, doc, fmt, notes)))
                 advance()
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None
+    for key, url in dict.fromkeys(notes):  # resources a PDF did not load: the document is written without them
+        sys.stderr.write(ui(key, req.lang, url=_shown(url)) + "\n")
 
     if req.out is None:
         separator = b"\n---\n\n" if fmt == "md" else b"\n"
