@@ -340,12 +340,18 @@ def test_loops_over_too_many_items_are_stopped_with_the_budget_named(limit_resul
 
 
 def test_a_gigabyte_string_is_refused_before_it_is_made(limit_results):
-    assert "longer than 20,000,000 characters" in limit_results["string-repeat"]["stderr"]
+    assert "longer than 10,000,000 characters" in limit_results["string-repeat"]["stderr"]
 
 
 def test_endless_recursion_names_the_cause(limit_results):
     assert "does a macro call itself" in limit_results["recursive-macro"]["stderr"]
     assert "includes itself without end" in limit_results["self-include"]["stderr"]
+
+
+def test_a_list_that_contains_itself_is_printed_as_python_prints_it(cli, own, concept):
+    (own / "proposal.md.j2").write_text("{% set a = [1] %}{{ a.append(a) }}{{ a }}\n", encoding="utf-8")
+    result = cli("render", "proposal", str(concept), "--template-dir", str(own))
+    assert result.exit_code == 0 and result.stdout == "None\\[1, \\[...\\]\\]\n"
 
 
 def test_a_failing_filter_is_named_in_german(cli, concept):

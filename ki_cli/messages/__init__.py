@@ -156,6 +156,10 @@ UI: dict[str, L] = {
         "Eine Liste der Vorlage würde mehr als {limit} Einträge haben.",
         "A list the template makes would have more than {limit} entries.",
     ),
+    "render.limit.printed": L(
+        "Ein ausgegebener Wert umfasst mehr als {limit} Einzelwerte.",
+        "A value to be printed holds more than {limit} values.",
+    ),
     "render.limit.number": L(
         "Eine Zahl der Vorlage würde mehr als {limit} Stellen haben.",
         "A number the template computes would have more than {limit} digits.",

@@ -51,6 +51,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.utils import Namespace
 from markupsafe import Markup
 
 from ki_cli.i18n import L
@@ -63,11 +64,12 @@ BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 MAX_TEMPLATE_BYTES = 1_000_000  # one template file
 MAX_STEPS = 5_000_000  # loop iterations, calls, filters and operators in one template render
 MAX_SECONDS = 60.0  # one template render
-MAX_STRING = 20_000_000  # characters (or bytes) of one value a template makes
+MAX_STRING = 10_000_000  # characters (or bytes) of one value a template makes
 MAX_ITEMS = 1_000_000  # entries of one list, tuple, dict or set a template makes
-MAX_OUTPUT = 50_000_000  # characters of one rendered document
+MAX_OUTPUT = 20_000_000  # characters of one rendered document (the largest generated concept has 2,500,000)
 MAX_DIGITS = 10_000  # digits of a number a template computes
 MAX_WIDTH = 10_000  # a field width or precision in a format string
+MAX_PRINTED = 200_000  # values inside one list or mapping that is printed (or turned into text)
 MAX_DEPTH = 50  # nested calls: macros, caller(), recursive loops
 MAX_LOOP_NESTING = 12  # for loops inside each other in one template
 MAX_BLOCK_NESTING = 40  # block statements (for, if, macro, call, filter, with …) inside each other
@@ -183,6 +185,57 @@ def _sized(value: Any) -> Any:
     return value
 
 
+def _text_size(value: Any) -> int:
+    """An upper bound of ``len(str(value))``, refused beyond MAX_STRING before the text is made.
+
+    A list of a million references to one long text prints as terabytes. The walk visits at
+    most MAX_PRINTED values; a list that contains itself is printed as ``[...]`` there, as
+    Python does."""
+    total = visits = 0
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    path: set[int] = set()  # the containers being printed around the current value
+    while stack:
+        item, leaving = stack.pop()
+        if leaving:
+            path.discard(id(item))
+            continue
+        visits += 1
+        if visits > MAX_PRINTED:
+            raise LimitExceeded("render.limit.printed", limit=_count(MAX_PRINTED))
+        if isinstance(item, Namespace):
+            item = dict(item._Namespace__attrs)  # type: ignore[attr-defined]  # its repr shows them
+        if isinstance(item, _TEXT):
+            total += len(item) + 2
+        elif isinstance(item, int):
+            total += item.bit_length() // 3 + 2
+        elif isinstance(item, dict | list | tuple | set | frozenset):
+            if id(item) in path:
+                total += 5
+                continue
+            path.add(id(item))
+            stack.append((item, True))
+            children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+            total += 4 * len(item) + 2
+            stack.extend((child, False) for child in children)
+        else:  # numbers, dates, the concept's records: bounded by the concept file
+            total += 64
+        if total > MAX_STRING:
+            raise LimitExceeded("render.limit.string", limit=_count(MAX_STRING))
+    return total
+
+
+def _fields(text: Any) -> int:
+    """How many values a ``%`` or ``str.format`` string can print (an upper bound)."""
+    return text.count("%" if isinstance(text, str) else b"%") + (text.count("{") if isinstance(text, str) else 0)
+
+
+def _formatted_size(fmt: Any, args: Iterable[Any]) -> None:
+    """``fmt`` filled with ``args``: every field could print the largest argument."""
+    if isinstance(fmt, _TEXT):
+        largest = max((_text_size(arg) for arg in args), default=0)
+        _grows_to(len(fmt) + _fields(fmt) * largest)
+
+
 def _width(value: Any) -> None:
     """A padding width or count given to a filter or method."""
     if isinstance(value, int) and value > MAX_STRING:
@@ -206,7 +259,7 @@ def _replace_size(text: Any, old: Any, new: Any, count: Any) -> None:
 
 
 def _join_size(separator: Any, items: list[Any]) -> None:
-    known = sum(len(item) for item in items if isinstance(item, _TEXT))
+    known = sum(len(item) if isinstance(item, _TEXT) else _text_size(item) for item in items)
     _grows_to(known + len(separator) * max(len(items) - 1, 0) if isinstance(separator, _TEXT) else known)
 
 
@@ -251,6 +304,9 @@ def _text_method(owner: Any, name: str, args: tuple[Any, ...], kwargs: dict[str,
             _grows_to(len(owner) + max(size, 0) * owner.count(tab))
     elif name == "replace" and len(args) >= 2:
         _replace_size(owner, args[0], args[1], args[2] if len(args) > 2 else kwargs.get("count", -1))
+    elif name == "translate" and args and isinstance(args[0], dict):
+        longest = max((len(v) for v in args[0].values() if isinstance(v, _TEXT)), default=1)
+        _grows_to(len(owner) * longest)
     elif name == "join" and args:
         items = list(args[0])
         _join_size(owner, items)
@@ -259,17 +315,25 @@ def _text_method(owner: Any, name: str, args: tuple[Any, ...], kwargs: dict[str,
 
 
 _FilterCheck = Callable[[dict[str, Any]], None]
+_PASSED = ("eval_ctx", "environment", "context")  # what Jinja passes before the filtered value
+
+
+def _arguments(bound: inspect.BoundArguments) -> dict[str, Any]:
+    """A filter's arguments by name, the filtered value also as ``value`` (Jinja names it s or value)."""
+    arguments = dict(bound.arguments)
+    arguments.setdefault("value", next((v for k, v in arguments.items() if k not in _PASSED), None))
+    return arguments
 
 
 def _check_indent(a: dict[str, Any]) -> None:
-    text, width = a.get("s"), a.get("width")
+    text, width = a.get("value"), a.get("width")
     if isinstance(text, str):
         pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
         _grows_to(len(text) + max(pad, 0) * (text.count("\n") + 1))
 
 
 def _check_wordwrap(a: dict[str, Any]) -> None:
-    text, wrap = a.get("s"), a.get("wrapstring")
+    text, wrap = a.get("value"), a.get("wrapstring")
     if isinstance(text, str):
         _grows_to(len(text) * (1 + (len(wrap) if isinstance(wrap, str) else 1)))
 
@@ -291,17 +355,32 @@ def _check_tojson(a: dict[str, Any]) -> None:
     if isinstance(indent, int) and indent > MAX_WIDTH:
         raise LimitExceeded("render.limit.width", value=_count(indent) if indent < 10**30 else "…",
                             limit=_count(MAX_WIDTH))
+    _text_size(a.get("value"))
+
+
+def _check_format(a: dict[str, Any]) -> None:
+    _printf(a.get("value"))
+    _formatted_size(a.get("value"), [*a.get("args", ()), *a.get("kwargs", {}).values()])
+
+
+def _check_list(a: dict[str, Any]) -> None:
+    value = a.get("value")
+    if isinstance(value, _TEXT) and len(value) > MAX_ITEMS:  # a text becomes a list of its characters
+        raise LimitExceeded("render.limit.items", limit=_count(MAX_ITEMS))
 
 
 _FILTER_CHECKS: dict[str, _FilterCheck] = {
     "center": lambda a: _width(a.get("width")),
     "indent": _check_indent,
     "wordwrap": _check_wordwrap,
-    "replace": lambda a: _replace_size(a.get("s"), a.get("old"), a.get("new"), a.get("count")),
+    "replace": lambda a: _replace_size(a.get("value"), a.get("old"), a.get("new"), a.get("count")),
     "batch": _check_batch,
     "slice": _check_slice,
-    "format": lambda a: _printf(a.get("value")),
+    "format": _check_format,
     "tojson": _check_tojson,
+    "string": lambda a: _text_size(a.get("value")),
+    "pprint": lambda a: _text_size(a.get("value")),
+    "list": _check_list,
 }
 
 
@@ -328,14 +407,14 @@ def _guard_filter(env: _Sandbox, name: str, func: Callable[..., Any]) -> Callabl
                 pass  # the call itself reports the wrong arguments
             else:
                 bound.apply_defaults()
-                check(bound.arguments)
+                check(_arguments(bound))
         try:
             result = func(*args, **kwargs)
         except (TemplateError, RecursionError, MemoryError):
             raise
         except Exception as err:  # noqa: BLE001 - any failure of a filter is the template's, named
             raise FilterFailed(name, err) from None
-        return _sized(result)
+        return env.made(result)
 
     return guarded
 
@@ -370,7 +449,9 @@ def _lipsum(original: Callable[..., Any]) -> Callable[..., Any]:
 
 @pass_context
 def _finalize(context: Context, value: Any) -> Any:
-    """Every value a Markdown template prints: escaped unless already Markdown-safe."""
+    """Every value a template prints: not too large; in Markdown escaped unless already Markdown-safe."""
+    if not isinstance(value, str | bool | float | dt.date) and value is not None:
+        _text_size(value)  # a list or record is printed as its repr
     if context.eval_ctx.autoescape:
         return value  # HTML: autoescaping does it
     if value is None or isinstance(value, MdText | Markup | bool | int | float | dt.date):
@@ -401,7 +482,10 @@ class _GuardedCode(CodeGenerator):
         super().visit_For(node, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        self.write("environment.ki_sized(")
+        node.nodes = [arg if isinstance(arg, nodes.Const) else
+                      nodes.Call(nodes.EnvironmentAttribute("ki_operand"), [arg], [], None, None, lineno=arg.lineno)
+                      for arg in node.nodes]
+        self.write("environment.made(")
         super().visit_Concat(node, frame)
         self.write(")")
 
@@ -465,8 +549,19 @@ class _Sandbox(SandboxedEnvironment):
                 self._check()
             yield item
 
-    def ki_sized(self, value: Any) -> Any:
-        return _sized(value)
+    def made(self, value: Any) -> Any:
+        """``value`` within the size limits; a long text or list also costs steps (1 per 256 entries),
+        so that building a long text again and again (quadratic) ends within the budget."""
+        _sized(value)
+        if isinstance(value, _TEXT + _COLLECTIONS) and len(value) > 256:
+            self._steps += len(value) >> 8
+        return value
+
+    def ki_operand(self, value: Any) -> Any:
+        """An operand of ``~`` (which prints lists and records as their repr)."""
+        if not isinstance(value, str):
+            _text_size(value)
+        return value
 
     def compile(self, source: Any, name: str | None = None, filename: str | None = None, raw: bool = False,
                 defer_init: bool = False) -> Any:
@@ -493,8 +588,8 @@ class _Sandbox(SandboxedEnvironment):
         finally:
             self._depth -= 1
         if isinstance(owner, list | dict | set | bytearray):  # append, extend, update grow their owner
-            _sized(owner)
-        return _sized(result)
+            self.made(owner)
+        return self.made(result)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         self.tick()
@@ -507,13 +602,26 @@ class _Sandbox(SandboxedEnvironment):
                 _sized_total(left, len(left) + len(right))
         elif operator == "%":
             _printf(left)
-        return _sized(super().call_binop(context, operator, left, right))
+            values = right.values() if isinstance(right, dict) else right if isinstance(right, tuple) else [right]
+            _formatted_size(left, values)
+        return self.made(super().call_binop(context, operator, left, right))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapper = super().wrap_str_format(value)
-        if wrapper is not None:
-            _format_spec(value.__self__)
-        return wrapper
+        if wrapper is None:
+            return None
+        fmt = value.__self__
+        _format_spec(fmt)
+
+        @functools.wraps(wrapper)
+        def checked(*args: Any, **kwargs: Any) -> str:
+            given = [*args, *kwargs.values()]
+            if value.__name__ == "format_map" and given and isinstance(given[0], dict):
+                given = [*given[0].values()]
+            _formatted_size(fmt, given)
+            return wrapper(*args, **kwargs)
+
+        return checked
 
 
 def _sized_total(kind: Any, size: int) -> None:
