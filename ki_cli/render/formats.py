@@ -120,14 +120,18 @@ class _Word:
     """Appends paragraphs and tables to a python-docx document's body."""
 
     def __init__(self, document: Any) -> None:
+        import functools
+
         from docx.oxml.ns import qn
+        from lxml.etree import SubElement
 
         self.document = document
         body = document.element.body
         self._end = body.sectPr  # every block goes before the section properties, the body's last child
         self._body = body
         self._styles: dict[str, str] = {}
-        self.q = qn
+        self.q = functools.cache(qn)  # "w:p" → "{http://…}p", once per name
+        self.sub = SubElement
         section = document.sections[-1]
         self.block_twips = int((section.page_width - section.left_margin - section.right_margin) // 635)
 
@@ -137,66 +141,52 @@ class _Word:
         return self._styles[name]
 
     def _block(self, tag: str) -> Any:
-        from docx.oxml import OxmlElement
-
-        element = OxmlElement(tag)
+        element = self.sub(self._body, self.q(tag))  # made in the body's namespace context …
         if self._end is not None:
-            self._end.addprevious(element)
-        else:
-            self._body.append(element)
+            self._end.addprevious(element)  # … and moved before the section properties
         return element
 
     def paragraph(self, style: str | None = None, indent: tuple[int, int] | None = None) -> Any:
         """A new paragraph at the end; ``indent`` is (left, hanging) in twentieths of a point."""
         paragraph = self._block("w:p")
-        self._properties(paragraph, style, indent)
+        if style is not None or indent is not None:
+            q, sub = self.q, self.sub
+            properties = sub(paragraph, q("w:pPr"))
+            if style is not None:
+                sub(properties, q("w:pStyle"), {q("w:val"): self._style(style)})
+            if indent is not None:
+                sub(properties, q("w:ind"), {q("w:left"): str(indent[0]), q("w:hanging"): str(indent[1])})
         return paragraph
-
-    def _properties(self, paragraph: Any, style: str | None, indent: tuple[int, int] | None) -> None:
-        from lxml.etree import SubElement
-
-        if style is None and indent is None:
-            return
-        q = self.q
-        properties = SubElement(paragraph, q("w:pPr"))
-        if style is not None:
-            SubElement(properties, q("w:pStyle"), {q("w:val"): self._style(style)})
-        if indent is not None:
-            SubElement(properties, q("w:ind"), {q("w:left"): str(indent[0]), q("w:hanging"): str(indent[1])})
 
     def run(self, paragraph: Any, text: str = "", *, bold: bool = False, italic: bool = False,
             code: bool = False) -> Any:
         """A run of ``text`` (tabs and line breaks as Word's own elements, as python-docx writes them)."""
-        from lxml.etree import SubElement
-
-        q = self.q
-        run = SubElement(paragraph, q("w:r"))
+        q, sub = self.q, self.sub
+        run = sub(paragraph, q("w:r"))
         if bold or italic or code:
-            properties = SubElement(run, q("w:rPr"))
+            properties = sub(run, q("w:rPr"))
             if code:
-                SubElement(properties, q("w:rFonts"), {q("w:ascii"): "Consolas", q("w:hAnsi"): "Consolas"})
+                sub(properties, q("w:rFonts"), {q("w:ascii"): "Consolas", q("w:hAnsi"): "Consolas"})
             if bold:
-                SubElement(properties, q("w:b"))
+                sub(properties, q("w:b"))
             if italic:
-                SubElement(properties, q("w:i"))
-        for piece in re.split(r"(\t|\n)", text):
+                sub(properties, q("w:i"))
+        for piece in re.split(r"(\t|\n)", text) if "\t" in text or "\n" in text else (text,):
             if piece == "\t":
-                SubElement(run, q("w:tab"))
+                sub(run, q("w:tab"))
             elif piece == "\n":
-                SubElement(run, q("w:br"))
+                sub(run, q("w:br"))
             elif piece:
-                element = SubElement(run, q("w:t"))
+                element = sub(run, q("w:t"))
                 element.text = piece
                 if piece[0].isspace() or piece[-1].isspace():
                     element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         return run
 
     def line_break(self, paragraph: Any, page: bool = False) -> None:
-        from lxml.etree import SubElement
-
         q = self.q
-        run = SubElement(paragraph, q("w:r"))
-        SubElement(run, q("w:br"), {q("w:type"): "page"} if page else {})
+        run = self.sub(paragraph, q("w:r"))
+        self.sub(run, q("w:br"), {q("w:type"): "page"} if page else {})
 
     def inline(self, paragraph: Any, token: Any, bold: bool = False) -> None:
         """The inline children of a markdown-it token as runs (bold, italic, code, line breaks)."""
@@ -211,7 +201,7 @@ class _Word:
                 em = True
             elif kind == "em_close":
                 em = False
-            elif kind in ("text", "code_inline"):
+            elif kind in ("text", "code_inline") and child.content:
                 self.run(paragraph, child.content, bold=bold or strong, italic=em, code=kind == "code_inline")
             elif kind == "softbreak":
                 self.run(paragraph, " ")
@@ -220,9 +210,7 @@ class _Word:
 
     def table(self, rows: list[list[tuple[Any, bool]]]) -> None:
         """A table in the style "Table Grid", built row by row; a header row repeats on every page."""
-        from lxml.etree import SubElement
-
-        q = self.q
+        q, SubElement = self.q, self.sub
         width = max(len(row) for row in rows)
         column = str(self.block_twips // width)
         table = self._block("w:tbl")
