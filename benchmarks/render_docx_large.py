@@ -6,7 +6,8 @@ Not a test: it prints figures. Run from the repository root:
 
 For each size it writes a generated concept to a temporary folder and times the real command
 `ki render KIND FILE -o out.docx` in a fresh process (wall time and peak memory), and the Word
-step alone in this process (Markdown → .docx, without loading and validating the concept). The
+step alone in this process (Markdown → .docx, without loading and validating the concept), with
+the share of markdown-it's parse of the document's Markdown in brackets. The
 last line is the scaling exponent of the Word step between the smallest and the largest size:
 the slope of log(time) against log(measures), 1.0 meaning linear.
 """
@@ -42,17 +43,22 @@ def _run(command: list[str]) -> tuple[int, str, float, str]:
     return process.returncode, stderr, time.perf_counter() - start, peak
 
 
-def _word_step(path: Path, kind: str) -> tuple[float, int]:
-    """Seconds for Markdown → .docx of ``kind`` (the concept loaded and rendered to Markdown first), and bytes."""
+def _word_step(path: Path, kind: str) -> tuple[float, float, int]:
+    """Seconds for Markdown → .docx of ``kind`` (the concept loaded and rendered to Markdown first),
+    seconds of that for parsing the Markdown alone, and the bytes of the file."""
     from ki_cli.loader import load_path
     from ki_cli.render.documents import build, output
+    from ki_cli.render.formats import _markdown
     from ki_cli.validate import check_loaded
 
     konzept, _ = check_loaded(load_path(path, "de"), "de")
     env, documents = build(kind, konzept)
     start = time.perf_counter()
+    _markdown().parse(documents[0].markdown)
+    parse = time.perf_counter() - start
+    start = time.perf_counter()
     data = output(env, documents[0], "docx")
-    return time.perf_counter() - start, len(data)
+    return time.perf_counter() - start, parse, len(data)
 
 
 def main() -> None:
@@ -73,10 +79,10 @@ def main() -> None:
                 if code != 0:
                     print(f"{kind} {measures}: exit {code}: {stderr.strip()[-300:]}")
                     continue
-                seconds, size = _word_step(path, kind)
+                seconds, parse, size = _word_step(path, kind)
                 word_times[kind][measures] = seconds
                 print(f"{measures:>6} measures  {kind:<9} ki render → .docx {wall:6.2f} s, peak {peak:>8}; "
-                      f"Word step alone {seconds:6.2f} s, {size / 1024:,.0f} KiB")
+                      f"Word step alone {seconds:6.2f} s (Markdown parse {parse:5.2f} s), {size / 1024:,.0f} KiB")
     for kind, times in word_times.items():
         if len(times) >= 2:
             small, large = min(times), max(times)
