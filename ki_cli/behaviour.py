@@ -1,7 +1,7 @@
 """Behaviour of the format's sections beyond their fields, written once.
 
-Mixed into the Pydantic models (``model``) and into the light records the fast check builds
-(``records``), so that rules and render see the same properties and methods on both.
+Mixed into the Pydantic models (``model``) and into the light records generated from them
+(``coreschema``), so that rules and render see the same properties and methods on both.
 """
 
 from __future__ import annotations

@@ -95,12 +95,13 @@ def _carry_out(command: Callable[..., int], *args: Any) -> NoReturn:
     raise typer.Exit(outcome(command, *args))
 
 
-def _config() -> "Config":
-    """The ``ki.toml`` in force; a broken one ends the command with exit 2."""
+def _config(lang: str | None) -> "Config":
+    """The ``ki.toml`` in force (named on standard error); a broken one ends the command with exit 2.
+    ``lang``: the ``--lang`` given, for these messages."""
     from ki_cli.config import settings
 
     try:
-        return settings()
+        return settings(lang)
     except Stop as stop:
         _fail(stop.message)
 
@@ -155,7 +156,7 @@ def render(
     """Write a document from a concept."""
     from ki_cli.render.command import Request, run
 
-    settings = _config()
+    settings = _config(lang or _root_lang(ctx))
     language = detect_lang(lang or _root_lang(ctx), settings.lang)
     request = Request(
         kind=kind.value,
@@ -182,7 +183,7 @@ def rules_command(
     """List every rule of the registry."""
     from ki_cli.explain import rules_json, rules_text
 
-    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
     if format is ListFormat.json:
         import json
 
@@ -200,7 +201,7 @@ def explain(
     """Explain one rule from the registry."""
     from ki_cli.explain import explain_text
 
-    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
     rule = RULES.get(code.strip().upper())
     if rule is None:
         _fail(ui("unknown_rule", language, code=code, did_you_mean=suggest(closest_code(code, RULES), code)))
@@ -212,7 +213,7 @@ def _write_output(path: Path, data: bytes, force: bool, lang: str) -> None:
     from ki_cli.atomic import OutputError, write_atomic
 
     try:
-        write_atomic(path, data, force=force)
+        write_atomic(path, data, force=force, lang=lang)
     except OutputError as err:
         _fail(err.message(lang))
     typer.echo(ui("render.written", lang, path=path), err=True)
@@ -231,7 +232,7 @@ def init(
 ) -> None:
     from ki_cli.init_command import Flags, run
 
-    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
     target = None if path == "-" else Path(path)
     if target is not None:
         from ki_cli.atomic import OutputError, check_target
@@ -260,7 +261,7 @@ def schema_command(
 ) -> None:
     from ki_cli.schema import dumps
 
-    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
     text = dumps()
     if out is None:
         sys.stdout.write(text)
@@ -286,7 +287,7 @@ def diff(
     """Compare two periods' concepts."""
     from ki_cli.diff.command import run
 
-    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
     _carry_out(run, old, new, format.value, exit_code, language, wants_colour(sys.stdout))
 
 
@@ -301,15 +302,30 @@ def next_period(
     """Start the next period's file from the last one."""
     from ki_cli.nextperiod import run
 
-    language = detect_lang(lang or _root_lang(ctx), _config().lang)
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
     _carry_out(run, old, out, force, language)
 
 
-def _run_app() -> int:
-    """The Typer app on ``sys.argv``: its exit code; parser errors shown with their message."""
+def _pacified(stream: object) -> bool:
+    return type(stream).__name__ == "PacifyFlushWrapper" and hasattr(stream, "wrapped")
+
+
+def run_app() -> int:
+    """The Typer app on ``sys.argv``: its exit code; parser errors shown with their message.
+
+    Typer turns a reader that has gone (EPIPE) into exit 1 behind a flush-pacifying wrapper; that
+    is handed back to the guard as what it is, which ends quietly with exit 0.
+    """
     try:
         result = app(prog_name="ki", standalone_mode=False)
         return result if isinstance(result, int) else 0
+    except SystemExit:
+        if _pacified(sys.stdout):  # (Typer's own copy of click's class: recognised by its name)
+            sys.stdout = getattr(sys.stdout, "wrapped")  # noqa: B009
+            if _pacified(sys.stderr):
+                sys.stderr = getattr(sys.stderr, "wrapped")  # noqa: B009
+            raise BrokenPipeError from None
+        raise
     except typer.Exit as stop:
         return stop.exit_code
     except typer.Abort:  # Ctrl-C at a question
@@ -325,4 +341,4 @@ def main() -> None:
     """Entry point through Typer: exit codes 0/1/2, and no traceback on any failure unless --debug."""
     from ki_cli.entry import guarded
 
-    sys.exit(guarded(_run_app))
+    sys.exit(guarded(run_app))

@@ -1,8 +1,29 @@
-"""``ki.toml``: project defaults, found by searching upward from the current folder."""
+"""``ki.toml``: project defaults, found from the current folder up to the project root.
+
+Where a ``ki.toml`` may come from (a file in a parent folder would otherwise set
+``template_dir`` and ``ignore = ["KI"]`` for every project below it, e.g. one planted in
+``/tmp``):
+
+* the search goes from the current folder upward and ends at the first ``ki.toml`` or at the
+  project root, a folder holding ``.git`` (a folder, or a worktree's file), whichever comes first;
+* a file that others could have written or replaced is not used: on POSIX systems, the file or
+  its folder (or, for a symlink, its target's folder) is writable by others, or by a group other
+  than the owner's private group (the rule of Debian's OpenSSH for ``~/.ssh``, so that the usual
+  ``umask 002`` with a private group is fine). One line on standard error says so, and the search
+  ends there: the defaults apply. Windows has no such bits; there the project root is the bound;
+* the file read is named on standard error (one line), so that it is always clear which
+  settings are in force. Without a ``ki.toml`` nothing is said.
+
+A broken file – not TOML, not UTF-8, too large, too deeply nested, an unknown key, a value of the
+wrong type – ends every command with exit 2 and one message naming the file and, where it can be
+found, the line.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,17 +33,24 @@ from ki_cli.registry import RULES, SEVERITIES, Severity
 from ki_cli.report import UnknownCode, parse_codes
 
 FILENAME = "ki.toml"
+PROJECT_ROOT_MARKER = ".git"
+MAX_BYTES = 1 << 20  # a settings file of a megabyte is not one
 
 
 class ConfigError(Exception):
-    """A broken ``ki.toml``: the file, the line (when known) and what is wrong."""
+    """A broken ``ki.toml``: the file, the line (when known) and the problem (a key of the UI texts)."""
 
-    def __init__(self, path: Path, line: int | None, problem: str) -> None:
+    def __init__(self, path: Path, line: int | None, problem: str, **params: object) -> None:
         super().__init__(problem)
-        self.path, self.line, self.problem = path, line, problem
+        self.path, self.line, self.problem, self.params = path, line, problem, params
 
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line else str(self.path)
+
+    def message(self, lang: str) -> str:
+        from ki_cli.messages import ui
+
+        return ui("bad_config", lang, where=self.where(), problem=ui(f"config.{self.problem}", lang, **self.params))
 
 
 @dataclass(frozen=True)
@@ -34,6 +62,8 @@ class Config:
     strict: bool = False
     severity: dict[str, Severity] = field(default_factory=dict)
     template_dir: Path | None = None
+    skipped: Path | None = None  # a ki.toml that was not used because others can write it
+    skipped_because: str = ""  # "file" or "folder"
 
 
 _ALLOWED = {
@@ -44,75 +74,177 @@ _ALLOWED = {
 
 
 def find(start: Path | None = None) -> Path | None:
-    """The nearest ``ki.toml`` in ``start`` or one of its parents."""
-    folder = (start or Path.cwd()).resolve()
+    """The nearest ``ki.toml`` from ``start`` (the current folder) up to the project root, if any."""
+    try:
+        folder = (start or Path.cwd()).resolve()
+    except OSError:  # the current folder has been removed
+        return None
     for candidate in (folder, *folder.parents):
         path = candidate / FILENAME
-        if path.is_file():
-            return path
+        try:
+            if path.is_file():  # a folder or a FIFO of that name is not a settings file (and is never opened)
+                return path
+            if (candidate / PROJECT_ROOT_MARKER).exists():
+                return None
+        except OSError:  # a folder that may not be looked into: the search ends there
+            return None
     return None
 
 
-def _line_of(text: str, key: str) -> int | None:
-    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+def _private_group(uid: int, gid: int) -> bool:
+    """``gid`` is the private group of user ``uid``: the user's primary group, of the same name, with
+    no other member."""
+    import grp
+    import pwd
+
+    try:
+        user, group = pwd.getpwuid(uid), grp.getgrgid(gid)
+    except KeyError:
+        return False
+    return user.pw_gid == gid and group.gr_name == user.pw_name and all(m == user.pw_name for m in group.gr_mem)
+
+
+def _writable_by_others(info: os.stat_result) -> bool:
+    if info.st_mode & stat.S_IWOTH:
+        return True
+    return bool(info.st_mode & stat.S_IWGRP) and not _private_group(info.st_uid, info.st_gid)
+
+
+def unsafe(path: Path) -> str:
+    """Why ``path`` must not be used – ``"file"`` or ``"folder"`` writable by others – or ``""``."""
+    if os.name == "nt":
+        return ""
+    try:
+        if _writable_by_others(path.stat()):
+            return "file"
+        folders = {path.parent, path.resolve().parent}
+        if any(_writable_by_others(folder.stat()) for folder in folders):
+            return "folder"
+    except OSError:
+        return ""  # gone meanwhile: reading it will say so
+    return ""
+
+
+_KEY_END = r"[\"']?[ \t]*="
+
+
+def _line_of(text: str, *keys: str) -> int | None:
+    """The line where the first of ``keys`` is set (``key =``, ``a.key =``, ``{ key =``) or opens a
+    table (``[key]``, ``[a.key]``); None when it cannot be told."""
+    for key in keys:
+        spellings = {re.escape(key), re.escape(_json_escaped(key))}
+        for spelling in spellings:
+            pattern = (rf"(?:^|[{{,.])[ \t]*[\"']?{spelling}{_KEY_END}"
+                       rf"|^[ \t]*\[+[ \t]*(?:[^\]\n]*\.)?[\"']?{spelling}[\"']?[ \t]*\]")
+            match = re.search(pattern, text, re.MULTILINE)
+            if match:
+                return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def _json_escaped(key: str) -> str:
+    import json
+
+    return json.dumps(key)[1:-1]
+
+
+def _read(path: Path) -> str:
+    """The text of ``path``: only a regular file, at most ``MAX_BYTES``, UTF-8 (a byte order mark is
+    allowed: Windows editors write one)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        raise ConfigError(path, None, "unreadable", reason=err.strerror or str(err)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ConfigError(path, None, "not_a_file")
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as err:
+        raise ConfigError(path, None, "unreadable", reason=err.strerror or str(err)) from None
+    finally:
+        os.close(fd)
+    if size > MAX_BYTES:
+        raise ConfigError(path, None, "too_large", limit="1 MB")
+    try:
+        return b"".join(chunks).decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        data = b"".join(chunks)
+        raise ConfigError(path, data.count(b"\n", 0, err.start) + 1, "not_utf8") from None
 
 
 def load(path: Path) -> Config:
     """Read and check ``path``; raises ConfigError on any problem."""
     import tomllib
 
+    text = _read(path)
     try:
-        text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise ConfigError(path, None, "not UTF-8 / nicht UTF-8") from None
-    except OSError as err:
-        raise ConfigError(path, None, str(err.strerror or err)) from None
     except tomllib.TOMLDecodeError as err:
         match = re.search(r"line (\d+)", str(err))
-        raise ConfigError(path, int(match[1]) if match else None, str(err)) from None
+        raise ConfigError(path, int(match[1]) if match else None, "syntax", detail=str(err)) from None
+    except RecursionError:
+        raise ConfigError(path, None, "too_deep") from None
     return _parse(path, text, data)
 
 
+def _codes(value: object) -> list[str] | None:
+    """A list of code strings (one string is a list of one), or None for a value of any other type."""
+    values = [value] if isinstance(value, str) else value
+    if isinstance(values, list) and all(isinstance(v, str) for v in values):
+        return values
+    return None
+
+
 def _parse(path: Path, text: str, data: dict[str, Any]) -> Config:
-    def fail(key: str, problem: str) -> ConfigError:
-        return ConfigError(path, _line_of(text, key), problem)
+    def fail(keys: str | tuple[str, ...], problem: str, **params: object) -> ConfigError:
+        return ConfigError(path, _line_of(text, *((keys,) if isinstance(keys, str) else keys)), problem, **params)
 
     for section, allowed in _ALLOWED.items():
         table = data if not section else data.get(section, {})
         if not isinstance(table, dict):
-            raise fail(section, f"[{section}] must be a table / muss eine Tabelle sein")
+            raise fail(section, "not_a_table", section=section)
         for key in table:
             if key not in allowed:
-                raise fail(key, f"unknown key / unbekannter Schlüssel: {key!r} (allowed / erlaubt: {', '.join(sorted(allowed))})")
-    validate = data.get("validate", {})
+                raise fail(key, "unknown_key", name=repr(key), allowed=", ".join(sorted(allowed)))
+    validate: dict[str, Any] = data.get("validate", {})
     lang = data.get("lang")
-    if lang is not None and lang not in LANGS:
-        raise fail("lang", f"lang must be one of / muss sein: {', '.join(LANGS)}")
+    if lang is not None and not (isinstance(lang, str) and lang in LANGS):
+        raise fail("lang", "lang", allowed=" | ".join(LANGS))
     codes: dict[str, tuple[str, ...]] = {}
     for key in ("select", "ignore"):
-        value = validate.get(key, [])
-        values = [value] if isinstance(value, str) else value
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise fail(key, f"{key} must be a list of codes / muss eine Liste von Codes sein")
+        values = _codes(validate.get(key, []))
+        if values is None:
+            raise fail(key, "codes", name=key)
         try:
             codes[key] = parse_codes(values)
         except UnknownCode as err:
-            raise fail(key, f"unknown code / unbekannter Code: {err.code}") from None
+            raise fail(key, "unknown_code", code=err.code) from None
     strict = validate.get("strict", False)
     if not isinstance(strict, bool):
-        raise fail("strict", "strict must be true or false / muss true oder false sein")
+        raise fail("strict", "strict")
+    levels = validate.get("severity", {})
+    if not isinstance(levels, dict):
+        raise fail("severity", "severity_table")
     severity: dict[str, Severity] = {}
-    for code, level in dict(validate.get("severity", {})).items():
+    for code, level in levels.items():
         if code.upper() not in RULES:
-            raise fail(code, f"unknown code / unbekannter Code: {code}")
-        if level not in SEVERITIES:
-            raise fail(code, f"severity must be one of / muss sein: {', '.join(SEVERITIES)}")
+            raise fail((code, "severity"), "unknown_code", code=code)
+        if not (isinstance(level, str) and level in SEVERITIES):
+            raise fail((code, "severity"), "severity_level", code=code, allowed=", ".join(SEVERITIES))
         severity[code.upper()] = level
     template_dir = data.get("render", {}).get("template_dir")
-    if template_dir is not None and not isinstance(template_dir, str):
-        raise fail("template_dir", "template_dir must be a path / muss ein Pfad sein")
+    if template_dir is not None:
+        if not isinstance(template_dir, str):
+            raise fail("template_dir", "template_dir")
+        if not template_dir.strip() or re.search(r"[\x00-\x1f\x7f]", template_dir):
+            raise fail("template_dir", "template_dir_text")
     return Config(
         path=path,
         lang=lang,
@@ -125,18 +257,39 @@ def _parse(path: Path, text: str, data: dict[str, Any]) -> Config:
 
 
 def discover(start: Path | None = None) -> Config:
-    """The configuration in force here (defaults when there is no ``ki.toml``)."""
+    """The configuration in force here (defaults when there is no ``ki.toml`` or it is not safe)."""
     path = find(start)
-    return load(path) if path else Config()
+    if path is None:
+        return Config()
+    reason = unsafe(path)
+    if reason:
+        return Config(skipped=path, skipped_because=reason)
+    return load(path)
 
 
-def settings() -> Config:
-    """The configuration in force; a broken ``ki.toml`` ends the command (exit 2) naming file and line."""
+def settings(lang: str | None = None) -> Config:
+    """The configuration in force, named on standard error when a file was read or skipped; a broken
+    ``ki.toml`` ends the command (exit 2) naming file and line. ``lang``: the ``--lang`` given."""
+    import sys
+
     from ki_cli.i18n import detect_lang
     from ki_cli.messages import ui
     from ki_cli.report import EXIT_USAGE, Stop
 
     try:
-        return discover()
+        config = discover()
     except ConfigError as err:
-        raise Stop(EXIT_USAGE, ui("bad_config", detect_lang(None), where=err.where(), problem=err.problem)) from None
+        raise Stop(EXIT_USAGE, err.message(detect_lang(lang))) from None
+    language = detect_lang(lang, config.lang)
+    line = None
+    if config.path is not None:
+        line = ui("config.read", language, path=str(config.path))
+    elif config.skipped is not None:
+        line = ui(f"config.unsafe_{config.skipped_because}", language, path=str(config.skipped))
+    if line:
+        try:  # a note: when standard error cannot take it, the command goes on all the same
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+    return config

@@ -27,9 +27,10 @@ AREAS = {
 _HEAD = """\
 # Regeln von `ki` – Rule reference
 
-Erzeugt aus der Regel-Registry (`ki_cli/catalog/`) mit `python -m ki_cli.docs docs/rules.md`:
-bitte nicht von Hand ändern. Dieselben Texte zeigen `ki rules` und `ki explain CODE`, auf
-Englisch mit `--lang en`; die vollständigen Beispieldateien zeigt `ki explain CODE`.
+Erzeugt aus der Regel-Registry (jede Fachregel steht mit ihren Texten und Beispielen neben ihrer
+Prüfung in `ki_cli/rules/`, KI0xx/KI1xx in `ki_cli/catalog/structure.py`) mit
+`python -m ki_cli.docs docs/rules.md`: bitte nicht von Hand ändern. Dieselben Texte und
+Beispiele zeigen `ki rules` und `ki explain CODE`, auf Englisch mit `--lang en`.
 
 *Generated from the rule registry; the same texts are shown by `ki rules` and `ki explain CODE`
 (`--lang en` for English).*
@@ -70,13 +71,9 @@ def _rule(rule: Rule) -> list[str]:
 
 def _difference(rule: Rule) -> list[str]:
     """What changes from the failing to the passing example: ``-`` so nicht, ``+`` sondern so."""
-    import difflib
+    from ki_cli.explain import example_diff
 
-    diff = difflib.unified_diff(
-        rule.fail_example.splitlines(), rule.pass_example.splitlines(), lineterm="", n=2
-    )
-    body = [line for line in diff if not line.startswith(("---", "+++"))]
-    return [f"Beispiel – `-` löst {rule.code} aus, `+` sondern so:", "", "```diff", *body, "```", ""]
+    return [f"Beispiel – `-` löst {rule.code} aus, `+` sondern so:", "", "```diff", *example_diff(rule), "```", ""]
 
 
 def rules_markdown() -> str:

@@ -10,7 +10,7 @@ from ki_cli.registry import RULES, Rule
 _WORDS = {
     "basis": L("Grundlage", "Basis"),
     "fail": L("So nicht (löst {code} aus):", "Not like this (triggers {code}):"),
-    "pass": L("Sondern so:", "But like this:"),
+    "fix": L("Beispiel – `-` löst {code} aus, `+` sondern so:", "Example – `-` triggers {code}, `+` fixes it:"),
     "header": L("Code   Schwere  Titel — Grundlage", "Code   Severity Title — basis"),
 }
 
@@ -39,6 +39,18 @@ def _indent(text: str) -> str:
     return "\n".join(f"    {line}" for line in text.rstrip("\n").splitlines())
 
 
+def example_diff(rule: Rule, context: int = 2) -> list[str]:
+    """The change from the failing to the passing example, as unified-diff lines without the file header.
+
+    ``@@`` lines say where in the example file the change is; ``-`` lines trigger the rule, ``+``
+    lines fix it, and ``context`` unchanged lines stand around each change.
+    """
+    import difflib
+
+    diff = difflib.unified_diff(rule.fail_example.splitlines(), rule.pass_example.splitlines(), lineterm="", n=context)
+    return [line for line in diff if not line.startswith(("---", "+++"))]
+
+
 def explain_text(rule: Rule, lang: str) -> str:
     parts = [
         f"{rule.code} ({rule.severity}) – {rule.title(lang)}",
@@ -47,8 +59,8 @@ def explain_text(rule: Rule, lang: str) -> str:
         "",
         f"{_WORDS['basis'](lang)}: {rule.basis(lang)}",
     ]
-    if rule.fail_example:
+    if rule.fail_example and rule.pass_example:
+        parts += ["", _WORDS["fix"](lang).format(code=rule.code), _indent("\n".join(example_diff(rule)))]
+    elif rule.fail_example:
         parts += ["", _WORDS["fail"](lang).format(code=rule.code), _indent(rule.fail_example)]
-    if rule.pass_example:
-        parts += ["", _WORDS["pass"](lang), _indent(rule.pass_example)]
     return "\n".join(parts)

@@ -1,51 +1,46 @@
 """Field types of the concept format as Pydantic types: text, German numbers and dates, ids.
 
-The converters themselves live in ``converters`` (no Pydantic, used by the fast check); here
-each is wrapped so that its ``FormatError`` becomes a ``PydanticCustomError`` of the same
-``ki_…`` type, which the structure check turns into KI103/KI104/KI105 findings.
+The converters themselves live in ``converters`` (no Pydantic): they raise ``pydantic_core``'s
+``PydanticCustomError`` with a ``ki_…`` type, which the structure check turns into
+KI103/KI104/KI105 findings. Constraints (``min_length``, ``ge`` …) stand *before* a
+``BeforeValidator`` in ``Annotated``, so that Pydantic puts them into the base type's core
+schema (``{'type': 'str', 'min_length': 1}``) instead of a Python function of its own: the core
+schema generated from the models (``coreschema``) then names only functions of ``converters``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
-from ki_cli import converters
-from ki_cli.converters import ID_MAX, ID_PATTERN, FormatError, as_text, none_to_dict, none_to_list
-from ki_cli.converters import _AGS, _EMAIL, _FALSE, _TRUE  # the schema mirrors the converters' own patterns
+from ki_cli.converters import (
+    _AGS,  # the schema mirrors the converters' own patterns
+    _EMAIL,
+    _FALSE,
+    _TRUE,
+    ID_MAX,
+    ID_PATTERN,
+    NUMBER_MAX,
+    as_text,
+    check_ags,
+    check_email,
+    check_id,
+    check_version,
+    none_to_dict,
+    none_to_list,
+    to_bool,
+    to_date,
+    to_number,
+    to_version,
+)
 
 __all__ = [
     "ID_MAX", "ID_PATTERN", "Ags", "Amount", "Date", "Email", "Id", "Number", "Ref", "RequiredText",
     "Share", "Text", "Version", "Vze", "YesNo", "as_text", "check_ags", "check_email", "check_id",
-    "check_version", "none_to_dict", "none_to_list", "to_bool", "to_date", "to_number",
+    "check_version", "none_to_dict", "none_to_list", "to_bool", "to_date", "to_number", "to_version",
 ]
-
-
-def _pydantic(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``convert`` raising Pydantic's custom error instead of ours (``__wrapped__`` names it)."""
-
-    def run(value: Any) -> Any:
-        try:
-            return convert(value)
-        except FormatError as exc:
-            raise PydanticCustomError(exc.type, exc.message, exc.ctx) from None
-
-    run.__wrapped__ = convert  # type: ignore[attr-defined]
-    run.__name__ = convert.__name__
-    return run
-
-
-to_number = _pydantic(converters.to_number)
-to_date = _pydantic(converters.to_date)
-to_bool = _pydantic(converters.to_bool)
-check_id = _pydantic(converters.check_id)
-check_email = _pydantic(converters.check_email)
-check_ags = _pydantic(converters.check_ags)
-check_version = _pydantic(converters.check_version)
 
 
 def _or_null(schema: dict[str, Any]) -> None:
@@ -99,29 +94,30 @@ SCHEMA_VERSION: dict[str, Any] = {"enum": [1, "1"]}
 
 
 def number_schema(signed: bool = True, **bounds: float) -> dict[str, Any]:
-    """A number, or German notation written as text (``0,5``, ``1.234,56``)."""
+    """A number, or German notation written as text (``0,5``, ``1.234,56``); within ``NUMBER_MAX``."""
     sign = "[-+]?" if signed else "[+]?"
+    limits = {"minimum": -NUMBER_MAX, "maximum": NUMBER_MAX} if signed else {"maximum": NUMBER_MAX}
     return {
         "anyOf": [
-            {"type": "number", **bounds},
+            {"type": "number", **limits, **bounds},
             {"type": "string", "pattern": f"^{_SPACE}{sign}({_NUMBER_TEXT}){_SPACE}$"},
         ]
     }
 
 
 Text = Annotated[str, BeforeValidator(as_text), WithJsonSchema(SCHEMA_TEXT)]
-RequiredText = Annotated[str, BeforeValidator(as_text), Field(min_length=1), WithJsonSchema(SCHEMA_REQUIRED_TEXT)]
+RequiredText = Annotated[str, Field(min_length=1), BeforeValidator(as_text), WithJsonSchema(SCHEMA_REQUIRED_TEXT)]
 Id = Annotated[str, AfterValidator(check_id), BeforeValidator(as_text), WithJsonSchema(SCHEMA_ID)]
-Ref = Annotated[str, BeforeValidator(as_text), Field(min_length=1), WithJsonSchema(SCHEMA_REF)]
+Ref = Annotated[str, Field(min_length=1), BeforeValidator(as_text), WithJsonSchema(SCHEMA_REF)]
 Number = Annotated[float, BeforeValidator(to_number), WithJsonSchema(number_schema())]
-Amount = Annotated[float, BeforeValidator(to_number), Field(ge=0), WithJsonSchema(number_schema(False, minimum=0))]
+Amount = Annotated[float, Field(ge=0), BeforeValidator(to_number), WithJsonSchema(number_schema(False, minimum=0))]
 Vze = Annotated[
-    float, BeforeValidator(to_number), Field(gt=0, le=1),
+    float, Field(gt=0, le=1), BeforeValidator(to_number),
     WithJsonSchema(number_schema(False, exclusiveMinimum=0, maximum=1)),
 ]
-Share = Annotated[float, BeforeValidator(to_number), Field(gt=0), WithJsonSchema(number_schema(False, exclusiveMinimum=0))]
+Share = Annotated[float, Field(gt=0), BeforeValidator(to_number), WithJsonSchema(number_schema(False, exclusiveMinimum=0))]
 Date = Annotated[dt.date, BeforeValidator(to_date), WithJsonSchema(SCHEMA_DATE)]
 YesNo = Annotated[bool, BeforeValidator(to_bool), WithJsonSchema(SCHEMA_YES_NO)]
 Email = Annotated[str, AfterValidator(check_email), BeforeValidator(as_text), WithJsonSchema(SCHEMA_EMAIL)]
 Ags = Annotated[str, AfterValidator(check_ags), BeforeValidator(as_text), WithJsonSchema(SCHEMA_AGS)]
-Version = Annotated[int, AfterValidator(check_version), WithJsonSchema(SCHEMA_VERSION)]
+Version = Annotated[int, AfterValidator(check_version), BeforeValidator(to_version), WithJsonSchema(SCHEMA_VERSION)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -38,18 +39,51 @@ def supported(value: str | None) -> str | None:
 
 
 def detect_lang(option: str | None = None, configured: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """``--lang`` wins, then ``KI_LANG``, then ``ki.toml``, then the locale (de* → de, else en).
+    """The one language decision, for help, usage errors and findings alike (spec: cli.md).
 
-    An unsupported value is passed over (``--lang`` itself refuses one before this is asked)."""
+    ``--lang`` wins, then ``KI_LANG``, then ``ki.toml``'s ``lang``, then the system's UI language
+    (German → ``de``, any other language → ``en``), and German when nothing names a language
+    (``C``, ``POSIX``, unset): the users are German municipal staff. An unsupported value is passed
+    over (``--lang`` itself refuses one before this is asked)."""
     env = os.environ if env is None else env
     for candidate in (option, env.get("KI_LANG"), configured):
-        if supported(candidate):
-            return supported(candidate)  # type: ignore[return-value]
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        lang = supported(candidate)
+        if lang:
+            return lang
+    system = system_language(env)
+    if system is None:
+        return "de"
+    return "de" if system == "de" else "en"
+
+
+def system_language(env: Mapping[str, str]) -> str | None:
+    """The two-letter language the system's user interface is in, or None when it names none.
+
+    Windows shells set no locale variables: there the user's UI language comes from the Windows API.
+    Elsewhere the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set decides (as POSIX has
+    it); ``C`` and ``POSIX`` (also ``C.UTF-8``) name no language."""
+    if sys.platform == "win32" and env is os.environ:
+        return _windows_ui_language()
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
         if value:
-            return "de" if value.lower().startswith("de") else "en"
-    return "en"
+            code = value.split(".", 1)[0].split("@", 1)[0]
+            if code in ("C", "POSIX") or len(code) < 2 or not code[:2].isalpha():
+                return None
+            return code[:2].lower()
+    return None
+
+
+def _windows_ui_language() -> str | None:
+    """The primary language of ``GetUserDefaultUILanguage`` (0x07 German, 0x09 English …)."""
+    try:
+        import ctypes
+
+        langid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
+    primary = int(langid) & 0x3FF
+    return {0x07: "de", 0x09: "en"}.get(primary, "xx" if primary else None)
 
 
 def quote(value: object, lang: str) -> str:
@@ -64,14 +98,57 @@ def closest(value: object, candidates: Iterable[str]) -> str | None:
     """The candidate most like ``value`` (for 'did you mean'), or None."""
     if not isinstance(value, str) or not value:
         return None
-    pool = list(candidates)
-    lowered = {c.lower(): c for c in pool}
+    return _closest(value, {c.lower(): c for c in candidates})
+
+
+def _closest(value: str, lowered: dict[str, str]) -> str | None:
     if value.lower() in lowered:
         return lowered[value.lower()]
     import difflib  # only when a did-you-mean is needed: not on the path of a clean file
 
     hits = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[hits[0]] if hits else None
+
+
+class Budget:
+    """How many comparisons the did-you-mean of one file may still make (shared by its pools)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, comparisons: int = 20_000) -> None:
+        self.left = comparisons
+
+
+class Suggestions:
+    """Did-you-mean for many values against one pool of candidates, at a bounded cost.
+
+    ``closest`` compares a value with every candidate; thousands of dangling references to
+    thousands of ids made that quadratic (a hostile file: minutes). Here each distinct value is
+    looked up once, and the comparisons of a whole file come out of one ``Budget``: after it, only
+    a candidate that differs in case is still proposed. A real file stays far inside the budget
+    (20,000 comparisons: 400 dangling references among 50 partners), so its suggestions are
+    exactly those of ``closest``.
+    """
+
+    __slots__ = ("_budget", "_cache", "_lowered")
+
+    def __init__(self, candidates: Iterable[str], budget: Budget) -> None:
+        self._lowered = {c.lower(): c for c in candidates}
+        self._budget = budget
+        self._cache: dict[str, L | str] = {}
+
+    def __call__(self, value: object) -> L | str:
+        """" Meinten Sie „x“?" when a close candidate exists, else empty."""
+        if not isinstance(value, str) or not value:
+            return ""
+        if value not in self._cache:
+            if value.lower() in self._lowered or self._budget.left >= len(self._lowered):
+                if value.lower() not in self._lowered:
+                    self._budget.left -= len(self._lowered)
+                self._cache[value] = suggest(_closest(value, self._lowered), value)
+            else:
+                self._cache[value] = ""
+        return self._cache[value]
 
 
 def closest_code(value: str, codes: Iterable[str]) -> str | None:

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ki_cli.messages import ui
+from ki_cli.periods import YEAR_MAX, YEAR_MIN, next_period_start
 from ki_cli.starter import (
     PLACEHOLDER_NAME,
     Answers,
     BadAnswer,
     guess_typ,
     latest_guideline,
-    next_period_start,
     parse_beginn,
     parse_foerderrichtlinie,
     parse_kommune,
@@ -51,7 +51,7 @@ def _choices() -> str:
 
 
 def _explain(err: BadAnswer, lang: str) -> str:
-    return ui(err.key, lang, value=err.value, choices=_choices())
+    return ui(err.key, lang, value=err.value, choices=_choices(), first=YEAR_MIN, last=YEAR_MAX)
 
 
 def _ask(key: str, default: str, parse: Callable[[str], T], lang: str) -> T:

@@ -641,9 +641,15 @@ def load_stream(stream: BinaryIO, lang: str = "de") -> Loaded:
 
 
 def load_path(path: Path, lang: str = "de") -> Loaded:
-    """Load a file from disk; ``OSError`` is the caller's to report (it is not a finding)."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return _too_large(size, lang)  # refused unread: memory stays bounded
-    with path.open("rb") as handle:
+    """Load a file from disk; ``OSError`` is the caller's to report (it is not a finding).
+
+    Only a regular file is opened (``files.InputError``, an ``OSError``, for a FIFO, a device …)."""
+    from os import fstat
+
+    from ki_cli.files import open_input
+
+    with open_input(path) as handle:
+        size = fstat(handle.fileno()).st_size
+        if size > MAX_BYTES:
+            return _too_large(size, lang)  # refused unread: memory stays bounded
         return load_stream(handle, lang)

@@ -16,7 +16,9 @@ file, at the place where it happened):
 * ``vorlage`` (the council proposal of the old period) is left out; a commented example of the
   new one stands in its place.
 * Everything else – Kommune, Zentrum, Grundlagen, Schwerpunkte with their goals, posts,
-  Sachkosten, partners, the other agreements – is carried over as it is.
+  Sachkosten, partners, the other agreements, and any section the format has beyond these – is
+  carried over as it is. The sections are the concept record's fields (generated from the
+  model), so a section added to the format is carried over without a change here.
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from ki_cli import records
+from ki_cli.periods import YEAR_MAX, council, following
 from ki_cli.records import Record
 from ki_cli.render.formatting import datum
 from ki_cli.vocab import KI
 from ki_cli.yamlwrite import Comment, dump
-
-_TOP_REQUIRED = {"personal", "schwerpunkte"}
 
 
 @dataclass
@@ -52,23 +54,22 @@ class NextPeriod:
         return f"{self.beginn.year}-{self.ende.year}.yaml"
 
 
-def following(beginn: dt.date, ende: dt.date) -> tuple[dt.date, dt.date]:
-    """The two years after a period that ends on ``ende`` (OverflowError past year 9999)."""
-    start = ende + dt.timedelta(days=1)
+def _required(record: Record) -> set[str]:
+    """The fields of a record's section that must be given (an empty list of these is kept)."""
     try:
-        later = start.replace(year=start.year + 2)
-    except ValueError:  # 29 February: two years later there is none
-        later = dt.date(start.year + 2, 3, 1)
-    return start, later - dt.timedelta(days=1)
+        return {f.key for f in records.section(type(record).__name__) if f.required}
+    except KeyError:  # a record class of no section of the format
+        return set(record._fields)
 
 
 def _plain(model: Any) -> Any:
-    """A model as plain data without absent values and empty lists."""
+    """A model as plain data without absent values and empty lists (but for required fields)."""
     if isinstance(model, Record):
         out = {}
+        required = _required(model)
         for name, field in model.fields().items():
             value = _plain(field)
-            if value is None or (value == [] and name not in _TOP_REQUIRED):
+            if value is None or (value == [] and name not in required):
                 continue
             out[name] = value
         return out
@@ -90,7 +91,7 @@ def _zeitraum(beginn: dt.date, ende: dt.date) -> str:
 def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod:
     """The concept of the period after ``konzept``'s, as commented YAML."""
     old_beginn, old_ende = konzept.periode.beginn, konzept.periode.ende
-    beginn, ende = following(old_beginn, old_ende)
+    beginn, ende = following(old_ende)
     result = NextPeriod("", beginn, ende)
     partner_name = {p.id: p.name for p in konzept.partner}
     partner_name[KI] = "Kommunales Integrationszentrum"
@@ -129,34 +130,53 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
         else:
             vereinbarungen.append(_plain(v))
 
-    data: dict[Any, Any] = {
-        Comment(_header(konzept, source, beginn, ende, today)): None,
-        "version": 1,
-        Comment("\nDie Kommune und ihr Kommunales Integrationszentrum (unverändert übernommen)."): None,
-        "kommune": _plain(konzept.kommune),
-        "zentrum": _plain(konzept.zentrum),
-        Comment(f"\nDer neue Zwei-Jahres-Zeitraum; er folgt auf den Zeitraum {_zeitraum(old_beginn, old_ende)}."): None,
-        "periode": {"beginn": beginn, "ende": ende},
-        Comment(_grundlagen_note(konzept)): None,
-        "grundlagen": _plain(konzept.grundlagen),
-        Comment("\nSchwerpunkte entlang der Bildungskette und im Querschnitt Integration, mit Zielen und Maßnahmen.\n"
-                "Die Maßnahmen sind mit ihrer Stufe übernommen (Initiative → Modellprojekt → Regelpraxis):\n"
-                "Stufen fortschreiben, neue Maßnahmen ergänzen, abgeschlossene entfernen."): None,
-        "schwerpunkte": schwerpunkte,
-        Comment("\nPersonal: die Stellen wie bisher. Besetzung, VZE und Einsatz je Schwerpunkt prüfen."): None,
-        "personal": _plain(konzept.personal),
+    # each section of the concept, in the format's order: the ones above with what was done to
+    # them, every other one as it is
+    given: dict[str, dict[Any, Any]] = {
+        "version": {"version": 1},
+        "kommune": {
+            Comment("\nDie Kommune und ihr Kommunales Integrationszentrum (unverändert übernommen)."): None,
+            "kommune": _plain(konzept.kommune),
+        },
+        "zentrum": {"zentrum": _plain(konzept.zentrum)},
+        "periode": {
+            Comment(f"\nDer neue Zwei-Jahres-Zeitraum; er folgt auf den Zeitraum {_zeitraum(old_beginn, old_ende)}."):
+                None,
+            "periode": {"beginn": beginn, "ende": ende},
+        },
+        "grundlagen": {Comment(_grundlagen_note(konzept)): None, "grundlagen": _plain(konzept.grundlagen)},
+        "schwerpunkte": {
+            Comment("\nSchwerpunkte entlang der Bildungskette und im Querschnitt Integration, mit Zielen und Maßnahmen.\n"
+                    "Die Maßnahmen sind mit ihrer Stufe übernommen (Initiative → Modellprojekt → Regelpraxis):\n"
+                    "Stufen fortschreiben, neue Maßnahmen ergänzen, abgeschlossene entfernen."): None,
+            "schwerpunkte": schwerpunkte,
+        },
+        "personal": {
+            Comment("\nPersonal: die Stellen wie bisher. Besetzung, VZE und Einsatz je Schwerpunkt prüfen."): None,
+            "personal": _plain(konzept.personal),
+        },
+        "sachkosten": {
+            Comment("\nSachkosten je Jahr (Räume, Verwaltungskosten, Material): Beträge fortschreiben."): None,
+            "sachkosten": _plain(konzept.sachkosten),
+        } if konzept.sachkosten else {},
+        "partner": {
+            Comment("\nPartner des Kommunalen Integrationszentrums."): None,
+            "partner": _plain(konzept.partner),
+        } if konzept.partner else {},
+        "vereinbarungen": {
+            Comment("\nVereinbarungen mit den Regeldiensten und Partnern (Fokus Migration; "
+                    "die fachliche Zuständigkeit bleibt beim Partner)."): None,
+            "vereinbarungen": vereinbarungen,
+        } if vereinbarungen else {},
+        "vorlage": {Comment(_vorlage_note(konzept, beginn)): None},
     }
-    if konzept.sachkosten:
-        data[Comment("\nSachkosten je Jahr (Räume, Verwaltungskosten, Material): Beträge fortschreiben.")] = None
-        data["sachkosten"] = _plain(konzept.sachkosten)
-    if konzept.partner:
-        data[Comment("\nPartner des Kommunalen Integrationszentrums.")] = None
-        data["partner"] = _plain(konzept.partner)
-    if vereinbarungen:
-        data[Comment("\nVereinbarungen mit den Regeldiensten und Partnern (Fokus Migration; "
-                     "die fachliche Zuständigkeit bleibt beim Partner).")] = None
-        data["vereinbarungen"] = vereinbarungen
-    data[Comment(_vorlage_note(konzept, beginn))] = None
+    data: dict[Any, Any] = {Comment(_header(konzept, source, beginn, ende, today)): None}
+    for name, value in konzept.fields().items():
+        if name in given:
+            data.update(given[name])
+        elif (carried := _plain(value)) not in (None, [], {}):
+            data[Comment(f"\n{name}: aus dem vorigen Zeitraum unverändert übernommen.")] = None
+            data[name] = carried
     result.text = dump(data)
     return result
 
@@ -208,7 +228,7 @@ def _grundlagen_note(konzept: Any) -> str:
 
 
 def _vorlage_note(konzept: Any, beginn: dt.date) -> str:
-    gremium = "kreistag" if konzept.kommune.typ == "kreis" else "rat"
+    gremium = council(konzept.kommune.typ).body
     old = konzept.vorlage
     was = (f" (bisher Drucksache {_one_line(old.drucksache)})" if old is not None and old.drucksache else "")
     decision = dt.date(beginn.year - 1, 9, 1)
@@ -234,31 +254,35 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     import sys
     from pathlib import Path
 
-    from ki_cli.atomic import OutputError, check_target, write_atomic
+    from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
     from ki_cli.diff.command import load_concept, structure
-    from ki_cli.report import Stop
+    from ki_cli.files import is_folder
     from ki_cli.loader import load_bytes
-    from ki_cli.messages import ui
     from ki_cli.messages.periods import count, t
-    from ki_cli.report import EXIT_OK, EXIT_USAGE
+    from ki_cli.report import EXIT_OK, EXIT_USAGE, Stop
 
     def refuse(err: OutputError) -> Stop:
         return Stop(EXIT_USAGE, err.message(lang))
 
+    inputs = () if old_path == "-" else (Path(old_path),)  # never overwritten; its permission bits go to the new file
     # -o FOLDER (an existing folder, or a path ending in "/"): the default name inside it
-    as_folder = out is not None and out != "-" and (Path(out).is_dir() or out.endswith(("/", os.sep)))
+    as_folder = out is not None and out != "-" and (is_folder(Path(out)) or out.endswith(("/", os.sep)))
     into = Path(out) if as_folder else None
     if out is not None and out != "-" and into is None:
         try:
-            check_target(Path(out), force)  # refuse before any work
+            check_target(Path(out), force, inputs)  # refuse before any work
         except OutputError as err:
             raise refuse(err) from None
     konzept = load_concept(old_path, lang)
     source = "Standardeingabe" if old_path == "-" else Path(old_path).name
     try:
+        _, ende = following(konzept.periode.ende)
+        if ende.year > YEAR_MAX:  # the format's dates end with 2199: the new file would not validate
+            raise OverflowError
         result = build(konzept, source, dt.date.today())
     except OverflowError:
-        raise Stop(EXIT_USAGE, t("next.bad_period", lang, path=old_path, ende=datum(konzept.periode.ende))) from None
+        raise Stop(EXIT_USAGE, t("next.beyond_calendar", lang, path=old_path, ende=datum(konzept.periode.ende),
+                                 last=YEAR_MAX)) from None
     written, _ = structure(load_bytes(result.text.encode("utf-8"), lang), lang)
     if written is None:  # a bug in the writer, never the user's fault: fail loudly, write nothing
         raise RuntimeError("the new concept file does not read back")
@@ -268,16 +292,16 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
         return EXIT_OK
     if into is not None:
         try:
-            into.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise Stop(EXIT_USAGE, ui("out.not_writable", lang, path=into, detail=err.strerror or err)) from None
+            make_folder(into)
+        except OutputError as err:
+            raise refuse(err) from None
         target = into / result.default_name
     elif out is not None:
         target = Path(out)
     else:
         target = (Path(old_path).parent if old_path != "-" else Path(".")) / result.default_name
     try:
-        write_atomic(target, result.text.encode("utf-8"), force=force)
+        write_atomic(target, result.text.encode("utf-8"), force=force, inputs=inputs, lang=lang)
     except OutputError as err:
         raise refuse(err) from None
     zeitraum = _zeitraum(result.beginn, result.ende) if lang == "de" else f"{result.beginn} to {result.ende}"

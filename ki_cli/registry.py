@@ -1,40 +1,24 @@
-"""The registry: every rule's code, default severity, title, basis and explanation.
+"""The registry: every rule's code, default severity, title, basis, explanation and examples.
 
 One entry per code of ``spec/rules.md``. ``ki rules`` and ``ki explain`` print from here, the
-findings take their severity and basis from here, and ``docs/rules.md`` is generated from here.
-The entries themselves are data in ``ki_cli/catalog/``.
+findings take their severity and basis from here, SARIF lists it, and ``docs/rules.md`` is
+generated from here. It is built from the rule modules: the domain rules (KI2xx–KI6xx) are
+declared beside their functions in ``ki_cli/rules/``; the file and structure checks (KI0xx/KI1xx)
+have their entries in ``ki_cli/catalog/structure.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from typing import Literal
-
-from ki_cli.i18n import L
-
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    code: str
-    severity: Severity
-    title: L
-    basis_text: L
-    explanation: L
-    fail_example: str = ""
-    pass_example: str = ""
-
-    def basis(self, lang: str) -> str:
-        return self.basis_text(lang)
+from ki_cli.rules.base import SEVERITIES, Rule, Severity
 
 
 def _load() -> dict[str, Rule]:
-    from ki_cli.catalog import CATALOG
+    from ki_cli.catalog.structure import RULES as STRUCTURE
+    from ki_cli.rules import RULES as DOMAIN
 
-    return {rule.code: rule for rule in CATALOG}
+    return {rule.code: rule for rule in (*STRUCTURE, *DOMAIN)}
 
 
 RULES: dict[str, Rule] = _load()
+
+__all__ = ["RULES", "SEVERITIES", "Rule", "Severity"]

@@ -1,8 +1,8 @@
 """The JSON Schema (draft 2020-12) of the concept format, for editors and other tools.
 
 Generated from the Pydantic model (``ki_cli.model``); each field type carries its own JSON
-Schema (``ki_cli.fieldtypes``), and the German titles and descriptions come from
-``ki_cli.messages.schema``. The schema checks the structure the validator checks: keys,
+Schema (``ki_cli.fieldtypes``), each field its German title and description (``model.doc``), and
+the sections' German titles and descriptions come from ``ki_cli.messages.schema``. The schema checks the structure the validator checks: keys,
 required fields, types and vocabularies. What needs the whole file (ids unique, references
 that exist, the rules KI2xx–KI6xx) stays with ``ki validate``.
 """
@@ -34,20 +34,20 @@ def _describe_enum(prop: dict[str, Any]) -> str:
 
 def _section(name: str, schema: dict[str, Any]) -> None:
     """German title and description for a model and its fields; no defaults (editors insert them)."""
+    from ki_cli import model
+
+    fields = getattr(model, name).model_fields
     if name in TEXTS:
         schema["title"], schema["description"] = TEXTS[name]
     else:
         schema.pop("title", None)
     for field, prop in schema.get("properties", {}).items():
-        prop.pop("default", None)
-        for part in prop.get("anyOf", []):
-            part.pop("default", None)
-        key = f"{name}.{field}"
-        if key in TEXTS:
-            title, description = TEXTS[key]
-            prop["title"], prop["description"] = title, description + _describe_enum(prop)
-        else:
-            prop.pop("title", None)
+        for part in [prop, *prop.get("anyOf", [])]:  # Pydantic's own, wherever it put them
+            for key in ("default", "title", "description"):
+                part.pop(key, None)
+        info = fields[field]
+        if info.title and info.description:  # the field's own (``model.doc``), with the vocabulary's words
+            prop["title"], prop["description"] = info.title, info.description + _describe_enum(prop)
     if schema.get("type") == "object" and "properties" in schema:
         schema["additionalProperties"] = False
 

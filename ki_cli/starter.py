@@ -13,13 +13,12 @@ import json
 import re
 from dataclasses import dataclass
 
+from ki_cli.periods import YEAR_MAX, council, period_end
 from ki_cli.vocab import KOMMUNE_TYP
 
 DEFAULT_PATH = "konzept.yaml"
 PLACEHOLDER_NAME = {"kreisfreie_stadt": "Stadt Musterstadt", "kreis": "Kreis Musterkreis"}
 _TYP_ALIASES = {"stadt": "kreisfreie_stadt", "kreisfrei": "kreisfreie_stadt", "kreisfreie": "kreisfreie_stadt"}
-_ISO = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*")
-_GERMAN = re.compile(r"\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*")
 
 
 class BadAnswer(ValueError):
@@ -42,16 +41,6 @@ class Answers:
         return period_end(self.beginn)
 
 
-def period_end(beginn: dt.date) -> dt.date:
-    """The last day of a two-year period: the day before the same date two years later."""
-    return beginn.replace(year=beginn.year + 2) - dt.timedelta(days=1)
-
-
-def next_period_start(today: dt.date) -> dt.date:
-    """The default start: 1 January of next year (funding years are calendar years)."""
-    return dt.date(today.year + 1, 1, 1)
-
-
 def parse_typ(value: str) -> str:
     word = re.sub(r"[\s-]+", "_", value.strip().lower())
     word = _TYP_ALIASES.get(word, word)
@@ -62,16 +51,17 @@ def parse_typ(value: str) -> str:
 
 def parse_beginn(value: str) -> dt.date:
     """``2027-01-01`` or ``01.01.2027``; a period starts on the first of a month (KI201)."""
-    match = _ISO.fullmatch(value)
-    parts = (match[1], match[2], match[3]) if match else None
-    if parts is None and (match := _GERMAN.fullmatch(value)):
-        parts = (match[3], match[2], match[1])
+    from pydantic_core import PydanticCustomError
+
+    from ki_cli.converters import to_date  # the format's own date parsing, with its range
+
     try:
-        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2])) if parts else None
-    except ValueError:
-        day = None
-    if day is None or not 2000 <= day.year <= 2200:
-        raise BadAnswer("init.bad_beginn", value)
+        day = to_date(value.strip())
+    except PydanticCustomError as err:
+        raise BadAnswer("init.beginn_out_of_range" if err.type == "ki_date_range" else "init.bad_beginn",
+                        value) from None
+    if period_end(day).year > YEAR_MAX:  # the whole period must be in range
+        raise BadAnswer("init.beginn_out_of_range", value)
     if day.day != 1:
         raise BadAnswer("init.beginn_not_first", value)
     return day
@@ -360,6 +350,7 @@ def _personal(answers: Answers) -> str:
 def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
     """The content of the starting file."""
     kreis = answers.typ == "kreis"
+    body = council(answers.typ)
     name = answers.kommune
     ort = _ortsname(name)
     beratung, entscheidung = _months_before(answers.beginn, 4), _months_before(answers.beginn, 3)
@@ -376,10 +367,10 @@ def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
         ende=_d(answers.ende),
         beginn_de=answers.beginn.strftime("%d.%m.%Y"),
         ende_de=answers.ende.strftime("%d.%m.%Y"),
-        council="kreistag" if kreis else "rat",
-        council_label="Kreistag" if kreis else "Rat",
-        council_genitive="Kreistages" if kreis else "Rates",
-        consulted="ausschuss" if kreis else "integrationsrat",
+        council=body.body,
+        council_label=body.name,
+        council_genitive=body.genitive,
+        consulted=body.consulted,
         consulted_label="Ausschuss für Soziales und Integration   # ERSETZEN: Name des Ausschusses"
         if kreis else "Integrationsrat",
         konzept_titel=_q(f"Integrationskonzept {_genitive(name)}"),

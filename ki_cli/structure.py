@@ -1,10 +1,11 @@
 """Structure checks KI101–KI107: the model's errors as findings, ids and references.
 
-The model check is ``fastcheck``: the Pydantic models' rules as a generated table, checked
-without importing Pydantic; its errors have Pydantic's shape. Every error becomes exactly one
-finding at the line and column of the offending key or value (a missing key: at its parent's
-key). Ids and references are checked on the raw data, so that they are reported even when the
-model has other errors.
+The model check runs the Pydantic models' own core schema with ``pydantic_core`` (generated
+from the models, ``records.validate``), so its errors are Pydantic's ``errors()``. Every error
+becomes exactly one finding at the line and column of the offending key or value (a missing
+key: at its parent's key). What a finding says a field expects, and which keys a section allows,
+come from the same schema (``records.field_at``, ``records.allowed_keys``). Ids and references
+are checked on the raw data, so that they are reported even when the model has other errors.
 """
 
 from __future__ import annotations
@@ -13,38 +14,13 @@ import re
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from ki_cli import vocab
+from ki_cli import records, vocab
 from ki_cli.converters import ID_MAX, as_text
 from ki_cli.findings import Reporter
-from ki_cli.i18n import L, did_you_mean, join_words, quote
+from ki_cli.i18n import Budget, L, Suggestions, did_you_mean, join_words, quote
 from ki_cli.sourcemap import SourceMap, join, parent, path_of
 
-
 # --- what a field expects, for messages ------------------------------------------------------
-
-_VOCAB_BY_KEY: dict[str, tuple[str, ...]] = {
-    "typ": vocab.KOMMUNE_TYP,
-    "regierungsbezirk": vocab.REGIERUNGSBEZIRK,
-    "foerderrichtlinie": vocab.FOERDERRICHTLINIE,
-    "bereich": vocab.BEREICH,
-    "handlungsfeld": vocab.HANDLUNGSFELD,
-    "stufe": vocab.STUFE,
-    "aspekte": vocab.ASPEKTE,
-    "funktion": vocab.FUNKTION,
-    "finanzierung": vocab.FINANZIERUNG,
-    "rolle": vocab.ROLLE,
-    "traeger": vocab.TRAEGER,
-    "art": vocab.PARTNER_ART,
-    "form": vocab.VEREINBARUNG_FORM,
-    "status": vocab.VEREINBARUNG_STATUS,
-    "gremium": vocab.GREMIUM,
-    "zustaendigkeit": vocab.ZUSTAENDIGKEIT,
-}
-_DATE_KEYS = {"beginn", "ende", "datum", "beschlossen_am", "unterzeichnet_am", "ueberpruefung"}
-_NUMBER_KEYS = {"vze", "betrag", "sachkosten", "ausgangswert", "zielwert"}
-_LIST_KEYS = {"schwerpunkte", "ziele", "massnahmen", "personal", "partner", "vereinbarungen",
-              "beschluesse", "beratungsfolge", "beteiligt", "aspekte"}
-_SECTION_KEYS = {"kommune", "zentrum", "periode", "grundlagen", "integrationskonzept", "vorlage", "einsatz"}
 
 _TEXT = L("einen Text", "a text")
 _NUMBER = L("eine Zahl (z. B. 0,5 oder 24000)", "a number (e.g. 0.5 or 24000)")
@@ -53,24 +29,28 @@ _LIST = L("eine Liste (Einträge mit „- “)", "a list (entries starting with 
 _SECTION = L("einen Abschnitt mit Schlüsseln (schluessel: wert)", "a mapping with keys (key: value)")
 _ID = L("eine Kennung wie „m-sprache“", "an id such as “m-sprache”")
 
+# what a missing field of each kind expects, in words (KI101, dative)
+_EXPECTED_BY_KIND: dict[str, L] = {
+    "date": L("einem Datum (JJJJ-MM-TT)", "a date (YYYY-MM-DD)"),
+    "number": L("einer Zahl", "a number"),
+    "list": L("einer Liste", "a list"),
+    "section": L("einem eingerückten Abschnitt", "an indented mapping"),
+    "mapping": L("einem eingerückten Abschnitt", "an indented mapping"),
+    "id": L("einer Kennung wie „m-sprache“", "an id such as “m-sprache”"),
+    "version": L("dem Wert 1", "the value 1"),
+    "yesno": L("ja oder nein (true/false)", "yes or no (true/false)"),
+}
 
-def _expected_for(key: str) -> L:
-    """What a field named ``key`` expects, in words (for KI101)."""
-    if key in _VOCAB_BY_KEY:
-        words = ", ".join(_VOCAB_BY_KEY[key])
+
+def _expected_for(loc: tuple[Any, ...]) -> L:
+    """What the field at ``loc`` expects, in words (for KI101), by its kind in the format."""
+    field = records.field_at(loc)
+    kind = field.kind if field is not None else None
+    if kind is not None and kind.values:  # a vocabulary, or a list of one
+        words = ", ".join(kind.values)
         return L(f"einem dieser Werte: {words}", f"one of these values: {words}")
-    if key in _DATE_KEYS:
-        return L("einem Datum (JJJJ-MM-TT)", "a date (YYYY-MM-DD)")
-    if key in _NUMBER_KEYS:
-        return L("einer Zahl", "a number")
-    if key in _LIST_KEYS:
-        return L("einer Liste", "a list")
-    if key in _SECTION_KEYS:
-        return L("einem eingerückten Abschnitt", "an indented mapping")
-    if key == "id":
-        return L("einer Kennung wie „m-sprache“", "an id such as “m-sprache”")
-    if key == "version":
-        return L("dem Wert 1", "the value 1")
+    if kind is not None and kind.name in _EXPECTED_BY_KIND:
+        return _EXPECTED_BY_KIND[kind.name]
     return L("einem Text", "a text")
 
 
@@ -102,8 +82,7 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
     ctx = err.get("ctx") or {}
     if kind in ("string_type",):
         return _TEXT, _NOT_TEXT_HINT
-    if kind == "string_too_short" or (kind == "too_short" and ctx.get("field_type") == "Value"):
-        # a required text: Pydantic checks its min_length outside the text converter ("Value")
+    if kind == "string_too_short":  # a required text
         return L("einen nicht leeren Text", "a non-empty text"), L(
             "Tragen Sie einen Text ein oder löschen Sie die Zeile, wenn das Feld freiwillig ist.",
             "Enter a text, or delete the line if the field is optional.",
@@ -116,7 +95,7 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
             "as decimal mark are both fine.",
         )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        bound = str(next(iter(ctx.values()), "")).replace(".", ",")
+        bound = _number(next(iter(ctx.values()), ""))
         words = {
             "greater_than": L(f"eine Zahl größer als {bound}", f"a number greater than {bound}"),
             "greater_than_equal": L(f"eine Zahl ab {bound}", f"a number of at least {bound}"),
@@ -126,6 +105,16 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
         return words, L(
             "VZE liegen über 0 und höchstens bei 1 (eine volle Stelle); Beträge sind nicht negativ.",
             "VZE lie above 0 and at most 1 (one full post); amounts are not negative.",
+        )
+    if kind == "ki_number_range":
+        return L("eine Zahl bis zu einer Billion (1.000.000.000.000)", "a number up to a trillion (1,000,000,000,000)"), L(
+            "Prüfen Sie die Ziffern: eine so große Zahl (auch eine negative) ist im Konzept ein Tippfehler.",
+            "Check the digits: a number this large (negative ones too) is a typo in a concept.",
+        )
+    if kind == "ki_version_bool":
+        return L("die Formatversion 1", "the format version 1"), L(
+            "Schreiben Sie `version: 1`; true und false sind Wahrheitswerte, keine Versionsnummer.",
+            "Write `version: 1`; true and false are booleans, not a version number.",
         )
     if kind == "ki_date":
         return _DATE, L("Schreiben Sie das Datum wie 2025-01-01 oder 01.01.2025.", "Write the date as 2025-01-01 or 01.01.2025.")
@@ -163,6 +152,13 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
     return L(err.get("msg", ""), err.get("msg", "")), L("", "")
 
 
+def _number(value: Any) -> str:
+    """A bound as a German number: ``0``, ``0,5`` (the core schema keeps bounds as floats)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")
+
+
 def _where(path: str, data: Any) -> L:
     """A readable name for the mapping at ``path`` (with its id where it has one)."""
     if not path:
@@ -188,11 +184,24 @@ def _at(data: Any, path: str) -> Any:
     return node
 
 
-def _allowed_keys(data: Any, loc: tuple[Any, ...]) -> list[str]:
-    """The keys the format allows in the mapping at ``loc`` (for KI102's list and did-you-mean)."""
-    from ki_cli.fastcheck import allowed_keys
+_ABSENT = object()
 
-    return allowed_keys(loc)
+
+def _written(data: Any, err: dict[str, Any]) -> Any:
+    """The value the user wrote where ``err`` points, or the error's input.
+
+    Pydantic reports a bound (``vze: -1``) with the converted value as input (``-1.0``); a
+    finding shows what stands in the file.
+    """
+    node = data
+    for part in err["loc"]:
+        if part == "[key]" or not isinstance(node, (dict, list)):
+            return err.get("input")
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return err.get("input")
+    return node
 
 
 # --- the model check --------------------------------------------------------------------------
@@ -200,9 +209,7 @@ def _allowed_keys(data: Any, loc: tuple[Any, ...]) -> list[str]:
 
 def check_model(data: dict[str, Any], sourcemap: SourceMap, report: Reporter) -> Any:
     """Validate ``data`` against the format; return the concept's record or None after findings."""
-    from ki_cli.fastcheck import validate
-
-    konzept, errors = validate(data)
+    konzept, errors = records.validate(data)
     for err in errors:
         _report_error(err, data, sourcemap, report)
     return konzept
@@ -213,16 +220,16 @@ def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: 
     path = path_of(loc)
     key = next((part for part in reversed(loc) if isinstance(part, str)), "")
     kind = err["type"]
-    value = err.get("input")
+    value = _written(data, err)
     if kind == "missing":
         where = parent(path)
         report.add("KI101", sourcemap.key_span(where), path, key=key, where=_where(where, data),
-                   expected=_expected_for(key))
+                   expected=_expected_for(loc))
     elif kind == "extra_forbidden":
-        allowed = _allowed_keys(data, loc[:-1])
+        allowed = records.allowed_keys(loc[:-1])
         report.add("KI102", sourcemap.key_span(path), path, key=key, where=_where(parent(path), data),
                    did_you_mean=did_you_mean(key, allowed), allowed=", ".join(allowed))
-    elif loc[:1] == ("version",) and len(loc) == 1:
+    elif _is_version(loc) and kind != "ki_version_bool":
         report.add("KI104", sourcemap.value_span(path), path, value=_shown(value))
     elif kind in ("ki_id", "ki_id_reserved"):
         _report_bad_id(path, value, kind, (err.get("ctx") or {}).get("reason"), sourcemap, report)
@@ -240,6 +247,11 @@ def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: 
         expected, hint = _type_problem(err)
         report.add("KI103", sourcemap.value_span(path), path, value=_shown(value), key=key,
                    expected=expected, did_you_mean="", hint=hint)
+
+
+def _is_version(loc: tuple[Any, ...]) -> bool:
+    field = records.field_at(loc)
+    return field is not None and field.kind.name == "version"
 
 
 def _suggest_id(value: str) -> str:
@@ -331,22 +343,30 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
         else:
             first[ident] = path
 
-    # dicts, not lists: a membership test per reference must not scan every id (linear cost)
-    partners = index.partner
-    partners_or_ki = {**partners, vocab.KI: ""}
+    # dicts, not lists: a membership test per reference must not scan every id; the did-you-mean
+    # and the list of known ids are built once per pool and bounded per file (linear cost)
+    budget = Budget()
     partner_kind = L("keinen Partner", "partner")
+    partners = _Pool(index.partner, partner_kind, budget)
+    partners_or_ki = _Pool({**index.partner, vocab.KI: ""}, partner_kind, budget)
+    agreements = _Pool(index.vereinbarungen, L("keine Vereinbarung", "agreement"), budget)
+    goals_of: dict[str, list[str]] = {}
+    for goal, owner in index.ziele.items():
+        goals_of.setdefault(owner, []).append(goal)
+    goal_pools: dict[str, _Pool] = {}
     for m_path, sp_path, measure in index.massnahmen:
-        _ref(measure, m_path, "federfuehrung", partners_or_ki, partner_kind, sourcemap, report)
-        _refs(measure, m_path, "beteiligt", partners_or_ki, partner_kind, sourcemap, report)
-        _ref(measure, m_path, "vereinbarung", index.vereinbarungen,
-             L("keine Vereinbarung", "agreement"), sourcemap, report)
+        _ref(measure, m_path, "federfuehrung", partners_or_ki, sourcemap, report)
+        _refs(measure, m_path, "beteiligt", partners_or_ki, sourcemap, report)
+        _ref(measure, m_path, "vereinbarung", agreements, sourcemap, report)
         goals = measure.get("ziele")
         if isinstance(goals, list):
             for i, goal in enumerate(goals):
                 if _scalar(goal) and str(as_text(goal)) not in index.ziele:
-                    own_goals = [g for g, owner in index.ziele.items() if owner == sp_path]  # only on a finding
-                    _dangling(join(join(m_path, "ziele"), i), "ziele", goal, own_goals or list(index.ziele),
-                              L("kein Ziel", "goal"), sourcemap, report)
+                    if sp_path not in goal_pools:  # its own goals are proposed, or else all of them
+                        goal_pools[sp_path] = _Pool(goals_of.get(sp_path) or list(index.ziele),
+                                                    L("kein Ziel", "goal"), budget)
+                    _dangling(join(join(m_path, "ziele"), i), "ziele", goal, goal_pools[sp_path], sourcemap, report)
+    priorities = _Pool(index.schwerpunkte, L("keinen Schwerpunkt", "priority"), budget)
     for p_path, post in _entries(data, "personal"):
         einsatz = post.get("einsatz")
         if isinstance(einsatz, dict):
@@ -354,41 +374,54 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
                 if key not in index.schwerpunkte:
                     path = join(join(p_path, "einsatz"), key)
                     report.add("KI107", sourcemap.key_span(path), path, ref=key, key="einsatz",
-                               kind=L("keinen Schwerpunkt", "priority"),
-                               did_you_mean=did_you_mean(key, index.schwerpunkte),
-                               known=_known(list(index.schwerpunkte)))
+                               kind=priorities.kind, did_you_mean=priorities.suggest(key), known=priorities.known())
     for v_path, agreement in _entries(data, "vereinbarungen"):
-        _ref(agreement, v_path, "partner", partners, partner_kind, sourcemap, report)
+        _ref(agreement, v_path, "partner", partners, sourcemap, report)
+
+
+class _Pool:
+    """The ids a reference may name, with their did-you-mean and their list as a finding shows it."""
+
+    __slots__ = ("_budget", "_known", "_suggestions", "ids", "kind")
+
+    def __init__(self, ids: Collection[str], kind: L, budget: Budget) -> None:
+        self.ids = ids
+        self.kind = kind
+        self._budget = budget
+        self._suggestions: Suggestions | None = None
+        self._known: L | None = None
+
+    def suggest(self, ref: str) -> L | str:
+        if self._suggestions is None:
+            self._suggestions = Suggestions(self.ids, self._budget)
+        return self._suggestions(ref)
+
+    def known(self) -> L:
+        if self._known is None:
+            ids = list(self.ids)
+            self._known = L(join_words(ids, "de"), join_words(ids, "en"))
+        return self._known
 
 
 def _scalar(value: Any) -> bool:
     return value is not None and not isinstance(value, (bool, list, dict))
 
 
-def _ref(item: dict[str, Any], path: str, key: str, known: Collection[str], kind: L,
-         sourcemap: SourceMap, report: Reporter) -> None:
+def _ref(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
     value = item.get(key)
-    if _scalar(value) and str(as_text(value)) not in known:
-        _dangling(join(path, key), key, value, known, kind, sourcemap, report)
+    if _scalar(value) and str(as_text(value)) not in pool.ids:
+        _dangling(join(path, key), key, value, pool, sourcemap, report)
 
 
-def _refs(item: dict[str, Any], path: str, key: str, known: Collection[str], kind: L,
-          sourcemap: SourceMap, report: Reporter) -> None:
+def _refs(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
     values = item.get(key)
     if isinstance(values, list):
         for i, value in enumerate(values):
-            if _scalar(value) and str(as_text(value)) not in known:
-                _dangling(join(join(path, key), i), key, value, known, kind, sourcemap, report)
+            if _scalar(value) and str(as_text(value)) not in pool.ids:
+                _dangling(join(join(path, key), i), key, value, pool, sourcemap, report)
 
 
-def _dangling(path: str, key: str, value: Any, known: Collection[str], kind: L,
-              sourcemap: SourceMap, report: Reporter) -> None:
+def _dangling(path: str, key: str, value: Any, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
     ref = str(as_text(value))
-    report.add("KI107", sourcemap.value_span(path), path, ref=ref, key=key, kind=kind,
-               did_you_mean=did_you_mean(ref, known), known=_known(list(known)))
-
-
-def _known(ids: list[str]) -> L:
-    shown = join_words(ids, "de")
-    return L(shown, join_words(ids, "en"))
-
+    report.add("KI107", sourcemap.value_span(path), path, ref=ref, key=key, kind=pool.kind,
+               did_you_mean=pool.suggest(ref), known=pool.known())

@@ -10,15 +10,20 @@ answer and message.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ki_cli.i18n import closest_code, detect_lang, suggest, supported
 from ki_cli.messages import ui
 from ki_cli.registry import RULES
-from ki_cli.report import EXIT_USAGE, Report, Selection, Stop, UnknownCode, parse_codes
+from ki_cli.report import EXIT_USAGE, FileReport, Report, Selection, Stop, UnknownCode, parse_codes
+
+if TYPE_CHECKING:
+    from ki_cli.files import InputError
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -32,34 +37,32 @@ def codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
                                   did_you_mean=suggest(closest_code(err.code, RULES), err.code))) from None
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """Every *.yaml / *.yml below ``folder``, skipping hidden files and folders (.pre-commit-hooks.yaml,
-    .git, .venv …); a hidden file named on the command line is checked all the same."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, name) for name in sorted(files)
-                     if name.endswith((".yaml", ".yml")) and not name.startswith("."))
-    return found
+def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None, InputError | None, bool]]:
+    """(shown name, path or None for standard input, problem or None, named on the command line) for
+    every file to check.
 
+    A file or folder named on the command line that cannot be read ends the command (exit 2); in
+    a folder, an entry that cannot be read comes with its problem (a KI004 finding of its own)."""
+    from ki_cli.files import InputError, concept_files, problem
 
-def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None]]:
-    """(shown name, path or None for standard input) for every file to check."""
-    found: list[tuple[str, Path | None]] = []
+    found: list[tuple[str, Path | None, InputError | None, bool]] = []
     for given in paths:
         if given == "-":
-            found.append(("<stdin>", None))
+            found.append(("<stdin>", None, None, True))
             continue
         path = Path(given)
-        if path.is_dir():
-            files = yaml_files(path)
+        try:
+            mode = os.stat(path).st_mode
+        except (OSError, ValueError) as err:
+            error = problem(path, err) if isinstance(err, OSError) else InputError(path, "not_found")
+            raise Stop(EXIT_USAGE, error.message(lang)) from None
+        if stat.S_ISDIR(mode):
+            files = concept_files(path)
             if not files:
                 raise Stop(EXIT_USAGE, ui("no_files", lang, path=given))
-            found.extend((str(f), f) for f in files)
-        elif path.exists():
-            found.append((given, path))
-        else:
-            raise Stop(EXIT_USAGE, ui("not_found", lang, path=given))
+            found.extend((str(f.path), f.path, f.problem, False) for f in files)
+        else:  # a file that is no regular file is refused when it is opened, never read
+            found.append((given, path, None, True))
     return found
 
 
@@ -67,12 +70,12 @@ def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, igno
         lang: str | None, quiet: bool) -> int:
     """Check ``paths`` and write the report in ``fmt``; the exit code (0/1), or ``Stop`` (2)."""
     from ki_cli.config import settings
+    from ki_cli.files import problem as file_problem
     from ki_cli.loader import load_path, load_stream
     from ki_cli.progress import progress
-    from ki_cli.reporters import wants_colour
     from ki_cli.validate import check_file
 
-    config = settings()
+    config = settings(lang)
     language = detect_lang(lang, config.lang)
     selection = Selection(
         select=codes(select, "--select", language) if select else config.select,
@@ -83,13 +86,26 @@ def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, igno
     report = Report()
     files = inputs(paths, language)
     with progress(len(files), sys.stderr, ui("progress.validate", language)) as advance:
-        for name, path in files:
-            try:
-                loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
-            except OSError as err:
-                raise Stop(EXIT_USAGE, ui("unreadable", language, path=name, reason=err.strerror or err)) from None
-            report.files.append(check_file(loaded, name, language, selection))
+        for name, path, problem, named in files:
+            if problem is None:
+                try:
+                    loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
+                except OSError as err:
+                    problem = file_problem(path or Path("-"), err)
+                    if named:  # named on the command line: the command ends
+                        raise Stop(EXIT_USAGE, problem.message(language)) from None
+            if problem is not None:  # found in a folder: a finding, and the other files are still checked
+                report.files.append(FileReport(name, selection.apply([problem.finding(language)])))
+            else:
+                report.files.append(check_file(loaded, name, language, selection))
             advance()
+    code = report.exit_code(strict)
+    with contextlib.suppress(BrokenPipeError):  # the reader has gone (`| head`): the guard ends quietly with `code`
+        _write(report, fmt, language, quiet)
+    return code
+
+
+def _write(report: Report, fmt: str, language: str, quiet: bool) -> None:
     if fmt == "json":
         from ki_cli.reporters import json as json_reporter
 
@@ -103,10 +119,9 @@ def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, igno
 
         github.write(sys.stdout, report)
     else:
-        from ki_cli.reporters import text
+        from ki_cli.reporters import text, wants_colour
 
         text.write(sys.stdout, report, language, wants_colour(sys.stdout), quiet)
-    return report.exit_code(strict)
 
 
 _VALUED = {"--format": "fmt", "-f": "fmt", "--select": "select", "--ignore": "ignore", "--lang": "lang"}

@@ -11,13 +11,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ki_cli import records
 from ki_cli.diff import compare
 from ki_cli.diff.reporters import to_json
-from ki_cli import fastcheck
 from ki_cli.vocab import STUFE, VEREINBARUNG_STATUS
 from tests.periods import OLD
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
 
 
@@ -82,7 +83,7 @@ def concepts(draw: st.DrawFn) -> dict[str, Any]:
 
 def konzept(data: dict[str, Any]) -> Any:
     """The concept's record, as ``ki diff`` gets it from the validation."""
-    record, errors = fastcheck.validate(copy.deepcopy(data))
+    record, errors = records.validate(copy.deepcopy(data))
     assert not errors, errors
     return record
 
@@ -143,7 +144,7 @@ def test_every_change_names_section_kind_and_field_and_json_is_plain(a, b):
     assert summary["total"] == len(report["changes"]) == summary["added"] + summary["removed"] + summary["changed"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
 @given(st.binary(max_size=300) | st.text(max_size=300).map(lambda s: s.encode("utf-8")))
 def test_diff_and_next_period_never_raise_on_garbage(tmp_path_factory, raw):
     """The cores the CLI calls: an exit code or ``Stop`` with 1, never another exception."""
@@ -160,3 +161,15 @@ def test_diff_and_next_period_never_raise_on_garbage(tmp_path_factory, raw):
         except command.Stop as stop:
             code = stop.code
         assert code in (0, 1)
+
+
+def test_the_sections_compared_are_the_models_fields():
+    """A section added to the model is compared (and needs its heading text), never skipped silently."""
+    from ki_cli.diff.changes import SECTIONS
+    from ki_cli.messages.periods import TEXTS
+    from ki_cli.model import Konzept, Schwerpunkt
+
+    assert set(SECTIONS) == (set(Konzept.model_fields) - {"version"}) | {"ziele", "massnahmen"}
+    assert SECTIONS.index("schwerpunkte") < SECTIONS.index("ziele") < SECTIONS.index("massnahmen")
+    assert {"ziele", "massnahmen"} <= set(Schwerpunkt.model_fields)
+    assert all(f"section.{section}" in TEXTS for section in SECTIONS)

@@ -41,3 +41,10 @@ def test_a_path_with_colon_and_comma_stays_one_property():
     finding = Finding("KI313", "warning", "100% sicher: nein", "", "", "x", 3, 5, 3, 9)
     line = command("a:b,c.yaml", finding)
     assert line == "::warning file=a%3Ab%2Cc.yaml,line=3,col=5,endLine=3,endColumn=9,title=KI313::100%25 sicher: nein"
+
+
+def test_escape_sequences_and_unicode_line_breaks_in_a_message_are_shown_escaped():
+    finding = Finding("KI107", "error", "„x\x1b[2J\u2028::notice::ok“", "Hinweis\x07", "", "x", 3, 5, 3, 9)
+    line = command("k\x1b]0;t\x07.yaml", finding)
+    assert line == ("::error file=k\\e]0;t\\x07.yaml,line=3,col=5,endLine=3,endColumn=9,title=KI107::"
+                    "„x\\e[2J\\u2028::notice::ok“%0AHinweis\\x07")

@@ -447,14 +447,24 @@ def test_control_characters_become_visible_replacement_characters(cli, tmp_path,
 # --- huge amounts ------------------------------------------------------------------------------------
 
 
+def test_amounts_of_1e308_end_in_a_finding_not_in_the_template(cli, tmp_path):
+    result = cli("render", "proposal", str(CONCEPTS / "huge-amounts.yaml"), "-o", str(tmp_path / "v.md"),
+                 "--allow-errors", "--lang", "de")
+    assert result.exit_code == 1 and "KI103" in result.stderr
+    assert "Interner Fehler" not in result.stderr and ".j2" not in result.stderr
+
+
 @pytest.mark.parametrize("suffix", [".md", ".docx"])
-def test_amounts_of_1e308_render_without_an_internal_error(cli, tmp_path, suffix):
+def test_the_largest_amounts_print_digit_by_digit(cli, tmp_path, suffix):
     target = tmp_path / f"v{suffix}"
-    result = _render(cli, "proposal", CONCEPTS / "huge-amounts.yaml", target)
-    assert "Interner Fehler" not in result.stderr
+    _render(cli, "proposal", CONCEPTS / "largest-amounts.yaml", target)
     if suffix == ".md":
         text = target.read_text(encoding="utf-8")
-        assert "1 × 10^308\u00a0€" in text and "∞\u00a0€" in text
+    else:
+        import docx
+
+        text = "\n".join(c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells)
+    assert "3.999.999.999.999,98\u00a0€" in text  # the municipality's share over two years
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ import sys
 import pytest
 import yaml
 
-from ki_cli.starter import period_end
 from tests.conftest import ROOT
 
 FLAGS = ("--kommune", "Stadt Hamm", "--typ", "kreisfreie_stadt", "--beginn", "01.01.2027", "--foerderrichtlinie", "2025")
@@ -121,7 +120,7 @@ def test_dash_writes_to_standard_output(cli):
 
 @pytest.mark.parametrize(
     ("flag", "value"),
-    [("--typ", "stadtstaat"), ("--beginn", "15.01.2027"), ("--beginn", "31.02.2027"), ("--foerderrichtlinie", "2030"), ("--kommune", "  ")],
+    [("--typ", "stadtstaat"), ("--beginn", "15.01.2027"), ("--beginn", "31.02.2027"), ("--beginn", "01.01.2199"), ("--foerderrichtlinie", "2030"), ("--kommune", "  ")],
 )
 def test_a_bad_flag_exits_2_naming_the_flag(cli, tmp_path, flag, value):
     target = tmp_path / "k.yaml"
@@ -130,12 +129,14 @@ def test_a_bad_flag_exits_2_naming_the_flag(cli, tmp_path, flag, value):
     assert not target.exists()
 
 
-def test_period_end_is_two_years_less_a_day():
-    assert period_end(dt.date(2025, 1, 1)) == dt.date(2026, 12, 31)
-    assert period_end(dt.date(2024, 3, 1)) == dt.date(2026, 2, 28)
+def test_the_last_period_that_can_start_is_the_one_ending_in_2199(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    assert cli("init", str(target), *FLAGS[:4], "--beginn", "01.01.2198").exit_code == 0
+    assert cli("validate", str(target)).exit_code == 0
+    refused = cli("init", str(tmp_path / "late.yaml"), "--beginn", "01.01.2199", "--lang", "de")
+    assert refused.exit_code == 2 and "2199" in refused.stderr and "kein Datum" not in refused.stderr
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_in_a_terminal_it_asks_in_german_and_asks_again_after_a_wrong_answer(tmp_path):
     import pty
 

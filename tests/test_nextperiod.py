@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 import yaml
 
-from ki_cli.nextperiod import following
 from tests.periods import diff_json, keyed, measure, old, write
 
 
@@ -22,12 +21,6 @@ def _next(cli, path, *args):
     result = cli("next-period", str(path), "--lang", "de", *args)
     assert result.exit_code == 0, result.stderr
     return result
-
-
-def test_following_period_is_the_next_two_years():
-    assert following(dt.date(2023, 1, 1), dt.date(2024, 12, 31)) == (dt.date(2025, 1, 1), dt.date(2026, 12, 31))
-    assert following(dt.date(2023, 8, 1), dt.date(2025, 7, 31)) == (dt.date(2025, 8, 1), dt.date(2027, 7, 31))
-    assert following(dt.date(2022, 3, 1), dt.date(2024, 2, 28)) == (dt.date(2024, 2, 29), dt.date(2026, 2, 28))
 
 
 def test_default_name_next_to_the_old_file_and_the_path_is_printed(cli, older):
@@ -140,3 +133,20 @@ def test_missing_folder_ending_in_a_slash_is_created_with_the_default_name(cli, 
     folder = tmp_path / "neu" / "konzepte"
     _next(cli, older, "-o", f"{folder}/")
     assert (folder / "2025-2026.yaml").is_file()
+
+
+def test_every_section_of_the_concept_is_carried_over_even_one_added_to_the_format_later():
+    """The sections are the record's fields (the model's): a new one needs no change in next-period."""
+    from ki_cli import coreschema, records
+    from ki_cli.nextperiod import build
+
+    class Wider(coreschema.Konzept):  # the concept record as if the model had one more section
+        __slots__ = ()
+        _fields = (*coreschema.Konzept._fields, "foerderung")
+
+    konzept, errors = records.validate(old())
+    assert not errors
+    wider = Wider(**konzept.fields(), foerderung={"bescheid": "Az. 48.01", "betrag": 120000.0})
+    written = yaml.safe_load(build(wider, "2023-2024.yaml").text)
+    assert written["foerderung"] == {"bescheid": "Az. 48.01", "betrag": 120000.0}
+    assert list(written)[-1] == "foerderung"

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from ki_cli.validate import validate_bytes
 from tests.conftest import CONCEPTS, VALID
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 YAML_ALPHABET = st.sampled_from(list(" \n\t-:?[]{},#&*!|>'\"%@`\\0123456789abcxyzäöü.~") + ["\r\n", "---", "...", "- ", ": "])
 yaml_like = st.lists(YAML_ALPHABET, max_size=200).map("".join)
@@ -97,7 +98,8 @@ def test_mutated_concepts_give_findings_never_exceptions(base: dict[str, Any], s
     _report(text.encode("utf-8"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(BASES), st.integers(0, 2**32), SCALARS)
 def test_render_of_mutated_concepts_ends_with_an_exit_code(cli, tmp_path_factory, base: dict[str, Any], seed: int,
                                                            replacement: Any):

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from string import Formatter
 
 import pytest
 
-from ki_cli.catalog.domain import FULL
+from ki_cli.i18n import L
+from ki_cli.loader import load_bytes
+from ki_cli.messages import MESSAGES, render
 from ki_cli.registry import RULES
 from ki_cli.rulepacks import grant_items, load_pack, names
+from ki_cli.rules import AREAS, hits
+from ki_cli.rules import RULES as DOMAIN_RULES
+from ki_cli.rules.base import Hit, Rule, Text
+from ki_cli.rules.base import rule as declare
+from ki_cli.rules.example import FULL, edit
+from ki_cli.validate import check_loaded
 from tests.conftest import SHARED, check
 
 
@@ -18,14 +27,6 @@ def _encode(code: str, text: str) -> bytes:
 
 def findings_of(text: str, code: str, lang: str = "de"):
     return [f for f in check(text, lang).findings if f.code == code]
-
-
-def edit(*pairs: tuple[str, str]) -> str:
-    text = FULL
-    for old, new in pairs:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    return text
 
 
 def line(text: str, needle: str, nth: int = 1) -> int:
@@ -66,6 +67,102 @@ def test_every_rule_has_texts_in_both_languages():
     for rule in RULES.values():
         for lang in ("de", "en"):
             assert rule.title(lang) and rule.explanation(lang) and rule.basis(lang)
+
+
+# --- the declaration: one place per rule, the registry built from the rule modules ----------------
+
+
+def domain_hits(text: str) -> list[tuple[Rule, Hit]]:
+    """Every hit of the domain rules on ``text``, straight from the rule functions."""
+    loaded = load_bytes(text.encode("utf-8"), "de")
+    konzept, _ = check_loaded(loaded, "de", domain=False)
+    assert konzept is not None
+    return list(hits(konzept, loaded.sourcemap))
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+# Texts of a variant that the rule's one failing example does not reach.
+VARIANT_EXAMPLES = {
+    "KI201.beginn": edit(("beginn: 2023-01-01, ende", "beginn: 2023-01-15, ende")),
+    "KI405.many": edit(("rolle: stellvertretung", "rolle: leitung")),
+}
+
+
+@pytest.mark.parametrize("code", [rule.code for rule in DOMAIN_RULES])
+def test_every_text_a_failing_example_needs_is_declared_and_filled_in_both_languages(code):
+    for rule, found in domain_hits(RULES[code].fail_example):
+        key = rule.key(found.variant)
+        assert key in rule.texts, key
+        for lang in ("de", "en"):
+            message, hint = MESSAGES[key][lang]
+            assert placeholders(message) | placeholders(hint) <= set(found.params), (key, lang)
+            assert all(render(key, lang, found.params))
+
+
+def test_every_declared_text_is_reached_by_an_example():
+    examples = [r.fail_example for r in DOMAIN_RULES] + list(VARIANT_EXAMPLES.values())
+    reached = {rule.key(found.variant) for text in examples for rule, found in domain_hits(text)}
+    assert {key for rule in DOMAIN_RULES for key in rule.texts} <= reached
+
+
+def test_german_and_english_texts_take_the_same_parameters():
+    for rule in DOMAIN_RULES:
+        for key, text in rule.texts.items():
+            assert placeholders(text.message.de) == placeholders(text.message.en), key
+            assert placeholders(text.hint.de) == placeholders(text.hint.en), key
+
+
+def test_the_message_catalogue_takes_the_domain_texts_from_the_rules():
+    declared = {key for rule in DOMAIN_RULES for key in rule.texts}
+    assert {key for key in MESSAGES if key[:3] in ("KI2", "KI3", "KI4", "KI5", "KI6")} == declared
+    text = RULES["KI201"].texts["KI201.beginn"]
+    assert MESSAGES["KI201.beginn"]["en"] == (text.message.en, text.hint.en)
+
+
+def test_the_registry_holds_every_domain_rule_of_the_rule_modules_in_code_order():
+    assert [code for code in RULES if code[:3] >= "KI2"] == [rule.code for rule in DOMAIN_RULES]
+    assert list(RULES) == sorted(RULES)
+
+
+def test_each_domain_rule_is_declared_in_the_module_of_its_area():
+    prefix = {"period": "KI2", "priorities": "KI3", "staffing": "KI4", "partners": "KI5", "proposal": "KI6"}
+    for area in AREAS:
+        codes = [value.code for value in vars(area).values() if isinstance(value, Rule)]
+        assert codes and all(code.startswith(prefix[area.__name__.rsplit(".", 1)[1]]) for code in codes)
+
+
+def test_every_domain_rule_has_its_check_beside_its_texts():
+    for rule in DOMAIN_RULES:
+        assert rule.check is not None and rule.check.__module__ == f"ki_cli.rules.{_AREA[rule.code[:3]]}"
+        assert rule.texts and all(key.split(".")[0] == rule.code for key in rule.texts)
+
+
+_AREA = {"KI2": "period", "KI3": "priorities", "KI4": "staffing", "KI5": "partners", "KI6": "proposal"}
+
+
+def test_a_rule_without_message_and_hint_is_refused():
+    with pytest.raises(TypeError, match="KI999"):
+        declare("KI999", "info", title=L("t", "t"), basis=L("b", "b"), explanation=L("e", "e"), fail="")
+
+
+def test_a_rule_with_both_a_message_and_variants_is_refused():
+    text = Text(L("m", "m"), L("h", "h"))
+    with pytest.raises(TypeError, match="KI999"):
+        declare("KI999", "info", title=L("t", "t"), basis=L("b", "b"), explanation=L("e", "e"),
+             message=L("m", "m"), hint=L("h", "h"), variants={"x": text}, fail="")
+
+
+def test_a_hit_speaks_only_for_its_rule_and_names_a_variant_by_its_short_name():
+    (found,) = [(r, h) for r, h in domain_hits(VARIANT_EXAMPLES["KI201.beginn"]) if r.code == "KI201"]
+    assert found[1].variant == "beginn" and found[0].key(found[1].variant) == "KI201.beginn"
+
+
+def test_the_hit_of_a_missing_section_points_at_its_key():
+    (f,) = findings_of(RULES["KI606"].fail_example, "KI606")
+    assert (f.line, f.column, f.yaml_path) == (1, 1, "")
 
 
 # --- one test per rule: code and line ------------------------------------------------------------

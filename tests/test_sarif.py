@@ -77,7 +77,7 @@ def test_rule_texts_follow_the_language(cli, tmp_path):
 
 
 def test_clean_file_has_no_results_and_exit_0(cli, tmp_path):
-    from ki_cli.catalog.domain import FULL
+    from ki_cli.rules.example import FULL
 
     code, log = sarif(cli, tmp_path, FULL)
     assert code == 0 and log["runs"][0]["results"] == []
@@ -86,3 +86,10 @@ def test_clean_file_has_no_results_and_exit_0(cli, tmp_path):
 def test_artifact_uris_are_relative_or_file_uris():
     assert artifact_uri("concepts/beispielstadt/2025 2026.yaml") == "concepts/beispielstadt/2025%202026.yaml"
     assert artifact_uri("/srv/ki/konzept.yaml") == "file:///srv/ki/konzept.yaml"
+
+
+def test_artifact_uri_of_a_name_that_is_not_utf8_percent_encodes_its_bytes():
+    import os
+
+    assert artifact_uri(os.fsdecode(b"konzepte/caf\xe9 \xff.yaml")) == "konzepte/caf%E9%20%FF.yaml"
+    assert artifact_uri("a\nb.yaml") == "a%0Ab.yaml"

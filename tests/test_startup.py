@@ -28,19 +28,19 @@ def test_validate_imports_no_rendering_library(tmp_path):
     path.write_text(VALID, encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=True)
     modules = set(result.stdout.strip().splitlines()[-1].split(","))
-    assert "ki_cli.fastcheck" in modules and "ki_cli.rules" in modules  # the probe really validated
+    assert "ki_cli.coreschema" in modules and "ki_cli.rules" in modules  # the probe really validated
     assert not modules & set(HEAVY), modules & set(HEAVY)
 
 
 @pytest.mark.parametrize("text", [VALID, VALID.replace("typ: kreisfreie_stadt", "typ: stadt") + "extra: 1\n"])
 def test_validate_imports_no_pydantic(tmp_path, text):
-    """The models are the contract; ``ki validate`` checks with the generated table instead."""
+    """The models are the contract; ``ki validate`` runs their generated core schema with pydantic_core."""
     path = tmp_path / "k.yaml"
     path.write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=True)
     modules = set(result.stdout.strip().splitlines()[-1].split(","))
-    assert "ki_cli.fastcheck" in modules
-    assert not modules & {"pydantic", "pydantic_core", "ki_cli.model", "ki_cli.fieldtypes"}, modules
+    assert "ki_cli.coreschema" in modules
+    assert not modules & {"pydantic", "ki_cli.model", "ki_cli.fieldtypes"}, modules
 
 
 def test_help_imports_no_pydantic_models():
@@ -57,5 +57,23 @@ def test_render_imports_no_pydantic(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe, str(path), str(tmp_path / "v.md")],
                             capture_output=True, text=True, check=True)
     modules = set(result.stdout.strip().splitlines()[-1].split(","))
-    assert "ki_cli.fastcheck" in modules and (tmp_path / "v.md").exists()
-    assert not modules & {"pydantic", "pydantic_core", "ki_cli.model"}, modules
+    assert "ki_cli.coreschema" in modules and (tmp_path / "v.md").exists()
+    assert not modules & {"pydantic", "ki_cli.model"}, modules
+
+
+def test_validate_loads_only_pydantic_cores_extension_and_pydantic_shares_it():
+    """``records.core()`` skips the package's typing module; a later ``import pydantic`` uses the same extension."""
+    probe = (
+        "import sys, yaml\n"
+        "from ki_cli import records\n"
+        "from ki_cli.validate import validate_bytes\n"
+        "from tests.conftest import VALID\n"
+        "validate_bytes(VALID.encode(), 'k.yaml', 'de')\n"
+        "before = sorted(m for m in sys.modules if m.startswith('pydantic'))\n"
+        "import pydantic_core\n"
+        "from ki_cli.model import Konzept\n"
+        "Konzept.model_validate(yaml.safe_load(VALID))\n"
+        "print(before, pydantic_core.SchemaValidator is records.core().SchemaValidator)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "['pydantic_core._pydantic_core'] True"

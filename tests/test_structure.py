@@ -212,3 +212,15 @@ def test_missing_top_level_section_is_shown_at_the_first_key_not_the_comment_hea
     text = text.replace("zentrum:\n  name: Kommunales Integrationszentrum Beispielstadt\n  anbindung: Dezernat III\n", "")
     (finding,) = [f for f in check(text).findings if f.code == "KI101"]
     assert (finding.line, finding.column) == (4, 1) and "zentrum" in finding.message
+
+
+def test_a_missing_field_is_described_by_its_kind_in_the_format_not_by_its_name():
+    """``vereinbarungen[].partner`` is a reference (a text); the top-level ``partner`` is a list."""
+    finding = only(replace("    partner: schulamt\n", ""))
+    assert (finding.code, finding.yaml_path) == ("KI101", "vereinbarungen[0].partner")
+    assert "mit einem Text" in finding.hint
+
+
+def test_an_out_of_range_value_is_shown_as_written():
+    finding = only(replace("    vze: 1.0", "    vze: -1"))
+    assert "„-1“" in finding.message and "größer als 0" in finding.message

@@ -45,13 +45,12 @@ def test_usage_error_in_english_with_ki_lang(cli):
     assert "Help: ki validate --help\n" in result.stderr and "No such option: --frobnicate." in result.stderr
 
 
-def test_usage_errors_follow_the_help_language_not_the_locale(cli):
-    """Help and usage errors are German unless asked otherwise; the locale only moves messages."""
-    result = cli("validate", "--frobnicate", "x", env={"KI_LANG": "", "LC_ALL": "en_US.UTF-8"})
-    assert "Unbekannte Option" in result.stderr
-
-
-# --- bad value ---------------------------------------------------------------------------------
+def test_usage_errors_follow_the_same_language_as_the_findings(cli):
+    """One language decision: the locale moves help, usage errors and findings alike."""
+    english = cli("validate", "--frobnicate", "x", env={"KI_LANG": "", "LC_ALL": "en_US.UTF-8"})
+    assert "No such option" in english.stderr
+    german = cli("validate", "--frobnicate", "x", env={"KI_LANG": "", "LC_ALL": "C.UTF-8"})
+    assert "Unbekannte Option" in german.stderr
 
 def test_bad_choice_names_value_option_and_choices(cli):
     err = german(cli("validate", "--format", "xml", "f.yaml", env=NO_LANG))

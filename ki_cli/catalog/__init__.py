@@ -1,9 +1,5 @@
-"""The rule catalogue as data: one tuple of ``Rule`` entries per area."""
+"""Registry entries of the file and structure checks (KI0xx/KI1xx), in ``structure``.
 
-from __future__ import annotations
-
-from ki_cli.catalog.domain import RULES as DOMAIN
-from ki_cli.catalog.structure import RULES as STRUCTURE
-from ki_cli.registry import Rule
-
-CATALOG: tuple[Rule, ...] = STRUCTURE + DOMAIN
+The domain rules (KI2xx–KI6xx) are declared beside their functions in ``ki_cli/rules/``;
+``ki_cli.registry`` builds the whole registry from both.
+"""

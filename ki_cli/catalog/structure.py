@@ -92,11 +92,15 @@ RULES: tuple[Rule, ...] = (
             "Abgelehnt werden Tags wie `!!python/object` (sie werden nie ausgeführt), mehr als ein "
             "Dokument pro Datei, Aliase, die sich über eine sichere Grenze hinaus vervielfachen "
             "(„Billion Laughs“), zu tiefe Verschachtelung, Schlüssel, die keine Texte sind, und "
-            "übergroße Dateien.",
+            "übergroße Dateien. In einem Ordner meldet KI004 auch jeden Eintrag, der sich nicht prüfen "
+            "lässt (keine gewöhnliche Datei, ein Verweis ins Leere, kein Leserecht, ein nicht lesbarer "
+            "Unterordner); die übrigen Dateien werden trotzdem geprüft.",
             "Concept files hold only text, numbers, dates, lists and mappings. Refused are tags "
             "such as `!!python/object` (they are never executed), more than one document per "
             "file, aliases that multiply beyond a safe bound (“billion laughs”), nesting that is "
-            "too deep, keys that are not text, and oversized files.",
+            "too deep, keys that are not text, and oversized files. In a folder, KI004 also reports "
+            "every entry that cannot be checked (not a regular file, a link to nowhere, no read "
+            "permission, a subfolder that cannot be read); the other files are checked all the same.",
         ),
         _with("    titel: Schule\n", "    titel: !!python/object/apply:os.system [echo]\n"),
         VALID,

@@ -7,8 +7,8 @@ What is compared, and how (the choices the format leaves open):
   None. A ``vorlage`` that appears or disappears as a whole is one ``added``/``removed`` change.
 * Every list that has ids is matched by id, wherever its entries sit: ``schwerpunkte``,
   ``massnahmen`` and ``ziele`` (goals are their own section, like measures: they carry ids of
-  the file's one namespace), ``personal``, ``partner``, ``vereinbarungen``. ``sachkosten`` is
-  matched by ``posten``. A measure or goal that moved to another Schwerpunkt is *changed*: its
+  the file's one namespace), ``personal``, ``partner``, ``vereinbarungen``. A list without ids
+  (``sachkosten``) is matched by its entries' first field (``posten``). A measure or goal that moved to another Schwerpunkt is *changed*: its
   field ``schwerpunkt`` names the old and the new Schwerpunkt id.
 * A Schwerpunkt's own entry leaves out its ``massnahmen`` and ``ziele`` (they are reported in
   their own sections), so nothing is reported twice.
@@ -19,6 +19,8 @@ What is compared, and how (the choices the format leaves open):
   an empty text is no text, and texts that differ only in spacing or line breaks (a folded
   ``>`` block against one line) are the same.
 
+The sections and how each is compared follow from the format (``records.section``: the model's
+fields and their kinds), so a section added to the model is compared without a change here.
 The cost is linear: every list is indexed by its key once.
 """
 
@@ -30,30 +32,43 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ki_cli import records
 from ki_cli.records import Record
 
-SECTIONS = (
-    "kommune",
-    "zentrum",
-    "periode",
-    "grundlagen",
-    "schwerpunkte",
-    "ziele",
-    "massnahmen",
-    "personal",
-    "sachkosten",
-    "partner",
-    "vereinbarungen",
-    "vorlage",
-)
-"""Every section a change can belong to, in the order reports show them."""
 
-MAPPING_SECTIONS = ("kommune", "zentrum", "periode", "grundlagen")
-LIST_SECTIONS = ("schwerpunkte", "ziele", "massnahmen", "personal", "sachkosten", "partner", "vereinbarungen")
+def _walk() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """The sections a change can belong to, from the format: (all in report order, the mappings
+    that are always there, the lists, the lists of a list's entries reported as their own sections)."""
+    order: list[str] = []
+    mappings: list[str] = []
+    lists: list[str] = []
+    nested: set[str] = set()
+    for top in records.section(records.ROOT):
+        kind = top.kind
+        if kind.name == "version":
+            continue
+        order.append(top.key)
+        if kind.name == "section" and top.required:
+            mappings.append(top.key)
+        elif kind.name == "list" and kind.section is not None:
+            lists.append(top.key)
+            if _has_id(kind.section):  # lists with ids inside its entries are sections of their own
+                for inner in records.section(kind.section):
+                    if inner.kind.name == "list" and inner.kind.section is not None and _has_id(inner.kind.section):
+                        order.append(inner.key)
+                        lists.append(inner.key)
+                        nested.add(inner.key)
+    return tuple(order), tuple(mappings), tuple(lists), frozenset(nested)
+
+
+def _has_id(section: str) -> bool:
+    return any(f.key == "id" for f in records.section(section))
+
+
+SECTIONS, MAPPING_SECTIONS, LIST_SECTIONS, _NESTED_OUT = _walk()
+"""Every section a change can belong to, in the order reports show them (derived from the model)."""
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
-
-_NESTED_OUT = {"massnahmen", "ziele"}  # of a Schwerpunkt: reported in their own sections
 
 
 @dataclass(frozen=True)
@@ -183,16 +198,26 @@ def _match(section: str, old: Iterable[Entry], new: Iterable[Entry]) -> Iterator
             yield Change(section, key, REMOVED, None, compact(entry), None)
 
 
-def _schwerpunkte(k: Any) -> list[Entry]:
-    return [(sp.id, {n: plain(v) for n, v in sp.fields().items() if n not in _NESTED_OUT}) for sp in k.schwerpunkte]
+def _with_nested(attribute: str) -> Callable[[Any], list[Entry]]:
+    """Entries of a list by id, without the lists of their own that are reported as sections."""
+
+    def entries(k: Any) -> list[Entry]:
+        return [(item.id, {n: plain(v) for n, v in item.fields().items() if n not in _NESTED_OUT})
+                for item in getattr(k, attribute)]
+
+    return entries
 
 
-def _ziele(k: Any) -> list[Entry]:
-    return [(z.id, {"schwerpunkt": sp.id, **plain(z)}) for sp in k.schwerpunkte for z in sp.ziele]
+def _nested(owner: str, section: str, attribute: str) -> Callable[[Any], list[Entry]]:
+    """Entries of the lists inside the entries of ``owner``, by id, with the id of their owner
+    under the owner's section name (``schwerpunkt``)."""
+    name = section.lower()
 
+    def entries(k: Any) -> list[Entry]:
+        return [(item.id, {name: entry.id, **plain(item)}) for entry in getattr(k, owner)
+                for item in getattr(entry, attribute)]
 
-def _massnahmen(k: Any) -> list[Entry]:
-    return [(m.id, {"schwerpunkt": sp.id, **plain(m)}) for sp in k.schwerpunkte for m in sp.massnahmen]
+    return entries
 
 
 def _by_id(attribute: str) -> Callable[[Any], list[Entry]]:
@@ -202,26 +227,38 @@ def _by_id(attribute: str) -> Callable[[Any], list[Entry]]:
     return entries
 
 
-def _sachkosten(k: Any) -> list[Entry]:
-    """Keyed by ``posten``; a repeated posten gets its place as a suffix (``Büro #2``)."""
-    counts: dict[str, int] = {}
-    entries: list[Entry] = []
-    for item in k.sachkosten:
-        counts[item.posten] = counts.get(item.posten, 0) + 1
-        key = item.posten if counts[item.posten] == 1 else f"{item.posten} #{counts[item.posten]}"
-        entries.append((key, plain(item)))
+def _by_first_field(attribute: str) -> Callable[[Any], list[Entry]]:
+    """Keyed by the entries' first field (``posten``); a repeated key gets its place as a suffix (``Büro #2``)."""
+
+    def entries(k: Any) -> list[Entry]:
+        counts: dict[str, int] = {}
+        out: list[Entry] = []
+        for item in getattr(k, attribute):
+            first = str(getattr(item, item._fields[0]))
+            counts[first] = counts.get(first, 0) + 1
+            out.append((first if counts[first] == 1 else f"{first} #{counts[first]}", plain(item)))
+        return out
+
     return entries
 
 
-_LISTS: dict[str, Callable[[Any], list[Entry]]] = {
-    "schwerpunkte": _schwerpunkte,
-    "ziele": _ziele,
-    "massnahmen": _massnahmen,
-    "personal": _by_id("personal"),
-    "sachkosten": _sachkosten,
-    "partner": _by_id("partner"),
-    "vereinbarungen": _by_id("vereinbarungen"),
-}
+def _lists() -> dict[str, Callable[[Any], list[Entry]]]:
+    """How the entries of each list section are found and keyed."""
+    found: dict[str, Callable[[Any], list[Entry]]] = {}
+    for top in records.section(records.ROOT):
+        section = top.kind.section
+        if top.key not in LIST_SECTIONS or section is None:
+            continue
+        if not _has_id(section):
+            found[top.key] = _by_first_field(top.key)
+            continue
+        inner = [f.key for f in records.section(section) if f.key in _NESTED_OUT]
+        found[top.key] = _with_nested(top.key) if inner else _by_id(top.key)
+        found.update((key, _nested(top.key, section, key)) for key in inner)
+    return found
+
+
+_LISTS = _lists()
 
 
 def compare(old: Any, new: Any) -> ChangeSet:
@@ -233,8 +270,12 @@ def compare(old: Any, new: Any) -> ChangeSet:
         elif section in _LISTS:
             entries = _LISTS[section]
             changes.extend(_match(section, entries(old), entries(new)))
-        else:  # vorlage: optional as a whole
-            a, b = old.vorlage, new.vorlage
+        else:  # an optional section (vorlage), optional as a whole; or a single value
+            a, b = getattr(old, section), getattr(new, section)
+            if not isinstance(a, (Record, type(None))) or not isinstance(b, (Record, type(None))):
+                if not same(a, b):
+                    changes.append(Change(section, None, CHANGED, section, a, b))
+                continue
             if a is None and b is not None:
                 changes.append(Change(section, None, ADDED, None, None, compact(plain(b))))
             elif a is not None and b is None:

@@ -30,6 +30,7 @@ def load_concept(path: str | Path, lang: str, stderr: TextIO | None = None) -> A
     Otherwise its errors are shown on standard error and ``Stop`` ends the command with 1;
     a missing or unreadable file ends it with 2.
     """
+    from ki_cli.files import InputError
     from ki_cli.loader import load_path, load_stream
     from ki_cli.reporters import text
 
@@ -39,6 +40,8 @@ def load_concept(path: str | Path, lang: str, stderr: TextIO | None = None) -> A
             loaded = load_stream(sys.stdin.buffer, lang)
         else:
             loaded = load_path(Path(path), lang)
+    except InputError as err:  # a FIFO, a device, a link to nowhere, a path too long …: never read
+        raise Stop(EXIT_USAGE, err.message(lang)) from None
     except FileNotFoundError:
         raise Stop(EXIT_USAGE, ui("not_found", lang, path=name)) from None
     except OSError as err:

@@ -18,6 +18,7 @@ from ki_cli.diff.summary import Step, Summary, Total, summarize
 from ki_cli.messages.periods import count, t
 from ki_cli.render.formatting import datum, euro, md, vze, zahl
 from ki_cli.render.labels import label
+from ki_cli.reporters import printable
 
 _EURO_FIELDS = {"betrag", "sachkosten"}
 _VZE_FIELDS = {"vze", "einsatz"}
@@ -225,12 +226,12 @@ def write_text(out: TextIO, changes: ChangeSet, old_name: str, new_name: str, la
         lines.append(style(t(f"section.{section}", lang), _BOLD))
         for c in of_section:
             sign, text = change_line(c, lang)
-            lines.append(f"  {style(sign, colours[sign])} {text}")
+            lines.append(f"  {style(sign, colours[sign])} {printable(text)}")
     extra = overview(summary, lang)
     if extra:
         lines.append("")
         lines.append(style(t("section.summary", lang), _BOLD))
-        lines.extend(f"  {line}" for line in extra)
+        lines.extend(f"  {printable(line)}" for line in extra)
     lines.append("")
     lines.append(style(sentence(summary, lang), _BOLD))
     out.write("\n".join(lines) + "\n")

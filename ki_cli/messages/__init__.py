@@ -3,7 +3,8 @@
 A key is a code (``KI313``) or a code with a variant (``KI004.alias``). Each entry holds the
 message and the hint as ``str.format`` templates; parameters that are themselves bilingual
 are ``L`` values and are resolved before formatting. The entries live in one module per area
-(``structure``, ``domain``); the command line's own texts are ``UI`` below.
+(``structure``) or, for the domain rules, beside each rule in ``ki_cli/rules/``; the command
+line's own texts are ``UI`` below.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ki_cli.i18n import L, fill, resolve
-from ki_cli.messages.domain import MESSAGES as _DOMAIN
 from ki_cli.messages.structure import MESSAGES as _STRUCTURE
+from ki_cli.rules import RULES as _DOMAIN_RULES
 
-MESSAGES: dict[str, dict[str, tuple[str, str]]] = {**_STRUCTURE, **_DOMAIN}
+# key → {lang: (message, hint)}; the domain rules' texts are declared with each rule in ki_cli/rules/
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    **_STRUCTURE,
+    **{
+        key: {"de": (text.message.de, text.hint.de), "en": (text.message.en, text.hint.en)}
+        for rule in _DOMAIN_RULES
+        for key, text in rule.texts.items()
+    },
+}
 
 
 def render(key: str, lang: str, params: Mapping[str, object]) -> tuple[str, str]:
@@ -64,6 +73,42 @@ UI: dict[str, L] = {
         "Die Konfigurationsdatei {where} ist fehlerhaft: {problem}",
         "The configuration file {where} is broken: {problem}",
     ),
+    "config.read": L("Einstellungen aus ki.toml gelesen: {path}", "Settings read from ki.toml: {path}"),
+    "config.unsafe_file": L(
+        "{path} wird nicht verwendet: die Datei ist für andere beschreibbar, jemand anderes könnte sie geändert "
+        "haben. Es gelten die Voreinstellungen; Abhilfe: chmod go-w {path}",
+        "{path} is not used: the file is writable by others, someone else may have changed it. The defaults "
+        "apply; to fix: chmod go-w {path}",
+    ),
+    "config.unsafe_folder": L(
+        "{path} wird nicht verwendet: der Ordner ist für andere beschreibbar, jemand anderes könnte die Datei dort "
+        "abgelegt haben. Es gelten die Voreinstellungen; legen Sie ki.toml in den Projektordner (mit .git).",
+        "{path} is not used: the folder is writable by others, someone else may have put the file there. The "
+        "defaults apply; put ki.toml into the project folder (the one with .git).",
+    ),
+    "config.unreadable": L("die Datei kann nicht gelesen werden ({reason})", "the file cannot be read ({reason})"),
+    "config.not_a_file": L("das ist keine gewöhnliche Datei", "this is not a regular file"),
+    "config.too_large": L("die Datei ist größer als {limit}", "the file is larger than {limit}"),
+    "config.not_utf8": L("die Datei ist nicht in UTF-8 gespeichert", "the file is not saved as UTF-8"),
+    "config.syntax": L("kein gültiges TOML: {detail}", "not valid TOML: {detail}"),
+    "config.too_deep": L("zu tief verschachtelt (Listen oder Tabellen in sich)",
+                         "nested too deeply (lists or tables within each other)"),
+    "config.not_a_table": L("[{section}] muss eine Tabelle sein", "[{section}] must be a table"),
+    "config.unknown_key": L("unbekannter Schlüssel {name} (erlaubt: {allowed})", "unknown key {name} (allowed: {allowed})"),
+    "config.lang": L("lang muss einer dieser Texte sein: {allowed}", "lang must be one of these texts: {allowed}"),
+    "config.codes": L('{name} muss eine Liste von Codes sein, etwa ["KI107", "KI3"]',
+                      '{name} must be a list of codes, such as ["KI107", "KI3"]'),
+    "config.unknown_code": L("unbekannter Code {code}; `ki rules` listet alle Codes",
+                             "unknown code {code}; `ki rules` lists every code"),
+    "config.strict": L("strict muss true oder false sein", "strict must be true or false"),
+    "config.severity_table": L('[validate.severity] muss eine Tabelle sein, etwa KI407 = "error"',
+                               '[validate.severity] must be a table, such as KI407 = "error"'),
+    "config.severity_level": L('die Schwere von {code} muss einer dieser Texte sein: {allowed}',
+                               "the severity of {code} must be one of these texts: {allowed}"),
+    "config.template_dir": L('template_dir muss ein Pfad in Anführungszeichen sein, etwa "vorlagen"',
+                             'template_dir must be a path in quotes, such as "vorlagen"'),
+    "config.template_dir_text": L("template_dir darf weder leer sein noch Steuerzeichen enthalten",
+                                  "template_dir must be neither empty nor hold control characters"),
     "unknown_rule": L(
         "Unbekannter Regelcode „{code}“.{did_you_mean} `ki rules` listet alle Regeln.",
         "Unknown rule code “{code}”.{did_you_mean} `ki rules` lists every rule.",
@@ -77,6 +122,58 @@ UI: dict[str, L] = {
                             "{path} cannot be written: its parent is a file."),
     "out.is_dir": L("{path} ist ein Ordner, keine Datei.", "{path} is a folder, not a file."),
     "out.not_writable": L("{path} kann nicht geschrieben werden ({detail}).", "{path} cannot be written ({detail})."),
+    "out.special": L(
+        "{path} ist keine gewöhnliche Datei, sondern {detail}; ki schreibt nur gewöhnliche Dateien und ersetzt "
+        "diese nie, auch nicht mit --force. Für die Standardausgabe: -o -.",
+        "{path} is not a regular file but {detail}; ki writes only regular files and never replaces this one, "
+        "not even with --force. For standard output: -o -.",
+    ),
+    "out.symlink": L(
+        "{path} ist ein symbolischer Verweis auf {detail}; ki ersetzt keine Verweise und schreibt auch nicht durch sie "
+        "hindurch. Geben Sie mit -o das Ziel selbst oder einen anderen Namen an (für die Standardausgabe: -o -).",
+        "{path} is a symbolic link to {detail}; ki neither replaces links nor writes through them. Name the target "
+        "itself or another name with -o (for standard output: -o -).",
+    ),
+    "out.is_input": L(
+        "{path} ist eine Eingabe dieses Befehls{detail} und wird nicht überschrieben, auch nicht mit --force. "
+        "Wählen Sie für die Ausgabe einen anderen Namen.",
+        "{path} is an input of this command{detail} and is never overwritten, not even with --force. "
+        "Choose another name for the output.",
+    ),
+    "out.too_long": L(
+        "Der Pfad ist zu lang ({length} Zeichen): {path}. Wählen Sie kürzere Ordner- und Dateinamen.",
+        "The path is too long ({length} characters): {path}. Choose shorter folder and file names.",
+    ),
+    "out.terminated": L(
+        "Abgebrochen ({signal}): {path} wurde nicht geschrieben; eine vorhandene Datei ist unverändert.",
+        "Terminated ({signal}): {path} was not written; an existing file is unchanged.",
+    ),
+    "out.terminated_after": L(
+        "Abgebrochen ({signal}), nachdem {path} vollständig geschrieben war.",
+        "Terminated ({signal}) after {path} had been written completely.",
+    ),
+    "in.not_regular": L(
+        "{path} ist keine gewöhnliche Datei, sondern {detail}; ki liest nur gewöhnliche Dateien (die "
+        "Standardeingabe mit -).",
+        "{path} is not a regular file but {detail}; ki reads only regular files (standard input with -).",
+    ),
+    "in.is_dir": L("{path} ist ein Ordner, keine Datei.", "{path} is a folder, not a file."),
+    "in.dangling": L(
+        "{path} ist ein symbolischer Verweis auf {detail}, das es nicht gibt.",
+        "{path} is a symbolic link to {detail}, which does not exist.",
+    ),
+    "in.loop": L(
+        "{path} kann nicht gelesen werden: symbolische Verweise bilden eine Schleife.",
+        "{path} cannot be read: symbolic links form a loop.",
+    ),
+    "in.too_long": L(
+        "Der Pfad ist zu lang ({length} Zeichen): {path}. Wählen Sie kürzere Ordner- und Dateinamen.",
+        "The path is too long ({length} characters): {path}. Choose shorter folder and file names.",
+    ),
+    "in.folder": L(
+        "Der Ordner {path} kann nicht gelesen werden ({detail}).",
+        "The folder {path} cannot be read ({detail}).",
+    ),
     "render.refused": L(
         "{path} enthält Fehler; es wird kein Dokument geschrieben. Beheben Sie die Fehler oder "
         "schreiben Sie mit --allow-errors einen als ENTWURF markierten Stand.",
@@ -206,6 +303,10 @@ UI: dict[str, L] = {
         "Warnung: der Anhang {url} wird nicht in die PDF-Datei eingebettet – ki bettet keine Anhänge aus Vorlagen ein.",
         "Warning: the attachment {url} is not embedded in the PDF – ki embeds no attachments from templates.",
     ),
+    "render.duplicate_id": L(
+        "Die Kennung „{id}“ tragen mehrere Vereinbarungen; damit keine die andere ersetzt, steht diese in {path}.",
+        "The id “{id}” is used by more than one agreement; so that none replaces another, this one is in {path}.",
+    ),
     "init.ask.kommune": L("Name der Kommune (z. B. Stadt Hamm, Kreis Soest)", "Name of the municipality (e.g. Stadt Hamm, Kreis Soest)"),
     "init.ask.typ": L("Art: kreisfreie_stadt oder kreis", "Type: kreisfreie_stadt or kreis"),
     "init.ask.beginn": L("Beginn des Zeitraums (TT.MM.JJJJ)", "Start of the period (DD.MM.YYYY)"),
@@ -217,6 +318,12 @@ UI: dict[str, L] = {
     "init.bad_beginn": L(
         "„{value}“ ist kein Datum: schreiben Sie z. B. 01.01.2027 oder 2027-01-01.",
         "“{value}” is not a date: write e.g. 01.01.2027 or 2027-01-01.",
+    ),
+    "init.beginn_out_of_range": L(
+        "Ein Zeitraum ab {value} endet nach dem Jahr {last}; Daten im Konzept liegen zwischen {first} und {last}. "
+        "Prüfen Sie die Jahreszahl.",
+        "A period from {value} would end after the year {last}; dates in a concept lie between {first} and {last}. "
+        "Check the year.",
     ),
     "init.beginn_not_first": L(
         "Ein Zeitraum beginnt am Monatsersten (KI201): „{value}“ ist kein Monatserster.",
@@ -283,6 +390,15 @@ UI: dict[str, L] = {
         "Abgebrochen. Es wurde keine Datei halb geschrieben; vorhandene Dateien sind unverändert.",
         "Interrupted. No file was half written; existing files are unchanged.",
     ),
+    "output_failed": L(
+        "Die Ausgabe kann nicht geschrieben werden: {reason}.",
+        "The output cannot be written: {reason}.",
+    ),
+    "output.closed": L("die Standardausgabe ist geschlossen", "standard output is closed"),
+    "output.full": L("kein Speicherplatz mehr frei", "no space left on device"),
+    "output.quota": L("das Speicherkontingent ist erschöpft", "disk quota exceeded"),
+    "output.too_large": L("die Datei wird zu groß", "file too large"),
+    "output.io": L("Ein-/Ausgabefehler des Geräts", "input/output error"),
     "internal": L(
         "Interner Fehler in ki ({error}). Bitte melden Sie ihn mit der Ausgabe von `ki --debug …`.",
         "Internal error in ki ({error}). Please report it with the output of `ki --debug …`.",
@@ -291,5 +407,14 @@ UI: dict[str, L] = {
 
 
 def ui(key: str, lang: str, **params: object) -> str:
-    """A command-line text in ``lang``."""
-    return fill(UI, key, lang, params)
+    """A command-line text in ``lang``. A text parameter (a file name, a value from the command line)
+    has its control characters and line breaks escaped, so that it cannot forge a line of its own."""
+    return fill(UI, key, lang, escaped(params))
+
+
+def escaped(params: Mapping[str, object]) -> dict[str, object]:
+    """``params`` with every value but numbers and bilingual texts as text, its control characters and
+    line breaks escaped (``ki_cli.reporters.printable``): a file name (``str`` or ``Path``), an error."""
+    from ki_cli.reporters import printable
+
+    return {name: v if isinstance(v, (int, float, L)) else printable(str(v)) for name, v in params.items()}

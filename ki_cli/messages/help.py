@@ -8,10 +8,9 @@ examples).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 
-from ki_cli.i18n import L, supported
+from ki_cli.i18n import L
 
 COMMANDS: dict[str, L] = {
     "ki": L(
@@ -230,11 +229,13 @@ EXTRAS: dict[str, L] = {
 
 
 def help_lang(args: Sequence[str], env: Mapping[str, str] | None = None) -> str:
-    """The help language: ``--lang`` on the command line, else ``KI_LANG``, else German.
+    """The help language: ``--lang`` on the command line, then the one decision of ``detect_lang``
+    (``KI_LANG``, ``ki.toml``, the system's language, German), the same as for findings.
 
     Usage errors (unknown option, bad value …) are shown in this language too, since they come
     with the usage line of the help page; an unsupported value is passed over here."""
-    env = os.environ if env is None else env
+    from ki_cli.i18n import detect_lang
+
     given: str | None = None
     for i, arg in enumerate(args):
         if arg == "--":
@@ -243,8 +244,14 @@ def help_lang(args: Sequence[str], env: Mapping[str, str] | None = None) -> str:
             given = args[i + 1]
         elif arg.startswith("--lang="):
             given = arg.split("=", 1)[1]
-    for candidate in (given, env.get("KI_LANG")):
-        lang = supported(candidate)
-        if lang:
-            return lang
-    return "de"
+    return detect_lang(given, _configured_lang(), env)
+
+
+def _configured_lang() -> str | None:
+    """``ki.toml``'s ``lang``, read quietly (the command itself reports the file and its errors)."""
+    from ki_cli.config import ConfigError, discover
+
+    try:
+        return discover().lang
+    except (ConfigError, OSError):
+        return None

@@ -93,16 +93,21 @@ TEXTS: dict[str, L] = {
     "n.dropped_agreements": L("1 Vereinbarung entfallen|{n} Vereinbarungen entfallen",
                               "1 agreement dropped|{n} agreements dropped"),
     "next.check": L("Prüfen Sie die neue Datei mit: ki validate {path}", "Check the new file with: ki validate {path}"),
-    "next.bad_period": L(
-        "Der Zeitraum von {path} endet am {ende}; ein Folgezeitraum lässt sich daraus nicht berechnen.",
-        "The period of {path} ends on {ende}; no following period can be computed from it.",
+    "next.beyond_calendar": L(
+        "Der Zeitraum von {path} endet am {ende}; der folgende Zeitraum läge nach {last}, und Datumsangaben im "
+        "Konzeptformat reichen nur bis {last}. Es wurde keine Datei geschrieben.",
+        "The period of {path} ends on {ende}; the following period would lie after {last}, and dates in the "
+        "concept format go up to {last} only. No file was written.",
     ),
 }
 
 
 def t(key: str, lang: str, **params: object) -> str:
-    """A text of ``ki diff`` / ``ki next-period`` in ``lang``."""
-    return fill(TEXTS, key, lang, params)
+    """A text of ``ki diff`` / ``ki next-period`` in ``lang``; text parameters (file names, values) with
+    their control characters and line breaks escaped, as in ``ui``."""
+    from ki_cli.messages import escaped
+
+    return fill(TEXTS, key, lang, escaped(params))
 
 
 def count(key: str, n: int, lang: str) -> str:

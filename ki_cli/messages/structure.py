@@ -108,6 +108,87 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Split the file or remove content pasted by mistake.",
         ),
     },
+    "KI004.not_regular": {
+        "de": (
+            "Dies ist keine gewöhnliche Datei, sondern {detail}; sie wird weder geöffnet noch geprüft.",
+            "Legen Sie das Konzept als gewöhnliche Datei ab, oder benennen Sie den Eintrag so um, dass er nicht "
+            "auf .yaml oder .yml endet.",
+        ),
+        "en": (
+            "This is not a regular file but {detail}; it is neither opened nor checked.",
+            "Store the concept as a regular file, or rename the entry so that it does not end in .yaml or .yml.",
+        ),
+    },
+    "KI004.dangling": {
+        "de": (
+            "Der symbolische Verweis zeigt auf {detail}, das es nicht gibt; geprüft wurde nichts.",
+            "Stellen Sie die Datei wieder her, auf die der Verweis zeigt, oder entfernen Sie den Verweis.",
+        ),
+        "en": (
+            "The symbolic link points to {detail}, which does not exist; nothing was checked.",
+            "Restore the file the link points to, or remove the link.",
+        ),
+    },
+    "KI004.loop": {
+        "de": (
+            "Symbolische Verweise bilden hier eine Schleife; die Datei lässt sich nicht öffnen.",
+            "Lassen Sie den Verweis auf eine echte Datei zeigen, oder entfernen Sie ihn.",
+        ),
+        "en": (
+            "Symbolic links form a loop here; the file cannot be opened.",
+            "Point the link at a real file, or remove it.",
+        ),
+    },
+    "KI004.unreadable": {
+        "de": (
+            "Die Datei kann nicht gelesen werden ({detail}); sie wurde nicht geprüft.",
+            "Prüfen Sie die Zugriffsrechte der Datei (lesen) und ob ein anderes Programm sie sperrt.",
+        ),
+        "en": (
+            "The file cannot be read ({detail}); it was not checked.",
+            "Check the file's permissions (read) and whether another program locks it.",
+        ),
+    },
+    "KI004.not_found": {
+        "de": (
+            "Die Datei ist während der Prüfung verschwunden; sie wurde nicht geprüft.",
+            "Prüfen Sie erneut, wenn kein anderes Programm mehr Dateien in dem Ordner verschiebt.",
+        ),
+        "en": (
+            "The file disappeared during the check; it was not checked.",
+            "Check again once no other program is moving files in the folder.",
+        ),
+    },
+    "KI004.too_long": {
+        "de": (
+            "Der Pfad ist zu lang ({length} Zeichen); die Datei lässt sich nicht öffnen.",
+            "Wählen Sie kürzere Ordner- und Dateinamen.",
+        ),
+        "en": (
+            "The path is too long ({length} characters); the file cannot be opened.",
+            "Choose shorter folder and file names.",
+        ),
+    },
+    "KI004.folder": {
+        "de": (
+            "Der Ordner kann nicht gelesen werden ({detail}); die Dateien darin wurden nicht geprüft.",
+            "Prüfen Sie die Zugriffsrechte des Ordners (lesen und öffnen), oder prüfen Sie die übrigen Ordner einzeln.",
+        ),
+        "en": (
+            "The folder cannot be read ({detail}); the files in it were not checked.",
+            "Check the folder's permissions (read and enter), or check the other folders one by one.",
+        ),
+    },
+    "KI004.link_folder": {
+        "de": (
+            "Der symbolische Verweis auf den Ordner {detail} wird nicht verfolgt; die Dateien dort wurden nicht geprüft.",
+            "Prüfen Sie den Ordner, wenn er dazugehört, ausdrücklich: ki validate {detail}",
+        ),
+        "en": (
+            "The symbolic link to the folder {detail} is not followed; the files there were not checked.",
+            "If the folder belongs to the check, name it explicitly: ki validate {detail}",
+        ),
+    },
     "KI004.complexkey": {
         "de": (
             "Ein Schlüssel muss ein einfacher Text sein, hier steht eine Liste oder ein Abschnitt.",

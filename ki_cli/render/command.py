@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ki_cli.atomic import OutputError, check_target, write_atomic
+from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
+from ki_cli.files import is_folder
 from ki_cli.i18n import did_you_mean
 from ki_cli.messages import ui
 from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Selection, Stop
@@ -30,12 +32,15 @@ class Request:
 
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     """The validated concept of ``path``; findings that stop the command are shown on stderr."""
+    from ki_cli.files import InputError
     from ki_cli.loader import load_path
     from ki_cli.reporters import text
     from ki_cli.validate import check_loaded
 
     try:
         loaded = load_path(path, req.lang)
+    except InputError as err:  # a FIFO, a device, a path too long …: never read
+        raise Stop(EXIT_USAGE, err.message(req.lang)) from None
     except OSError as err:
         raise Stop(EXIT_USAGE, ui("unreadable", req.lang, path=path, reason=err.strerror or err)) from None
     konzept, findings = check_loaded(loaded, req.lang)
@@ -58,7 +63,7 @@ def _format(req: Request) -> str:
     An unknown or missing suffix takes ``--format`` as given (``-o vorlage --format pdf``)."""
     from ki_cli.render.documents import FORMAT_OF_SUFFIX, SUFFIX
 
-    to_folder = req.out is None or req.out.is_dir() or (req.kind == "agreements" and not req.out.suffix)
+    to_folder = req.out is None or is_folder(req.out) or (req.kind == "agreements" and not req.out.suffix)
     if req.fmt:
         fmt = ALIASES.get(req.fmt, req.fmt)
         named = None if to_folder else FORMAT_OF_SUFFIX.get(req.out.suffix.lower())  # type: ignore[union-attr]
@@ -88,9 +93,36 @@ def _changes(req: Request, konzept: Any) -> Any:
 
 
 def _shown(url: str) -> str:
-    """A URL from a template, fit for one line on a terminal (no control characters, not endless)."""
-    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in url[:200])
-    return text + ("…" if len(url) > 200 else "")
+    """A URL from a template, not endless (``ui`` escapes its control characters)."""
+    return url[:200] + ("…" if len(url) > 200 else "")
+
+
+def _inputs(req: Request) -> tuple[Path, ...]:
+    """The files a document is made from (the concept, the previous period, the own templates): never
+    overwritten; the concept's permission bits go to new files."""
+    found = [req.file] + ([req.previous] if req.previous is not None else [])
+    if req.template_dir is not None:
+        with contextlib.suppress(OSError):
+            found.extend(sorted(path for path in req.template_dir.iterdir() if path.name.endswith(".j2")))
+    return tuple(found)
+
+
+def _unique_stems(stems: list[str]) -> list[str]:
+    """One file name per document: agreements sharing an id (possible with --allow-errors) get ``-2``, ``-3`` …
+
+    A numbered name never takes the name of another document, and names that differ only in
+    case count as the same (as they are on Windows and macOS)."""
+    natural = {stem.casefold() for stem in stems}
+    used: set[str] = set()
+    unique: list[str] = []
+    for stem in stems:
+        name, number = stem, 1
+        while name.casefold() in used or (number > 1 and name.casefold() in natural):
+            number += 1
+            name = f"{stem}-{number}"
+        used.add(name.casefold())
+        unique.append(name)
+    return unique
 
 
 def run(req: Request) -> int:
@@ -105,12 +137,13 @@ def run(req: Request) -> int:
         raise Stop(EXIT_USAGE, ui("render.oparl_only_proposal", req.lang))
     if req.template_dir is not None and not req.template_dir.is_dir():
         raise Stop(EXIT_USAGE, ui("render.template_dir", req.lang, path=req.template_dir))
-    into_folder = req.kind == "agreements" and req.out is not None and (req.out.is_dir() or not req.out.suffix)
+    into_folder = req.kind == "agreements" and req.out is not None and (is_folder(req.out) or not req.out.suffix)
     if req.out is None and fmt in BINARY:
         raise Stop(EXIT_USAGE, ui("render.needs_out", req.lang, format=fmt))
+    inputs = _inputs(req)
     if req.out is not None and not into_folder:
         try:
-            check_target(req.out, req.force)  # refuse before any work; the old file stays as it is
+            check_target(req.out, req.force, inputs)  # refuse before any work; the old file stays as it is
         except OutputError as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
 
@@ -149,20 +182,24 @@ def run(req: Request) -> int:
         sys.stdout.buffer.write(separator.join(data for _, data in rendered))
         sys.stdout.flush()
         return EXIT_OK
-    targets = [(req.out / f"{doc.stem}{SUFFIX[fmt]}" if into_folder else req.out, data) for doc, data in rendered]
+    if into_folder:
+        stems = _unique_stems([doc.stem for doc, _ in rendered])
+        targets = [(req.out / f"{stem}{SUFFIX[fmt]}", data) for stem, (_, data) in zip(stems, rendered)]
+    else:
+        targets = [(req.out, data) for _, data in rendered]
     if into_folder:
         try:
-            req.out.mkdir(parents=True, exist_ok=True)
+            make_folder(req.out)
             for target, _ in targets:  # all or nothing: check every file before writing one
-                check_target(target, req.force)
+                check_target(target, req.force, inputs)
         except OutputError as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
-        except OSError as err:
-            raise Stop(EXIT_USAGE, ui("out.not_writable", req.lang, path=req.out, detail=err.strerror or err)) from None
-    for target, data in targets:
+    for (doc, _), (target, data) in zip(rendered, targets):
         try:
-            write_atomic(target, data, force=req.force)
+            write_atomic(target, data, force=req.force, inputs=inputs, lang=req.lang)
         except OutputError as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
         sys.stderr.write(ui("render.written", req.lang, path=target) + "\n")
+        if into_folder and target.stem != doc.stem:  # an id used twice: said where the second one went
+            sys.stderr.write(ui("render.duplicate_id", req.lang, id=doc.variables["v"].id, path=target) + "\n")
     return EXIT_OK

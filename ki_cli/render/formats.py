@@ -262,15 +262,16 @@ def to_docx(markdown: str, titel: str, footer: str, entwurf: bool, autor: str = 
     """A Word document with heading styles, tables, page numbers and the footer text.
 
     Characters that XML cannot hold (control characters) arrive here already replaced by
-    U+FFFD (``documents.output``); ``printable`` is applied again to what comes from elsewhere."""
+    U+FFFD (``documents.output``); ``replace_controls`` is applied again to what comes from elsewhere."""
     import datetime as dt
 
     import docx
     from docx.shared import Pt
 
-    from ki_cli.render.formatting import printable
+    from ki_cli.render.formatting import replace_controls
 
-    markdown, titel, footer, autor = printable(markdown), printable(titel), printable(footer), printable(autor)
+    markdown, titel = replace_controls(markdown), replace_controls(titel)
+    footer, autor = replace_controls(footer), replace_controls(autor)
     document = docx.Document()
     # python-docx's default template carries its own author, dates and comment: replace them all
     properties = document.core_properties

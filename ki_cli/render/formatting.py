@@ -24,7 +24,7 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uff
 REPLACEMENT = "\ufffd"
 
 
-def printable(text: str) -> str:
+def replace_controls(text: str) -> str:
     """``text`` with every control character replaced by U+FFFD (visibly, nothing silently dropped)."""
     return _UNPRINTABLE.sub(REPLACEMENT, text)
 
@@ -128,7 +128,7 @@ _MD_START = re.compile(r"#{1,6}(?=\s|$)|>|[-+](?=\s|$)|-(?=-)|=(?=[=\s]|$)|~~~|\
 
 def escape(text: str) -> str:
     """``text`` with every Markdown-significant character escaped (line breaks kept)."""
-    text = _MD_INLINE.sub(lambda m: "\\" + m.group(0), printable(text))
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(0), replace_controls(text))
     start = _MD_START.match(text)
     if start is None:
         return text

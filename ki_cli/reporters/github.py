@@ -2,7 +2,9 @@
 
 GitHub turns each line into an annotation on the file and line of the pull request. Values are
 escaped as the Actions toolkit does: ``%``, CR and LF everywhere, and ``:`` and ``,`` inside
-the properties too.
+the properties too. Before that, the file name, message and hint go through ``printable``: a
+line break or escape sequence from a value shows as ``\\n``, ``\\e`` …, so that it can neither
+start a workflow command of its own nor colour the log.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TextIO
 from ki_cli.findings import Finding
 from ki_cli.registry import Severity
 from ki_cli.report import Report
+from ki_cli.reporters import printable
 
 COMMANDS: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -29,7 +32,7 @@ def escape_property(text: str) -> str:
 def command(path: str, finding: Finding) -> str:
     """The workflow command for one finding."""
     properties = {
-        "file": path,
+        "file": printable(path),
         "line": finding.line,
         "col": finding.column,
         "endLine": max(finding.end_line, finding.line),
@@ -37,7 +40,7 @@ def command(path: str, finding: Finding) -> str:
         "title": finding.code,
     }
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
+    message = printable(finding.message) + (f"\n{printable(finding.hint)}" if finding.hint else "")
     return f"::{COMMANDS[finding.severity]} {props}::{escape_data(message)}"
 
 

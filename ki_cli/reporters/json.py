@@ -1,4 +1,8 @@
-"""The machine report: exactly the JSON shape of ``spec/rules.md``."""
+"""The machine report: exactly the JSON shape of ``spec/rules.md``.
+
+Values stay exact; the characters that are valid raw in JSON but unsafe to print (DEL, C1
+controls, U+2028/U+2029, bidi controls, a file name's undecodable bytes) are written as ``\\uXXXX``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import json
 from typing import Any, TextIO
 
 from ki_cli.report import Report
+from ki_cli.reporters import json_text
 
 _FIELDS = ("code", "severity", "message", "hint", "basis", "line", "column", "end_line", "end_column", "yaml_path")
 
@@ -26,5 +31,4 @@ def to_json(report: Report) -> dict[str, Any]:
 
 
 def write(out: TextIO, report: Report) -> None:
-    json.dump(to_json(report), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(json.dumps(to_json(report), ensure_ascii=False, indent=2)) + "\n")

@@ -2,11 +2,14 @@
 
 One run; the tool's driver lists every rule of the registry, and each finding becomes a result
 pointing at its file, line and column. Columns count Unicode characters, as ``ki`` does.
+A result's message goes through ``printable`` (a value's line breaks and escape sequences shown
+as ``\\n``, ``\\e`` …); a file name is a URI with its bytes percent-encoded, undecodable ones too.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -15,6 +18,7 @@ from ki_cli import __version__
 from ki_cli.findings import Finding
 from ki_cli.registry import RULES, Rule, Severity
 from ki_cli.report import Report
+from ki_cli.reporters import json_text, printable
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,13 +29,16 @@ LEVELS: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "
 
 
 def artifact_uri(path: str) -> str:
-    """A file name as a SARIF URI: relative paths stay relative, absolute ones become file: URIs."""
+    """A file name as a SARIF URI: relative paths stay relative, absolute ones become file: URIs.
+
+    The name's bytes are percent-encoded as they are on disk (``os.fsencode``), so a name that is
+    not UTF-8 (``caf\\xe9.yaml``: ``caf%E9.yaml``) or holds a line break stays one exact URI."""
     pure = PurePath(path)
     if pure.is_absolute():
         from pathlib import Path
 
         return Path(path).as_uri()
-    return quote(pure.as_posix(), safe="/")
+    return quote(os.fsencode(pure.as_posix()), safe="/")
 
 
 def _rule(rule: Rule, lang: str) -> dict[str, Any]:
@@ -50,7 +57,7 @@ def _rule(rule: Rule, lang: str) -> dict[str, Any]:
 
 
 def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
-    text = f"{finding.message} {finding.hint}".strip()
+    text = printable(f"{finding.message} {finding.hint}".strip())
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -65,7 +72,7 @@ def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
     }
     if finding.yaml_path:
-        result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": finding.yaml_path, "kind": "member"}]
+        result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": printable(finding.yaml_path), "kind": "member"}]
     return result
 
 
@@ -97,5 +104,4 @@ def to_sarif(report: Report, lang: str) -> dict[str, Any]:
 
 
 def write(out: TextIO, report: Report, lang: str) -> None:
-    json.dump(to_sarif(report, lang), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(json.dumps(to_sarif(report, lang), ensure_ascii=False, indent=2)) + "\n")

@@ -1,4 +1,8 @@
-"""The human report: ``path:line:col: CODE severity message``, the line, a caret, hint, basis."""
+"""The human report: ``path:line:col: CODE severity message``, the line, a caret, hint, basis.
+
+File names, messages, hints and the source line are shown through ``printable``: a control
+character or line break from the file (or its name) appears as ``\\e``, ``\\n`` …, never raw.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import TextIO
 from ki_cli.findings import Finding
 from ki_cli.messages import ui
 from ki_cli.report import FileReport, Report
+from ki_cli.reporters import printable
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _MAX_SHOWN = 200  # characters of a source line shown around the caret
@@ -36,10 +41,13 @@ def _excerpt(lines: list[str], finding: Finding) -> list[str]:
         offset = max(0, min(start - 20, len(source) - _MAX_SHOWN))
         source = source[offset : offset + _MAX_SHOWN]
     start, end = start - offset, min(end - offset, len(source) + 1)
-    prefix = "".join("\t" if ch == "\t" else " " for ch in source[:start])
+    # widths as shown: an escaped character takes the width of its escape
+    before = printable(source[:start])
+    width = len(printable(source[start:end])) + max(0, end - max(len(source), start))  # (past the line's end)
+    prefix = "".join("\t" if ch == "\t" else " " for ch in before)
     number = str(finding.line)
     pad = " " * len(number)
-    return [f"    {number} | {source}", f"    {pad} | {prefix}{'^' * max(end - start, 1)}"]
+    return [f"    {number} | {printable(source)}", f"    {pad} | {prefix}{'^' * max(width, 1)}"]
 
 
 def summary_line(report: Report, lang: str) -> str:
@@ -63,13 +71,14 @@ def write_file(out: TextIO, file: FileReport, lang: str, colour: bool) -> None:
     style = _Style(colour)
     lines = _LINE_BREAK.split(file.text) if file.text else []
     hint_word, basis_word = ui("hint", lang), ui("basis", lang)
+    path = printable(file.path)
     for f in file.findings:
-        head = f"{style(f'{file.path}:{f.line}:{f.column}:', _BOLD)} {style(f.code, _COLOURS[f.severity])} {f.severity}  {f.message}"
+        head = f"{style(f'{path}:{f.line}:{f.column}:', _BOLD)} {style(f.code, _COLOURS[f.severity])} {f.severity}  {printable(f.message)}"
         parts = [head, *_excerpt(lines, f)]
         if f.hint:
-            parts.append(f"   {hint_word}: {f.hint}")
+            parts.append(f"   {hint_word}: {printable(f.hint)}")
         if f.basis:
-            parts.append(style(f"   {basis_word}: {f.basis}", _DIM))
+            parts.append(style(f"   {basis_word}: {printable(f.basis)}", _DIM))
         out.write("\n".join(parts) + "\n")
 
 
