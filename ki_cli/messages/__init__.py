@@ -207,6 +207,102 @@ UI: dict[str, L] = {
     "render.template_dir": L("Vorlagenordner nicht gefunden: {path}", "Template folder not found: {path}"),
     "render.failed": L("Die Vorlage lässt sich nicht ausfüllen: {detail}", "The template cannot be filled in: {detail}"),
     "render.written": L("geschrieben: {path}", "written: {path}"),
+    # what a template may not do (ki_cli/render/engine.py), each shown after "template:line: "
+    "render.syntax": L("Syntaxfehler in der Vorlage: {message}", "syntax error in the template: {message}"),
+    "render.sandbox": L("von der Sandbox verweigert: {message}", "refused by the sandbox: {message}"),
+    "render.template_error": L("{message}", "{message}"),
+    "render.fill": L("Fehler beim Ausfüllen der Vorlage: {message}", "error while filling in the template: {message}"),
+    "render.filter": L("Der Filter „{filter}“ scheitert: {message}", "The filter “{filter}” fails: {message}"),
+    "render.template.outside": L(
+        "Die Vorlage „{name}“ liegt außerhalb des Vorlagenordners {folder} (ein symbolischer Verweis "
+        "führt hinaus) und wird nicht gelesen. Legen Sie die Datei selbst in den Ordner.",
+        "The template “{name}” lies outside the template folder {folder} (a symbolic link leads out of it) "
+        "and is not read. Put the file itself into the folder.",
+    ),
+    "render.template.not_file": L(
+        "„{name}“ ist keine gewöhnliche Datei (z. B. eine Pipe oder ein Gerät) und wird nicht gelesen.",
+        "“{name}” is not a regular file (e.g. a pipe or a device) and is not read.",
+    ),
+    "render.template.too_large": L(
+        "Die Vorlage „{name}“ ist größer als {limit} Bytes und wird nicht gelesen.",
+        "The template “{name}” is larger than {limit} bytes and is not read.",
+    ),
+    "render.template.encoding": L(
+        "Die Vorlage „{name}“ ist nicht UTF-8-kodiert: speichern Sie sie als UTF-8.",
+        "The template “{name}” is not UTF-8 encoded: save it as UTF-8.",
+    ),
+    "render.template.unreadable": L(
+        "Die Vorlage „{name}“ kann nicht gelesen werden ({reason}).",
+        "The template “{name}” cannot be read ({reason}).",
+    ),
+    "render.limit.steps": L(
+        "Die Vorlage rechnet zu lange: mehr als {limit} Schleifendurchläufe, Aufrufe und Rechenschritte "
+        "(geschachtelte Schleifen über zu viele Einträge?).",
+        "The template works too long: more than {limit} loop iterations, calls and operations "
+        "(nested loops over too many items?).",
+    ),
+    "render.limit.time": L(
+        "Die Vorlage braucht länger als {seconds} Sekunden und wird abgebrochen.",
+        "The template takes longer than {seconds} seconds and is stopped.",
+    ),
+    "render.limit.string": L(
+        "Ein Text der Vorlage würde länger als {limit} Zeichen.",
+        "A text the template makes would be longer than {limit} characters.",
+    ),
+    "render.limit.items": L(
+        "Eine Liste der Vorlage würde mehr als {limit} Einträge haben.",
+        "A list the template makes would have more than {limit} entries.",
+    ),
+    "render.limit.printed": L(
+        "Ein ausgegebener Wert umfasst mehr als {limit} Einzelwerte.",
+        "A value to be printed holds more than {limit} values.",
+    ),
+    "render.limit.number": L(
+        "Eine Zahl der Vorlage würde mehr als {limit} Stellen haben.",
+        "A number the template computes would have more than {limit} digits.",
+    ),
+    "render.limit.width": L(
+        "Eine Breite, Länge oder Anzahl ist zu groß ({value}; höchstens {limit}).",
+        "A width, length or count is too large ({value}; at most {limit}).",
+    ),
+    "render.limit.output": L(
+        "Das Dokument würde länger als {limit} Zeichen.",
+        "The document would be longer than {limit} characters.",
+    ),
+    "render.limit.depth": L(
+        "Aufrufe sind tiefer als {limit} Ebenen verschachtelt: ruft sich ein Makro ohne Ende selbst auf?",
+        "Calls nest deeper than {limit} levels: does a macro call itself without end?",
+    ),
+    "render.limit.recursion": L(
+        "Die Vorlage bindet sich ohne Ende selbst ein (include, extends, import oder Makro).",
+        "The template includes itself without end (include, extends, import or a macro).",
+    ),
+    "render.limit.loops": L(
+        "Mehr als {limit} Schleifen liegen ineinander.",
+        "More than {limit} loops lie inside each other.",
+    ),
+    "render.limit.blocks": L(
+        "Mehr als {limit} Blöcke (for, if, macro …) liegen ineinander.",
+        "More than {limit} blocks (for, if, macro …) lie inside each other.",
+    ),
+    "render.limit.complex": L(
+        "Die Vorlage ist zu tief verschachtelt, um übersetzt zu werden ({detail}).",
+        "The template is nested too deeply to be compiled ({detail}).",
+    ),
+    "render.limit.memory": L(
+        "Für diese Vorlage reicht der Speicher nicht.",
+        "There is not enough memory for this template.",
+    ),
+    "render.fetch_refused": L(
+        "Warnung: {url} wurde nicht geladen – Dokumente laden keine Dateien und nichts aus dem Netz "
+        "(erlaubt sind nur eingebettete data:-Bilder, -Schriften und -Stylesheets).",
+        "Warning: {url} was not loaded – documents load no files and nothing from the network "
+        "(only embedded data: images, fonts and stylesheets are allowed).",
+    ),
+    "render.attachment_dropped": L(
+        "Warnung: der Anhang {url} wird nicht in die PDF-Datei eingebettet – ki bettet keine Anhänge aus Vorlagen ein.",
+        "Warning: the attachment {url} is not embedded in the PDF – ki embeds no attachments from templates.",
+    ),
     "render.duplicate_id": L(
         "Die Kennung „{id}“ tragen mehrere Vereinbarungen; damit keine die andere ersetzt, steht diese in {path}.",
         "The id “{id}” is used by more than one agreement; so that none replaces another, this one is in {path}.",

@@ -92,6 +92,11 @@ def _changes(req: Request, konzept: Any) -> Any:
     return document_section(compare(old, konzept))
 
 
+def _shown(url: str) -> str:
+    """A URL from a template, not endless (``ui`` escapes its control characters)."""
+    return url[:200] + ("…" if len(url) > 200 else "")
+
+
 def _inputs(req: Request) -> tuple[Path, ...]:
     """The files a document is made from (the concept, the previous period, the own templates): never
     overwritten; the concept's permission bits go to new files."""
@@ -160,14 +165,17 @@ def run(req: Request) -> int:
 
     from ki_cli.progress import progress
 
+    notes: list[tuple[str, str]] = []
     try:
         with progress(len(documents), sys.stderr, ui("progress.render", req.lang)) as advance:
             rendered = []
             for doc in documents:
-                rendered.append((doc, output(env, doc, fmt)))
+                rendered.append((doc, output(env, doc, fmt, notes)))
                 advance()
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None
+    for key, url in dict.fromkeys(notes):  # resources a PDF did not load: the document is written without them
+        sys.stderr.write(ui(key, req.lang, url=_shown(url)) + "\n")
 
     if req.out is None:
         separator = b"\n---\n\n" if fmt == "md" else b"\n"

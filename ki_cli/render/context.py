@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ki_cli import records
+from ki_cli.render.formatting import MdText
 from ki_cli.render.labels import label
 from ki_cli.vocab import FUNKTION, KI
 
@@ -69,8 +70,16 @@ class Foerderung:
         return self.pro_jahr * self.jahre
 
 
-def _behoerde(typ: str) -> str:
-    return "Der Landrat" if typ == "kreis" else "Der Oberbürgermeister"
+@dataclass(frozen=True)
+class Aenderungen:
+    """The changes section (``--previous``): heading and body, Markdown that ki wrote."""
+
+    titel: MdText
+    markdown: MdText
+
+
+def _behoerde(typ: str) -> MdText:
+    return MdText("Der Landrat" if typ == "kreis" else "Der Oberbürgermeister")
 
 
 def _vertretung(konzept: Konzept, vorlage: Vorlage) -> str:
@@ -176,7 +185,8 @@ def build(konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, h
         # derived for documents
         "behoerde": _behoerde(konzept.kommune.typ),
         "vertretung": _vertretung(konzept, vorlage),
-        "zeitraum": f"{beginn.day:02d}.{beginn.month:02d}.{beginn.year} bis {ende.day:02d}.{ende.month:02d}.{ende.year}",
+        "zeitraum": MdText(f"{beginn.day:02d}.{beginn.month:02d}.{beginn.year} bis "
+                           f"{ende.day:02d}.{ende.month:02d}.{ende.year}"),
         "jahre": jahre,
         "antragsfrist": dt.date(beginn.year - 1, 10, 31),
         "schwerpunkte_bildungskette": [sp for sp in konzept.schwerpunkte if sp.bereich == "bildungskette"],
@@ -193,7 +203,7 @@ def build(konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, h
         "massnahmen_sachkosten": massnahmen_sachkosten,
         "eigenanteil_pro_jahr": eigenanteil_pro_jahr,
         "eigenanteil_zeitraum": eigenanteil_pro_jahr * jahre,
-        "aenderungen": aenderungen,
+        "aenderungen": Aenderungen(MdText(aenderungen.titel), MdText(aenderungen.markdown)) if aenderungen else None,
         "entwurf": entwurf,
         "heute": heute or dt.date.today(),
     }

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ki_cli.render import context, engine, formats
+from ki_cli.render.formatting import replace_controls
 
 KINDS = ("proposal", "concept", "agreements", "workplan")
 FORMATS = ("md", "html", "pdf", "docx", "oparl")
@@ -72,21 +73,36 @@ def kind_stem(kind: str, variables: dict[str, Any]) -> str:
     return {"proposal": "beschlussvorlage", "concept": "schwerpunktkonzept", "workplan": "arbeitsplanung"}[kind]
 
 
-def output(env: Any, document: Document, fmt: str) -> bytes:
-    """``document`` in format ``fmt`` as bytes."""
+def _without_controls(value: Any) -> Any:
+    """Every text in a JSON tree with its control characters replaced (JSON would only escape them)."""
+    if isinstance(value, str):
+        return replace_controls(value)
+    if isinstance(value, dict):
+        return {_without_controls(k): _without_controls(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    return value
+
+
+def output(env: Any, document: Document, fmt: str, notes: list[tuple[str, str]] | None = None) -> bytes:
+    """``document`` in format ``fmt`` as bytes; resources the PDF did not load are added to ``notes``.
+
+    Control characters (``\\x1b``, ``\\x01``, U+FFFF, lone surrogates), which no format can hold
+    and a terminal would obey, are replaced by U+FFFD in every format, visibly."""
+    markdown, titel = replace_controls(document.markdown), replace_controls(document.titel)
     if fmt == "md":
-        return document.markdown.encode("utf-8")
+        return markdown.encode("utf-8")
     if fmt == "oparl":
         from ki_cli.render.oparl import paper
 
-        return (json.dumps(paper(document.variables, document.titel), ensure_ascii=False, indent=2) + "\n").encode()
+        text = json.dumps(_without_controls(paper(document.variables, titel)), ensure_ascii=False, indent=2) + "\n"
+        return text.encode("utf-8")
     if fmt == "docx":
         variables = document.variables
         drucksache = variables["vorlage"].drucksache
         footer = variables["kommune"].name + (f" · Drucksache {drucksache}" if drucksache else "")
-        return formats.to_docx(document.markdown, document.titel, footer, variables["entwurf"],
-                               autor=variables["zentrum"].name)
-    html = formats.to_html(env, document.markdown, document.variables, document.titel)
+        return formats.to_docx(markdown, titel, footer, variables["entwurf"], autor=variables["zentrum"].name)
+    html = replace_controls(formats.to_html(env, markdown, document.variables, titel))
     if fmt == "html":
         return html.encode("utf-8")
-    return formats.to_pdf(html, document.titel)
+    return formats.to_pdf(html, titel, notes)

@@ -2,7 +2,12 @@
 
 One Markdown text per document is the source of every format: markdown-it-py parses it
 once (raw HTML switched off, so user text can never become markup); its HTML goes into the
-``base.html.j2`` frame (and through WeasyPrint into PDF), its tokens drive python-docx.
+``base.html.j2`` frame (and through WeasyPrint into PDF), its tokens drive the Word XML.
+
+WeasyPrint loads nothing from outside the document: its URL fetcher allows only ``data:``
+images, fonts and stylesheets (no ``file:``, no network), and attachments that a template
+names (``<link rel=attachment>``, ``<a rel=attachment>``) are dropped; each refusal is reported
+back, so that the command can warn, and the document is written without the resource.
 """
 
 from __future__ import annotations
@@ -41,20 +46,195 @@ def to_html(env: Any, markdown: str, variables: dict[str, Any], titel: str) -> s
     return render(env, "base.html.j2", frame)
 
 
-def to_pdf(html: str, titel: str) -> bytes:
-    """PDF/A-3b with embedded fonts, page numbers and footer from the HTML's print CSS."""
+# data: URLs a document may carry: images, fonts, stylesheets (an SVG's own references are fetched
+# through the same fetcher, so they are refused too)
+_INLINE = re.compile(r"data:(?:image/(?:png|jpeg|gif|webp|svg\+xml)|font/[\w.+-]+"
+                     r"|application/(?:font-woff2?|x-font-[\w-]+)|text/css)[;,]", re.IGNORECASE)
+
+
+def _fetcher(refused: list[tuple[str, str]]) -> Any:
+    """A WeasyPrint URL fetcher for the document's own inline resources only."""
+    from weasyprint.urls import URLFetcher
+
+    class InlineOnly(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if _INLINE.match(url):
+                return super().fetch(url, headers)
+            refused.append(("render.fetch_refused", url))
+            raise ValueError("ki loads no file and nothing from the network")
+
+    return InlineOnly(allowed_protocols=("data",), allow_redirects=False, timeout=1)
+
+
+def _attachment_links(html: str) -> list[str]:
+    """The targets of ``<link rel=attachment>`` in ``html`` (only looked for when there are some)."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            if tag == "link" and "attachment" in (values.get("rel") or "").lower().split():
+                found.append(values.get("href") or "")
+
+    Links().feed(html)
+    return found
+
+
+def to_pdf(html: str, titel: str, notes: list[tuple[str, str]] | None = None) -> bytes:
+    """PDF/A-3b with embedded fonts, page numbers and footer from the HTML's print CSS.
+
+    Every resource that was refused and every attachment that was dropped is added to ``notes``
+    as (message key, URL)."""
     import logging
 
     from weasyprint import HTML
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # refusals are reported as notes
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    refused: list[tuple[str, str]] = []
+    document = HTML(string=html, base_url=None, url_fetcher=_fetcher(refused)).render()
+    if document.metadata.attachments:
+        refused.extend(("render.attachment_dropped", url) for url in _attachment_links(html) or ["?"])
+        document.metadata.attachments = []
+    for page in document.pages:
+        if any(link[0] == "attachment" for link in page.links):
+            refused.extend(("render.attachment_dropped", link[1]) for link in page.links if link[0] == "attachment")
+            page.links[:] = [link for link in page.links if link[0] != "attachment"]
     buffer = io.BytesIO()
-    HTML(string=html, base_url=None).write_pdf(buffer, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    document.write_pdf(buffer, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    if notes is not None:
+        notes.extend(dict.fromkeys(refused))  # each once, in order
     return buffer.getvalue()
 
 
 # --- Word ------------------------------------------------------------------------------------
+#
+# The body is written as WordprocessingML directly, each paragraph and table row appended in
+# constant time: python-docx's own ``add_paragraph`` searches the body for its end and
+# ``table.cell()`` rebuilds the list of cells on every call, which made 1,000 measures take minutes.
+
+
+class _Word:
+    """Appends paragraphs and tables to a python-docx document's body."""
+
+    def __init__(self, document: Any) -> None:
+        import functools
+
+        from docx.oxml.ns import qn
+        from lxml.etree import SubElement
+
+        self.document = document
+        body = document.element.body
+        self._end = body.sectPr  # every block goes before the section properties, the body's last child
+        self._body = body
+        self._styles: dict[str, str] = {}
+        self.q = functools.cache(qn)  # "w:p" → "{http://…}p", once per name
+        self.sub = SubElement
+        section = document.sections[-1]
+        self.block_twips = int((section.page_width - section.left_margin - section.right_margin) // 635)
+
+    def _style(self, name: str) -> str:
+        if name not in self._styles:
+            self._styles[name] = self.document.styles[name].style_id
+        return self._styles[name]
+
+    def _block(self, tag: str) -> Any:
+        element = self.sub(self._body, self.q(tag))  # made in the body's namespace context …
+        if self._end is not None:
+            self._end.addprevious(element)  # … and moved before the section properties
+        return element
+
+    def paragraph(self, style: str | None = None, indent: tuple[int, int] | None = None) -> Any:
+        """A new paragraph at the end; ``indent`` is (left, hanging) in twentieths of a point."""
+        paragraph = self._block("w:p")
+        if style is not None or indent is not None:
+            q, sub = self.q, self.sub
+            properties = sub(paragraph, q("w:pPr"))
+            if style is not None:
+                sub(properties, q("w:pStyle"), {q("w:val"): self._style(style)})
+            if indent is not None:
+                sub(properties, q("w:ind"), {q("w:left"): str(indent[0]), q("w:hanging"): str(indent[1])})
+        return paragraph
+
+    def run(self, paragraph: Any, text: str = "", *, bold: bool = False, italic: bool = False,
+            code: bool = False) -> Any:
+        """A run of ``text`` (tabs and line breaks as Word's own elements, as python-docx writes them)."""
+        q, sub = self.q, self.sub
+        run = sub(paragraph, q("w:r"))
+        if bold or italic or code:
+            properties = sub(run, q("w:rPr"))
+            if code:
+                sub(properties, q("w:rFonts"), {q("w:ascii"): "Consolas", q("w:hAnsi"): "Consolas"})
+            if bold:
+                sub(properties, q("w:b"))
+            if italic:
+                sub(properties, q("w:i"))
+        for piece in re.split(r"(\t|\n)", text) if "\t" in text or "\n" in text else (text,):
+            if piece == "\t":
+                sub(run, q("w:tab"))
+            elif piece == "\n":
+                sub(run, q("w:br"))
+            elif piece:
+                element = sub(run, q("w:t"))
+                element.text = piece
+                if piece[0].isspace() or piece[-1].isspace():
+                    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return run
+
+    def line_break(self, paragraph: Any, page: bool = False) -> None:
+        q = self.q
+        run = self.sub(paragraph, q("w:r"))
+        self.sub(run, q("w:br"), {q("w:type"): "page"} if page else {})
+
+    def inline(self, paragraph: Any, token: Any, bold: bool = False) -> None:
+        """The inline children of a markdown-it token as runs (bold, italic, code, line breaks)."""
+        strong = em = False
+        for child in token.children or ():
+            kind = child.type
+            if kind == "strong_open":
+                strong = True
+            elif kind == "strong_close":
+                strong = False
+            elif kind == "em_open":
+                em = True
+            elif kind == "em_close":
+                em = False
+            elif kind in ("text", "code_inline") and child.content:
+                self.run(paragraph, child.content, bold=bold or strong, italic=em, code=kind == "code_inline")
+            elif kind == "softbreak":
+                self.run(paragraph, " ")
+            elif kind == "hardbreak":
+                self.line_break(paragraph)
+
+    def table(self, rows: list[list[tuple[Any, bool]]]) -> None:
+        """A table in the style "Table Grid", built row by row; a header row repeats on every page."""
+        q, SubElement = self.q, self.sub
+        width = max(len(row) for row in rows)
+        column = str(self.block_twips // width)
+        table = self._block("w:tbl")
+        properties = SubElement(table, q("w:tblPr"))
+        SubElement(properties, q("w:tblStyle"), {q("w:val"): self._style("Table Grid")})
+        SubElement(properties, q("w:tblW"), {q("w:type"): "auto", q("w:w"): "0"})
+        SubElement(properties, q("w:tblLook"), {
+            q("w:firstColumn"): "1", q("w:firstRow"): "1", q("w:lastColumn"): "0", q("w:lastRow"): "0",
+            q("w:noHBand"): "0", q("w:noVBand"): "1", q("w:val"): "04A0"})
+        grid = SubElement(table, q("w:tblGrid"))
+        for _ in range(width):
+            SubElement(grid, q("w:gridCol"), {q("w:w"): column})
+        for row in rows:
+            element = SubElement(table, q("w:tr"))
+            if row and row[0][1]:
+                SubElement(SubElement(element, q("w:trPr")), q("w:tblHeader"), {q("w:val"): "true"})
+            for index in range(width):
+                cell = SubElement(element, q("w:tc"))
+                SubElement(SubElement(cell, q("w:tcPr")), q("w:tcW"), {q("w:type"): "dxa", q("w:w"): column})
+                paragraph = SubElement(cell, q("w:p"))
+                if index < len(row):
+                    token, header = row[index]
+                    self.inline(paragraph, token, bold=header)
+        self.paragraph()
 
 
 def _add_field(paragraph: Any, instruction: str) -> None:
@@ -78,58 +258,20 @@ def _add_field(paragraph: Any, instruction: str) -> None:
         run._r.append(element)
 
 
-def _inline(paragraph: Any, token: Any, bold: bool = False) -> None:
-    """The inline children of a markdown-it token as runs (bold, italic, code, line breaks)."""
-    strong = em = False
-    for child in token.children or ():
-        kind = child.type
-        if kind == "strong_open":
-            strong = True
-        elif kind == "strong_close":
-            strong = False
-        elif kind == "em_open":
-            em = True
-        elif kind == "em_close":
-            em = False
-        elif kind in ("text", "code_inline"):
-            run = paragraph.add_run(child.content)
-            run.bold = bold or strong or None
-            run.italic = em or None
-            if kind == "code_inline":
-                run.font.name = "Consolas"
-        elif kind == "softbreak":
-            paragraph.add_run(" ")
-        elif kind == "hardbreak":
-            paragraph.add_run().add_break()
-
-
-def _table(document: Any, rows: list[list[tuple[Any, bool]]]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    width = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=width)
-    table.style = "Table Grid"
-    for r, row in enumerate(rows):
-        for c, (token, header) in enumerate(row):
-            cell = table.cell(r, c)
-            _inline(cell.paragraphs[0], token, bold=header)
-        if row and row[0][1]:  # a header row repeats on every page
-            tr_pr = table.rows[r]._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            tr_pr.append(repeat)
-    document.add_paragraph()
-
-
 def to_docx(markdown: str, titel: str, footer: str, entwurf: bool, autor: str = "") -> bytes:
-    """A Word document with heading styles, tables, page numbers and the footer text."""
+    """A Word document with heading styles, tables, page numbers and the footer text.
+
+    Characters that XML cannot hold (control characters) arrive here already replaced by
+    U+FFFD (``documents.output``); ``replace_controls`` is applied again to what comes from elsewhere."""
     import datetime as dt
 
     import docx
-    from docx.enum.text import WD_BREAK
     from docx.shared import Pt
 
+    from ki_cli.render.formatting import replace_controls
+
+    markdown, titel = replace_controls(markdown), replace_controls(titel)
+    footer, autor = replace_controls(footer), replace_controls(autor)
     document = docx.Document()
     # python-docx's default template carries its own author, dates and comment: replace them all
     properties = document.core_properties
@@ -155,6 +297,7 @@ def to_docx(markdown: str, titel: str, footer: str, entwurf: bool, autor: str = 
         run.bold = True
         run.font.size = Pt(14)
 
+    word = _Word(document)
     tokens = _markdown().parse(markdown)
     lists: list[list[int]] = []  # a stack of [ordered?, counter]
     rows: list[list[tuple[Any, bool]]] | None = None
@@ -166,8 +309,8 @@ def to_docx(markdown: str, titel: str, footer: str, entwurf: bool, autor: str = 
         kind = token.type
         if kind == "heading_open":
             level = int(token.tag[1])
-            heading = document.add_heading(level=min(level, 4))
-            _inline(heading, tokens[i + 1])
+            heading = word.paragraph(style=f"Heading {min(level, 4)}")
+            word.inline(heading, tokens[i + 1])
             i += 2
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lists.append([1 if kind == "ordered_list_open" else 0, int(token.attrs.get("start", 1) or 1) - 1])
@@ -180,15 +323,13 @@ def to_docx(markdown: str, titel: str, footer: str, entwurf: bool, autor: str = 
             inline = tokens[i + 1]
             if lists:
                 ordered, number = lists[-1]
-                paragraph = document.add_paragraph(style="List Paragraph")
-                paragraph.paragraph_format.left_indent = Pt(18 * len(lists))
-                paragraph.paragraph_format.first_line_indent = Pt(-14)
+                paragraph = word.paragraph(style="List Paragraph", indent=(360 * len(lists), 280))
                 if pending_item:
-                    paragraph.add_run(f"{number}.\t" if ordered else "•\t")
+                    word.run(paragraph, f"{number}.\t" if ordered else "•\t")
                     pending_item = False
             else:
-                paragraph = document.add_paragraph(style="Intense Quote" if in_quote else None)
-            _inline(paragraph, inline)
+                paragraph = word.paragraph(style="Intense Quote" if in_quote else None)
+            word.inline(paragraph, inline)
             i += 2
         elif kind == "blockquote_open":
             in_quote = True
@@ -202,12 +343,12 @@ def to_docx(markdown: str, titel: str, footer: str, entwurf: bool, autor: str = 
             rows[-1].append((tokens[i + 1], kind == "th_open"))
             i += 1
         elif kind == "table_close" and rows is not None:
-            _table(document, rows)
+            word.table(rows)
             rows = None
         elif kind == "hr":
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            word.line_break(word.paragraph(), page=True)
         elif kind in ("fence", "code_block"):
-            paragraph = document.add_paragraph(token.content.rstrip("\n"))
+            word.run(word.paragraph(), token.content.rstrip("\n"))
         i += 1
     buffer = io.BytesIO()
     document.save(buffer)
