@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import os
 import sys
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 LANGS = ("de", "en")
 
@@ -183,3 +185,97 @@ def join_words(words: Iterable[str], lang: str, limit: int = 12) -> str:
     items = list(words)
     shown = ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
     return shown or ("(keine)" if lang == "de" else "(none)")
+
+
+# --- German formatting: dates 26.09.2024, numbers 1.234,5, money 364.500 €, VZE 5,5 -------------
+# The one home of these forms: documents (``render.formatting`` wraps them as Markdown-safe text),
+# messages (``rules.base``) and the period comparison all print through here.
+
+
+def german_date(value: dt.date) -> str:
+    """``2024-09-26`` → ``26.09.2024``."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+def _grouped(number: float, decimals: int) -> str:
+    if isinstance(number, int) and number.bit_length() > 10_000:  # beyond Python's int-to-text limit
+        return f"≈ 10^{int(math.log10(abs(number)))}"
+    text = f"{number:,.{decimals}f}" if isinstance(number, float) else f"{number:,}"  # 364,500.00
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+EXACT = 1e15  # below this a float holds every cent exactly; above it, digits would be invented
+
+
+def _scientific(number: float) -> str:
+    """A huge float as the digits it really holds: ``1e+308`` → ``1 × 10^308``, never 309 invented digits."""
+    mantissa, _, exponent = repr(number).partition("e")
+    if not exponent:  # 1e15 ≤ |number| < 1e16 prints without an exponent
+        mantissa, exponent = f"{number:.15e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa.replace('.', ',')} × 10^{int(exponent)}"
+
+
+def _special(number: float) -> str | None:
+    """The text of a number that cannot be printed digit by digit (infinite, not a number, huge)."""
+    if math.isnan(number):
+        return "nicht berechenbar"
+    if math.isinf(number):
+        return "∞" if number > 0 else "−∞"
+    if abs(number) >= EXACT:
+        return _scientific(number)
+    return None
+
+
+def _number(value: Any) -> float:
+    """``value`` as a number: ints stay exact (a 30-digit amount keeps its digits), else a float."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return float(value)
+
+
+def _whole(number: float) -> bool:
+    return isinstance(number, int) or number.is_integer()
+
+
+def german_number(value: Any, decimals: int | None = None) -> str:
+    """A number the German way: ``1.234,5``; whole numbers without decimals."""
+    number = _number(value)
+    if isinstance(number, float) and (special := _special(number)) is not None:
+        return special
+    if decimals is None:
+        decimals = 0 if _whole(number) else 2
+        text = _grouped(float(number) if decimals else number, decimals)
+        return text.rstrip("0").rstrip(",") if decimals else text
+    return _grouped(float(number) if decimals or isinstance(number, float) else number, decimals)
+
+
+def german_money(value: Any) -> str:
+    """``364500`` → ``364.500 €``; cents only where there are some (``1.234,56 €``)."""
+    number = _number(value)
+    if isinstance(number, float):
+        if (special := _special(number)) is not None:
+            return special if math.isnan(number) else f"{special}\u00a0€"
+        number = round(number, 2)
+    decimals = 0 if _whole(number) else 2
+    return f"{_grouped(number, decimals)}\u00a0€"
+
+
+def german_vze(value: Any) -> str:
+    """Full-time equivalents: ``5.5`` → ``5,5``, ``1.0`` → ``1,0``, ``0.25`` → ``0,25``."""
+    number = float(value)
+    if (special := _special(number)) is not None:
+        return special
+    number = round(number, 3)
+    text = f"{number:.3f}".rstrip("0")
+    if text.endswith("."):
+        text += "0"
+    return text.replace(".", ",")
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def transliterate(text: str) -> str:
+    """German letters spelt out in ASCII, as in ids and URLs: ``für`` → ``fuer``, ``Straße`` → ``Strasse``."""
+    return text.translate(_UMLAUTS)

@@ -17,7 +17,7 @@ from typing import Any
 from ki_cli import records, vocab
 from ki_cli.converters import ID_MAX, as_text
 from ki_cli.findings import Reporter
-from ki_cli.i18n import Budget, L, Suggestions, did_you_mean, join_words, quote
+from ki_cli.i18n import Budget, L, Suggestions, did_you_mean, join_words, quote, transliterate
 from ki_cli.sourcemap import SourceMap, join, parent, path_of
 
 # --- what a field expects, for messages ------------------------------------------------------
@@ -255,9 +255,7 @@ def _is_version(loc: tuple[Any, ...]) -> bool:
 
 
 def _suggest_id(value: str) -> str:
-    text = value.lower()
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, plain)
+    text = transliterate(value.lower())
     text = re.sub(r"[^a-z0-9_-]+", "-", text).strip("-_")[:ID_MAX]
     return text if text and text != "ki" else ""
 

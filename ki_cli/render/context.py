@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ki_cli import records
+from ki_cli.periods import application_deadline, council
 from ki_cli.render.formatting import MdText
 from ki_cli.render.labels import label
 from ki_cli.vocab import FUNKTION, KI
@@ -79,14 +80,14 @@ class Aenderungen:
 
 
 def _behoerde(typ: str) -> MdText:
-    return MdText("Der Landrat" if typ == "kreis" else "Der Oberbürgermeister")
+    return MdText(council(typ).head)
 
 
 def _vertretung(konzept: Konzept, vorlage: Vorlage) -> str:
     for beratung in vorlage.beratungsfolge:
         if beratung.zustaendigkeit == "entscheidung":
             return beratung.bezeichnung or label(beratung.gremium)
-    return "Kreistag" if konzept.kommune.typ == "kreis" else "Rat"
+    return council(konzept.kommune.typ).name
 
 
 def _years(beginn: dt.date, ende: dt.date) -> int:
@@ -188,7 +189,7 @@ def build(konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, h
         "zeitraum": MdText(f"{beginn.day:02d}.{beginn.month:02d}.{beginn.year} bis "
                            f"{ende.day:02d}.{ende.month:02d}.{ende.year}"),
         "jahre": jahre,
-        "antragsfrist": dt.date(beginn.year - 1, 10, 31),
+        "antragsfrist": application_deadline(beginn.year),
         "schwerpunkte_bildungskette": [sp for sp in konzept.schwerpunkte if sp.bereich == "bildungskette"],
         "schwerpunkte_querschnitt": [sp for sp in konzept.schwerpunkte if sp.bereich == "querschnitt"],
         "massnahmen": massnahmen,

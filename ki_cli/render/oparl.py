@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ki_cli.i18n import transliterate
 from ki_cli.render.labels import label
 
 OPARL = "https://schema.oparl.org/1.1/"
 
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
 def _slug(text: str) -> str:
     """A part of an OParl URL: lower case ASCII, umlauts spelt out (``für`` → ``fuer``)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_UMLAUTS)).strip("-") or "x"
+    return re.sub(r"[^a-z0-9]+", "-", transliterate(text.lower())).strip("-") or "x"
 
 
 def paper(variables: dict[str, Any], titel: str) -> dict[str, Any]:

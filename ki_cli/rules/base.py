@@ -36,7 +36,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from ki_cli.i18n import L
+from ki_cli.i18n import L, german_date, german_money, german_vze
 from ki_cli.rules.example import FULL
 
 if TYPE_CHECKING:  # the rules get fastcheck's records, which have the models' attributes
@@ -226,18 +226,17 @@ def context(konzept: Konzept, sourcemap: SourceMap) -> Context:
 
 def num(value: float) -> L:
     """A VZE or count: ``5,5`` in German, ``5.5`` in English."""
-    text = f"{round(value, 3):.3f}".rstrip("0")
-    text = text + "0" if text.endswith(".") else text
-    return L(text.replace(".", ","), text)
+    german = german_vze(value)
+    return L(german, german.replace(",", "."))
 
 
 def euro(value: float) -> L:
-    whole = f"{value:,.0f}"
-    return L(whole.replace(",", ".") + "\u00a0€", "€" + whole)
+    """Whole euros: ``364.500 €`` in German, ``€364,500`` in English."""
+    return L(german_money(round(value)), f"€{value:,.0f}")
 
 
 def date(value: dt.date) -> L:
-    return L(value.strftime("%d.%m.%Y"), value.isoformat())
+    return L(german_date(value), value.isoformat())
 
 
 def words(items: list[str]) -> str:
