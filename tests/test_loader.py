@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from ki_cli.loader import MAX_ALIAS_NODES, MAX_BYTES, MAX_DEPTH, load_bytes
+from ki_cli.findings import MAX_FINDINGS
+from ki_cli.loader import MAX_ALIAS_NODES, MAX_BYTES, MAX_DEPTH, MAX_KEY, NODE_COST, BUDGET, load_bytes
 from tests.conftest import VALID, line_of
 
 
@@ -230,13 +231,6 @@ def test_file_above_the_size_limit_is_refused_unparsed():
     assert finding.code == "KI004" and "MB" in finding.message
 
 
-def test_ten_megabyte_file_loads_without_exception():
-    entry = "  - {posten: Raum, betrag: 1, traeger: kommune}\n"
-    text = "sachkosten:\n" + entry * (10_000_000 // len(entry))
-    loaded = load(text)
-    assert loaded.findings == [] and len(loaded.data["sachkosten"]) > 200_000
-
-
 def test_one_megabyte_line_loads():
     loaded = load("titel: " + "x" * 1_000_000 + "\n")
     assert loaded.findings == [] and len(loaded.data["titel"]) == 1_000_000
@@ -327,3 +321,120 @@ def test_syntax_error_on_a_content_line_stays_where_the_parser_stopped():
     text = "a:\n  b: 1\n c: 2\n"
     (finding,) = load(text).findings
     assert finding.code == "KI001" and finding.line == 3
+
+
+# --- one budget for everything the loader builds (issue 12: S4, S9) -------------------------------
+
+
+def test_alias_of_a_list_used_as_a_key_is_a_complex_key_not_its_text():
+    loaded = load("a: &a [1, 2]\nm:\n  ? *a\n  : n\n")
+    assert [f.code for f in loaded.findings] == ["KI004"]
+    assert "Schlüssel" in loaded.findings[0].message
+    assert loaded.findings[0].line == 3
+
+
+def test_alias_of_a_text_used_as_a_key_is_that_text():
+    loaded = load("a: &a titel\nm:\n  ? *a\n  : n\n")
+    assert loaded.findings == [] and loaded.data["m"] == {"titel": "n"}
+
+
+def test_alias_of_a_number_used_as_a_key_keeps_the_text_written():
+    assert load("a: &a 24.0\nm:\n  ? *a\n  : n\n").data["m"] == {"24.0": "n"}
+
+
+def test_aliases_used_as_keys_count_toward_the_alias_limit():
+    text = "a: &a k\nm:\n" + "  ? *a\n  : n\n" * (MAX_ALIAS_NODES + 1)
+    codes = [f.code for f in load(text).findings]
+    assert "KI004" in codes
+    assert any(f.code == "KI004" and "Alias" in f.message for f in load(text).findings)
+
+
+def _values(count: int) -> str:
+    return "a: [" + "1," * (count - 1) + "1]\n"
+
+
+def test_more_than_the_budget_is_refused_with_the_limit_named():
+    loaded = load(_values(BUDGET // NODE_COST + 1))
+    (finding,) = loaded.findings
+    assert finding.code == "KI004" and finding.severity == "error"
+    assert "256,0 MB" in finding.message
+    assert finding.hint and loaded.data is None
+
+
+def test_a_key_longer_than_the_limit_is_refused_and_its_value_dropped():
+    loaded = load("? " + "k" * (MAX_KEY + 1) + "\n: [1, 2]\nb: 1\n")
+    (finding,) = loaded.findings
+    assert finding.code == "KI004" and str(MAX_KEY) in finding.message and finding.line == 1
+    assert loaded.data == {"b": 1}
+
+
+def test_a_key_of_the_limit_is_accepted():
+    key = "k" * MAX_KEY
+    assert load(f"{key}: 1\n").data == {key: 1}
+
+
+def _below_long_keys(values: int) -> str:
+    """``values`` values below 60 nested keys of the longest length allowed (paths of 15,000 characters)."""
+    text = "".join("  " * level + chr(97 + level % 26) * MAX_KEY + ":\n" for level in range(60))
+    return text + "  " * 60 + "- [" + "1," * (values - 1) + "1]\n"
+
+
+def test_paths_count_toward_the_budget():
+    # the values' paths alone are 20,000 × 15,000 characters (300 MB)
+    (finding,) = load(_below_long_keys(20_000)).findings
+    assert finding.code == "KI004" and "256,0 MB" in finding.message
+
+
+def test_budget_finding_is_english_with_lang_en():
+    (finding,) = load_bytes(_below_long_keys(20_000).encode(), "en").findings
+    assert finding.code == "KI004" and "256.0 MB" in finding.message
+
+
+def _aliases_of(text: str, count: int) -> str:
+    return "a: &a " + text + "\nb: [" + ", ".join(["*a"] * count) + "]\n"
+
+
+def test_an_alias_costs_the_text_it_stands_for():
+    # 34 aliases of an 8 MB text stand for 272 MB of text
+    assert [f.code for f in load(_aliases_of("x" * 8_000_000, 34)).findings] == ["KI004"]
+
+
+def test_non_ascii_text_costs_four_bytes_a_character():
+    # 2,000,000 × "ä" may take 8 MB in memory: 34 aliases of it are beyond the budget
+    assert [f.code for f in load(_aliases_of("ä" * 2_000_000, 34)).findings] == ["KI004"]
+
+
+def test_ascii_text_costs_one_byte_a_character():
+    assert load(_aliases_of("x" * 2_000_000, 34)).findings == []
+
+
+def test_a_concept_within_the_budget_loads_unchanged():
+    entry = "  - {posten: Raum, betrag: 1, traeger: kommune}\n"
+    loaded = load("sachkosten:\n" + entry * 60_000)  # 3 MB, 420,000 values
+    assert loaded.findings == [] and len(loaded.data["sachkosten"]) == 60_000
+
+
+def test_findings_of_one_file_are_capped_with_a_closing_finding_per_code():
+    loaded = load("a: 1\n" * (MAX_FINDINGS + 5_001))
+    assert len(loaded.findings) == MAX_FINDINGS + 1
+    closing = loaded.findings[-1]
+    assert closing.code == "KI002" and closing.severity == "error"
+    assert "5.000 weitere" in closing.message and closing.hint
+    assert (closing.line, closing.column) == (MAX_FINDINGS + 2, 1)  # where the first one left out stands
+
+
+def test_closing_finding_is_english_with_lang_en():
+    findings = load_bytes(("a: 1\n" * (MAX_FINDINGS + 3)).encode(), "en").findings
+    assert "… and 2 more" in findings[-1].message
+
+
+def test_the_finding_that_stops_the_loader_is_kept_beyond_the_cap():
+    text = "m:\n" + "  a: 1\n" * (MAX_FINDINGS + 10) + "x: [" * (MAX_DEPTH + 1)
+    findings = load(text).findings
+    assert any(f.code == "KI004" and str(MAX_DEPTH) in f.message for f in findings)
+
+
+def test_duplicate_key_message_shortens_a_very_long_key():
+    key = "k" * MAX_KEY
+    (finding,) = load(f"{key}: 1\n{key}: 2\n").findings
+    assert finding.code == "KI002" and "k" * 80 + "…" in finding.message and "k" * 81 not in finding.message
