@@ -585,6 +585,7 @@ class _Builder:
             read=L(str(float(value)).replace(".", ","), str(float(value))),
             meant=L(f"{int(plain):,}".replace(",", "."), f"{int(plain):,}"),
             plain=plain.lstrip("+"),
+            decimal=repr(float(value)),
         )
 
     def start(self, event: Any, container: Any) -> None:

@@ -178,12 +178,46 @@ def test_top_level_scalar_is_not_a_mapping():
     assert [f.code for f in load("hallo\n").findings] == ["KI005"]
 
 
-def test_german_thousands_separator_warns_with_the_plain_number():
-    loaded = load("sachkosten:\n  - betrag: 24.000\n")
+def test_german_thousands_separator_is_an_error_naming_both_right_spellings():
+    loaded = load("sachkosten:\n  - betrag: 26.500\n")
     (finding,) = loaded.findings
-    assert (finding.code, finding.severity, finding.line, finding.column) == ("KI006", "warning", 2, 13)
-    assert "24000" in finding.hint and "24.000" in finding.message
-    assert loaded.data["sachkosten"][0]["betrag"] == 24.0
+    assert (finding.code, finding.severity, finding.line, finding.column) == ("KI006", "error", 2, 13)
+    assert "26.500" in finding.message and "26,5" in finding.message
+    assert "`26500`" in finding.hint and '`"26.500"`' in finding.hint
+
+
+def test_german_thousands_separator_in_english():
+    (finding,) = load_bytes(b"betrag: 26.500\n", "en").findings
+    assert finding.severity == "error" and "26.5" in finding.message
+    assert "`26500`" in finding.hint and '`"26.500"`' in finding.hint
+
+
+def test_thousands_separator_hint_names_the_decimal_too():
+    (finding,) = load("vze: 1.000\n").findings
+    assert finding.code == "KI006" and "`1.0`" in finding.hint
+
+
+def test_quoted_thousands_separator_means_the_thousands():
+    from ki_cli.validate import check_loaded
+
+    konzept, findings = check_loaded(load(VALID.replace("betrag: 24000", 'betrag: "24.000"')), "de")
+    assert "KI006" not in [f.code for f in findings]
+    assert konzept.sachkosten[0].betrag == 24000
+
+
+def test_render_refuses_an_unquoted_thousands_separator(cli, tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(VALID.replace("betrag: 24000", "betrag: 24.000"), encoding="utf-8")
+    result = cli("render", "concept", str(path))
+    assert result.exit_code == 1 and "24\xa0€" not in result.stdout
+    assert "KI006" in result.stderr + result.stdout
+
+
+def test_render_takes_a_quoted_thousands_separator_as_the_thousands(cli, tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(VALID.replace("betrag: 24000", 'betrag: "24.000"'), encoding="utf-8")
+    result = cli("render", "concept", str(path))
+    assert result.exit_code == 0 and "24.000\xa0€" in result.stdout
 
 
 def test_ordinary_decimal_is_no_thousands_warning():

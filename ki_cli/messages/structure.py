@@ -259,24 +259,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "KI006": {
         "de": (
-            "„{source}“ wird als Dezimalzahl {read} gelesen, nicht als {meant}: in YAML ist der Punkt "
+            "„{source}“ liest YAML als Dezimalzahl {read}, nicht als {meant}: in YAML ist der Punkt "
             "ein Dezimaltrennzeichen.",
-            "Schreiben Sie `{plain}` (ohne Tausenderpunkt), wenn {meant} gemeint ist.",
+            "Schreiben Sie `{plain}` oder `\"{source}\"` (in Anführungszeichen gilt der Punkt als "
+            "Tausenderpunkt), wenn {meant} gemeint ist, oder `{decimal}`, wenn die Dezimalzahl {read} gemeint ist.",
         ),
         "en": (
-            "“{source}” is read as the decimal {read}, not as {meant}: in YAML the dot is a decimal point.",
-            "Write `{plain}` (no thousands separator) if {meant} is meant.",
-        ),
-    },
-    "findings.more": {
-        "de": (
-            "… und {count} weitere Befunde {code} ({title}); je Datei werden die ersten {limit} Befunde gezeigt.",
-            "Beheben Sie zuerst die gezeigten Befunde – viele haben oft dieselbe Ursache – "
-            "und prüfen Sie dann erneut.",
-        ),
-        "en": (
-            "… and {count} more findings {code} ({title}); the first {limit} findings of each file are shown.",
-            "Fix the findings shown first – many often share one cause – then check again.",
+            "YAML reads “{source}” as the decimal {read}, not as {meant}: in YAML the dot is a decimal point.",
+            "Write `{plain}` or `\"{source}\"` (in quotes the dot is a thousands separator) if {meant} is "
+            "meant, or `{decimal}` if the decimal {read} is meant.",
         ),
     },
     # ---- KI1xx: structure ------------------------------------------------------------------
