@@ -24,7 +24,7 @@ import yaml
 from ki_cli.findings import Finding, Reporter
 from ki_cli.gcpause import paused_gc
 from ki_cli.i18n import L
-from ki_cli.sourcemap import SourceMap, Span, join
+from ki_cli.sourcemap import SourceMap, Span, join, position, split_lines
 
 try:  # libyaml's parser is ~10× faster; the pure one gives the same events
     from yaml import CSafeLoader as _Parser
@@ -182,9 +182,8 @@ def _decode(raw: bytes, report: Reporter) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         start = err.start
-        line_start = raw.rfind(b"\n", 0, start) + 1
-        line = raw.count(b"\n", 0, start) + 1
-        column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+        before = raw[:start].decode("utf-8")  # valid: the first bad byte is at ``start``
+        line, column = position(before, len(before))
         bad = raw[start : start + 1]
         report.add(
             "KI003",
@@ -195,6 +194,29 @@ def _decode(raw: bytes, report: Reporter) -> str | None:
             guess=bad.decode("cp1252", "replace"),
         )
         return None
+
+
+_YAML11_BREAKS = "\x85\u2028\u2029"
+
+
+def _protect_separators(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` for libyaml, and what to put back into its scalars.
+
+    libyaml treats NEL, LS and PS (U+0085, U+2028, U+2029) as line breaks, as YAML 1.1 did: one in
+    a comment ends the comment and the rest of it is read as data. YAML 1.2 reads them as ordinary
+    characters. So they are swapped for private-use characters the file does not contain (one
+    character for one: positions stay right), and swapped back in every text the parser returns.
+    """
+    if text.isascii() or not any(char in text for char in _YAML11_BREAKS):
+        return text, None
+    stand_ins: list[str] = []
+    code = 0xE000
+    while len(stand_ins) < len(_YAML11_BREAKS):
+        if chr(code) not in text:
+            stand_ins.append(chr(code))
+        code += 1
+    protected = text.translate({ord(char): stand for char, stand in zip(_YAML11_BREAKS, stand_ins)})
+    return protected, {ord(stand): char for char, stand in zip(_YAML11_BREAKS, stand_ins)}
 
 
 def _human_size(size: int, lang: str) -> str:
@@ -337,17 +359,39 @@ _FALLBACK_HINT = L(
 )
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index (reader errors carry only the index)."""
-    index = max(0, min(index, len(text)))
-    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
+# what libyaml's reader refuses (YAML 1.2 c-printable): control characters, U+FFFE, U+FFFF
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def _bad_character(text: str, err: yaml.YAMLError, report: Reporter) -> None:
+    """A reader error: libyaml gives the offset in UTF-8 bytes; the finding needs line and
+    character, so the first character it refuses is looked up in the text itself."""
+    found = _NOT_PRINTABLE.search(text)
+    if found is not None:
+        index = found.start()
+    else:  # not expected: fall back on the byte offset
+        offset = getattr(err, "position", 0)
+        index = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    line, column = position(text, index)
+    code = ord(text[index]) if index < len(text) else 0
+    name = _CONTROL_NAMES.get(code)
+    shown = f"U+{code:04X}" + (f" ({name})" if name else "")
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        what = L(f"die Datei enthält das unsichtbare Steuerzeichen {shown}",
+                 f"the file contains the invisible control character {shown}")
+    else:
+        what = L(f"die Datei enthält das nicht erlaubte Zeichen {shown}",
+                 f"the file contains the character {shown}, which is not allowed")
+    hint = L("Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
+             "Remove the invisible character; it usually comes from pasted text.")
+    report.add("KI001", (line, column, line, column + 1), always=True, problem=what, expected=hint)
 
 
 def _last_content_before(text: str, line: int, column: int) -> tuple[int, int]:
     """Where to show a parser stop: the parser reports the next token, which may sit past blank
     and comment lines; the line the user has to fix is then the last one with content before it."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     rest = lines[line - 1][column - 1:].lstrip() if 0 < line <= len(lines) else ""
     if rest and not rest.startswith("#"):
         return line, column
@@ -361,11 +405,11 @@ def _last_content_before(text: str, line: int, column: int) -> tuple[int, int]:
 def _syntax_error(err: yaml.YAMLError, text: str, report: Reporter) -> None:
     mark = getattr(err, "problem_mark", None)
     problem = str(getattr(err, "problem", "") or err)
+    if isinstance(err, yaml.reader.ReaderError):  # a character libyaml refuses
+        _bad_character(text, err, report)
+        return
     if mark is not None:
         line, column = _last_content_before(text, mark.line + 1, mark.column + 1)
-    elif isinstance(getattr(err, "position", None), int):  # a reader error: bad character
-        problem = str(getattr(err, "reason", problem))
-        line, column = _position(text, err.position)  # type: ignore[attr-defined]
     else:
         line, column = 1, 1
     if "maximum nesting depth" in problem:  # libyaml's own bound, met before ours
@@ -656,8 +700,10 @@ class _Builder:
         self._attach(value, path)
 
 
-def _build(text: str, report: Reporter, sourcemap: SourceMap, restore: dict[int, str] | None = None) -> Any:
-    parser = _Parser(text)
+def _build(text: str, report: Reporter, sourcemap: SourceMap) -> Any:
+    protected, restore = _protect_separators(text)
+    parser = _Parser(protected)
+    del protected
     builder = _Builder(report, sourcemap, restore)
     documents = 0
     try:

@@ -7,6 +7,7 @@ columns are 1-based.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterable
 
@@ -14,6 +15,25 @@ from collections.abc import Iterable
 Span = tuple[int, int, int, int]
 
 ROOT_SPAN: Span = (1, 1, 1, 1)
+
+
+LINE_BREAK = re.compile(r"\r\n|[\r\n]")
+"""A line break as YAML 1.2 has it: LF, CRLF or a lone CR. NEL, LS and PS (U+0085, U+2028,
+U+2029), breaks in YAML 1.1, are ordinary characters in YAML 1.2, and so in ``ki``."""
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as YAML 1.2 counts them (the first is line 1)."""
+    return LINE_BREAK.split(text)
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of the character at ``index`` of ``text``."""
+    index = max(0, min(index, len(text)))
+    head = text[:index]
+    line = head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+    line_start = max(head.rfind("\n"), head.rfind("\r")) + 1
+    return line, index - line_start + 1
 
 
 def join(prefix: str, part: str | int) -> str:

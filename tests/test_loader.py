@@ -472,3 +472,84 @@ def test_duplicate_key_message_shortens_a_very_long_key():
     key = "k" * MAX_KEY
     (finding,) = load(f"{key}: 1\n{key}: 2\n").findings
     assert finding.code == "KI002" and "k" * 80 + "…" in finding.message and "k" * 81 not in finding.message
+
+
+# --- positions in characters, for every line-ending convention (issue 12) -------------------------
+
+LINE_ENDINGS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
+
+
+@pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
+def test_control_character_after_umlauts_is_shown_at_its_line_and_character(ending):
+    text = ending.join(["titel: Übergang für Schüler äöü ÄÖÜ ß", "beschreibung: Öffnung", "b: x\0y", ""])
+    (finding,) = load(text).findings
+    assert (finding.code, finding.line, finding.column) == ("KI001", 3, 5)
+
+
+def test_control_character_after_many_lines_of_umlauts_keeps_its_line():
+    text = "t: " + "äöü" * 30 + "\n"
+    (finding,) = load(text * 20 + "b: x\0y\n").findings
+    assert (finding.line, finding.column) == (21, 5)
+
+
+def test_control_character_is_named_by_its_code_point():
+    (finding,) = load("a: x\x1by\n").findings
+    assert "U+001B" in finding.message
+
+
+@pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
+def test_windows_1252_byte_is_shown_at_its_line_and_character(ending):
+    raw = ending.join(["version: 1", "titel: Übergang", "b: Schulförderung", ""]).encode("utf-8")
+    raw = raw.replace("förderung".encode(), "förderung".encode("cp1252"))
+    (finding,) = load(raw).findings
+    assert (finding.code, finding.line, finding.column) == ("KI003", 3, 10)
+    assert "Zeile 3, Spalte 10" in finding.message
+
+
+@pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
+def test_value_positions_are_right_for_every_line_ending(ending):
+    loaded = load(VALID.replace("\n", ending))
+    line = line_of(VALID, "federfuehrung: schulamt")
+    assert loaded.findings == []
+    assert loaded.sourcemap.value_span("schwerpunkte[0].massnahmen[0].federfuehrung") == (line, 24, line, 32)
+
+
+@pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
+def test_syntax_error_after_a_comment_is_shown_on_the_line_to_fix_for_every_line_ending(ending):
+    lines = ["version: 1", "kommune:", "  name: Stadt X", "  typ:kreisfreie_stadt", "  # regierungsbezirk: arnsberg",
+             "", "zentrum:", "  name: Y", ""]
+    (finding,) = load(ending.join(lines)).findings
+    assert (finding.code, finding.line, finding.column) == ("KI001", 4, 3)
+
+
+def test_columns_count_characters_beyond_the_basic_plane():
+    loaded = load("titel: 😀😀 Schule\nb: 1\n")
+    assert loaded.sourcemap.value_span("titel") == (1, 8, 1, 17)
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_yaml_12_line_separators_in_a_comment_are_part_of_the_comment(char):
+    loaded = load(f"a: 1 # Kommentar{char}mit: Trenner\nb: 2\n")
+    assert loaded.findings == [] and loaded.data == {"a": 1, "b": 2}
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_yaml_12_line_separators_in_a_plain_value_are_kept(char):
+    loaded = load(f"a: x{char}y\nb: 2\n")
+    assert loaded.findings == [] and loaded.data == {"a": f"x{char}y", "b": 2}
+
+
+def test_yaml_12_line_separators_do_not_count_as_lines():
+    (finding,) = load("# Kommentar\u2028mehr\u2029und mehr\nversion: 1\nversion: 1\n").findings
+    assert (finding.code, finding.line) == ("KI002", 3)
+
+
+def test_yaml_12_line_separator_in_a_key_is_kept():
+    assert load("a\u2028b: 1\n").data == {"a\u2028b": 1}
+
+
+def test_text_report_shows_the_line_of_a_finding_after_a_line_separator(cli, tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text("# Kommentar\u2028mehr\nversion: 1\nkommune: x\nkommune: y\n", encoding="utf-8")
+    result = cli("validate", "--select", "KI002", str(path))
+    assert f"{path}:4:1: KI002" in result.stdout and "4 | kommune: y" in result.stdout

@@ -270,6 +270,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "meant, or `{decimal}` if the decimal {read} is meant.",
         ),
     },
+    # ---- the closing finding of a file with more than MAX_FINDINGS findings (any code) ------
+    "findings.more": {
+        "de": (
+            "… und {count} weitere Befunde {code} ({title}); je Datei werden die ersten {limit} Befunde gezeigt.",
+            "Beheben Sie zuerst die gezeigten Befunde – viele haben oft dieselbe Ursache – "
+            "und prüfen Sie dann erneut.",
+        ),
+        "en": (
+            "… and {count} more findings {code} ({title}); the first {limit} findings of each file are shown.",
+            "Fix the findings shown first – many often share one cause – then check again.",
+        ),
+    },
     # ---- KI1xx: structure ------------------------------------------------------------------
     "KI101": {
         "de": (
