@@ -99,7 +99,7 @@ class Reporter:
         code = message_key.split(".", 1)[0]
         rule = RULES[code]
         if len(self._kept) >= MAX_FINDINGS and not always:
-            self._drop(code, severity or rule.severity, span)
+            self._drop(code, severity or rule.severity, span, 1)
             return None
         message, hint = render(message_key, self.lang, params)
         line, column, end_line, end_column = span
@@ -118,12 +118,12 @@ class Reporter:
         self._kept.append(finding)
         return finding
 
-    def _drop(self, code: str, severity: Severity, span: Span) -> None:
+    def _drop(self, code: str, severity: Severity, span: Span, count: int) -> None:
         entry = self._dropped.get(code)
         if entry is None:
-            self._dropped[code] = [1, severity, span]
+            self._dropped[code] = [count, severity, span]
             return
-        entry[0] += 1
+        entry[0] += count
         if _RANK[severity] < _RANK[entry[1]]:
             entry[1] = severity
 
@@ -132,7 +132,7 @@ class Reporter:
 
     def _closing(self, code: str, count: int, severity: Severity, span: Span) -> Finding:
         rule = RULES[code]
-        message, hint = render("findings.more", self.lang, {"count": self._number(count), "code": code,
+        message, hint = render("findings.more" if count > 1 else "findings.one_more", self.lang, {"count": self._number(count), "code": code,
                                                             "title": rule.title, "limit": self._number(MAX_FINDINGS)})
         line, column, end_line, end_column = span
         return Finding(code=code, severity=severity, message=message, hint=hint, basis=rule.basis(self.lang),

@@ -364,20 +364,24 @@ _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U0001
 _CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL"}
 
 
-def _bad_character(text: str, err: yaml.YAMLError, report: Reporter) -> None:
+def _bad_character(text: str, err: yaml.YAMLError, report: Reporter, index: int | None = None) -> None:
     """A reader error: libyaml gives the offset in UTF-8 bytes; the finding needs line and
-    character, so the first character it refuses is looked up in the text itself."""
-    found = _NOT_PRINTABLE.search(text)
-    if found is not None:
-        index = found.start()
-    else:  # not expected: fall back on the byte offset
-        offset = getattr(err, "position", 0)
-        index = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    character, so the first character it refuses is looked up in the text itself (or is at ``index``)."""
+    if index is None:
+        found = _NOT_PRINTABLE.search(text)
+        if found is not None:
+            index = found.start()
+        else:  # not expected: fall back on the byte offset
+            offset = getattr(err, "position", 0)
+            index = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
     line, column = position(text, index)
     code = ord(text[index]) if index < len(text) else 0
     name = _CONTROL_NAMES.get(code)
     shown = f"U+{code:04X}" + (f" ({name})" if name else "")
-    if code < 0x20 or 0x7F <= code <= 0x9F:
+    if code == 0xFEFF:
+        what = L("die Datei enthält mitten im Text das unsichtbare Zeichen U+FEFF (eine Byte-Order-Mark)",
+                 "the file contains the invisible character U+FEFF (a byte order mark) amid the text")
+    elif code < 0x20 or 0x7F <= code <= 0x9F:
         what = L(f"die Datei enthält das unsichtbare Steuerzeichen {shown}",
                  f"the file contains the invisible control character {shown}")
     else:
@@ -412,6 +416,10 @@ def _syntax_error(err: yaml.YAMLError, text: str, report: Reporter) -> None:
         line, column = _last_content_before(text, mark.line + 1, mark.column + 1)
     else:
         line, column = 1, 1
+    bom = text.find("\ufeff")  # an invisible byte order mark amid the text, before the stop: the likely cause
+    if bom >= 0 and (mark is None or position(text, bom) <= (mark.line + 1, mark.column + 1)):
+        _bad_character(text, err, report, bom)
+        return
     if "maximum nesting depth" in problem:  # libyaml's own bound, met before ours
         report.add("KI004.depth", (line, column, line, column + 1), always=True, limit=MAX_DEPTH)
         return

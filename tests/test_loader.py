@@ -553,3 +553,9 @@ def test_text_report_shows_the_line_of_a_finding_after_a_line_separator(cli, tmp
     path.write_text("# Kommentar\u2028mehr\nversion: 1\nkommune: x\nkommune: y\n", encoding="utf-8")
     result = cli("validate", "--select", "KI002", str(path))
     assert f"{path}:4:1: KI002" in result.stdout and "4 | kommune: y" in result.stdout
+
+
+def test_byte_order_mark_inside_the_file_is_named_where_it_stands():
+    (finding,) = load("version: 1\n\ufeffkommune: x\n").findings
+    assert (finding.code, finding.line, finding.column) == ("KI001", 2, 1)
+    assert "U+FEFF" in finding.message

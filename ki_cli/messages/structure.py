@@ -282,6 +282,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Fix the findings shown first – many often share one cause – then check again.",
         ),
     },
+    "findings.one_more": {
+        "de": (
+            "… und 1 weiterer Befund {code} ({title}); je Datei werden die ersten {limit} Befunde gezeigt.",
+            "Beheben Sie zuerst die gezeigten Befunde und prüfen Sie dann erneut.",
+        ),
+        "en": (
+            "… and 1 more finding {code} ({title}); the first {limit} findings of each file are shown.",
+            "Fix the findings shown first, then check again.",
+        ),
+    },
     # ---- KI1xx: structure ------------------------------------------------------------------
     "KI101": {
         "de": (
