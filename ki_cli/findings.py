@@ -132,8 +132,9 @@ class Reporter:
 
     def _closing(self, code: str, count: int, severity: Severity, span: Span) -> Finding:
         rule = RULES[code]
-        message, hint = render("findings.more" if count > 1 else "findings.one_more", self.lang, {"count": self._number(count), "code": code,
-                                                            "title": rule.title, "limit": self._number(MAX_FINDINGS)})
+        key = "findings.more" if count > 1 else "findings.one_more"
+        params = {"count": self._number(count), "code": code, "title": rule.title, "limit": self._number(MAX_FINDINGS)}
+        message, hint = render(key, self.lang, params)
         line, column, end_line, end_column = span
         return Finding(code=code, severity=severity, message=message, hint=hint, basis=rule.basis(self.lang),
                        yaml_path="", line=line, column=column, end_line=end_line, end_column=end_column)

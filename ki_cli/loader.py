@@ -584,16 +584,19 @@ class _Builder:
         top.key = None
         top.key_span = span
 
-    def _text(self, event: Any) -> str:
-        text = event.value
-        return text.translate(self.restore) if self.restore and not text.isascii() else text
-
-    def scalar(self, event: Any) -> None:
+    def scalar(self, event: Any) -> None:  # the hot path: one call per value, so _text and _cost are inlined
         span = _span(event)
         path, key_span, is_key = self._slot(span)
-        text = self._text(event)
-        cost = NODE_COST + _cost(text)
-        self._spend(cost + (_cost(path) if path else 0), span, path)
+        text = event.value
+        if text.isascii():
+            cost = NODE_COST + len(text)
+        else:
+            if self.restore:
+                text = text.translate(self.restore)
+            cost = NODE_COST + 4 * len(text)
+        self.spent += cost + (_cost(path) if path else 0)
+        if self.spent > BUDGET:
+            self._spend(0, span, path)
         tag = event.tag
         if tag is not None and tag not in _SCALAR_TAGS:
             self.report.add("KI004.tag", span, path or "", tag=_clip(_shown_tag(tag)))
