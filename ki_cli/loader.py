@@ -584,9 +584,11 @@ class _Builder:
         top.key = None
         top.key_span = span
 
-    def scalar(self, event: Any) -> None:  # the hot path: one call per value, so _text and _cost are inlined
-        span = _span(event)
-        path, key_span, is_key = self._slot(span)
+    def scalar(self, event: Any) -> None:
+        """One scalar: a key, or a value (this is the hot path: what _slot, _attach and _add_size do
+        for any node, and the budget's check, are written out here)."""
+        start, end = event.start_mark, event.end_mark
+        span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
         text = event.value
         if text.isascii():
             cost = NODE_COST + len(text)
@@ -594,15 +596,28 @@ class _Builder:
             if self.restore:
                 text = text.translate(self.restore)
             cost = NODE_COST + 4 * len(text)
-        self.spent += cost + (_cost(path) if path else 0)
+        stack = self.stack
+        top = stack[-1] if stack else None
+        is_key = False
+        if top is None:
+            path, key_span = "", span
+        elif type(top.container) is list:
+            path, key_span = (None if top.path is None else f"{top.path}[{len(top.container)}]"), span
+        elif top.key is _NO_KEY:
+            path, key_span, is_key = None, span, True
+        elif top.key is None or top.path is None:  # a duplicate or complex key: drop its value
+            path, key_span = None, top.key_span
+        else:
+            path, key_span = (f"{top.path}.{top.key}" if top.path else top.key), top.key_span
+        self.spent += cost if path is None else cost + _cost(path)
         if self.spent > BUDGET:
             self._spend(0, span, path)
         tag = event.tag
         if tag is not None and tag not in _SCALAR_TAGS:
             self.report.add("KI004.tag", span, path or "", tag=_clip(_shown_tag(tag)))
             if is_key:
-                self.stack[-1].key = None
-                self.stack[-1].key_span = span
+                top.key = None  # type: ignore[union-attr]
+                top.key_span = span  # type: ignore[union-attr]
                 return
             value: Any = None
         elif is_key:
@@ -614,6 +629,8 @@ class _Builder:
             value = _tagged(text, tag)
         elif event.style or (tag == "!") or not event.implicit[0]:
             value = text
+        elif text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1) and len(text) <= _MAX_DIGITS:
+            value = int(text)  # the common case: an integer as Python writes it
         else:
             value = resolve_plain(text)
             if type(value) is YamlInt:
@@ -624,8 +641,18 @@ class _Builder:
             self.sourcemap.add(path, key_span, span)
         if event.anchor:
             self.anchors[event.anchor] = _Anchored(value, path, 1, cost, text)
-        self._add_size(1, cost)
-        self._attach(value, path)
+        if top is None:
+            self.root, self.has_root = value, True
+            return
+        top.size += 1
+        top.cost += cost
+        container = top.container
+        if type(container) is list:
+            container.append(None if top.discard else value)  # None keeps the indices counting
+        else:
+            if top.key is not None and not top.discard:
+                container[top.key] = value
+            top.key = _NO_KEY
 
     def _thousands(self, text: str, value: float, span: Span, path: str | None) -> None:
         if self.report.full:
