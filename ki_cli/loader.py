@@ -360,7 +360,7 @@ _FALLBACK_HINT = L(
 
 
 # what libyaml's reader refuses (YAML 1.2 c-printable): control characters, U+FFFE, U+FFFF
-_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_PRINTABLE = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"  # compiled when needed
 _CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL"}
 
 
@@ -368,7 +368,7 @@ def _bad_character(text: str, err: yaml.YAMLError, report: Reporter, index: int 
     """A reader error: libyaml gives the offset in UTF-8 bytes; the finding needs line and
     character, so the first character it refuses is looked up in the text itself (or is at ``index``)."""
     if index is None:
-        found = _NOT_PRINTABLE.search(text)
+        found = re.search(_NOT_PRINTABLE, text)
         if found is not None:
             index = found.start()
         else:  # not expected: fall back on the byte offset

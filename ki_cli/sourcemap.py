@@ -17,14 +17,14 @@ Span = tuple[int, int, int, int]
 ROOT_SPAN: Span = (1, 1, 1, 1)
 
 
-LINE_BREAK = re.compile(r"\r\n|[\r\n]")
-"""A line break as YAML 1.2 has it: LF, CRLF or a lone CR. NEL, LS and PS (U+0085, U+2028,
-U+2029), breaks in YAML 1.1, are ordinary characters in YAML 1.2, and so in ``ki``."""
+LINE_BREAK = r"\r\n|[\r\n]"
+"""A line break as YAML 1.2 has it (a pattern): LF, CRLF or a lone CR. NEL, LS and PS (U+0085,
+U+2028, U+2029), breaks in YAML 1.1, are ordinary characters in YAML 1.2, and so in ``ki``."""
 
 
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` as YAML 1.2 counts them (the first is line 1)."""
-    return LINE_BREAK.split(text)
+    return re.split(LINE_BREAK, text)  # compiled on first use (only reports need it), then cached by ``re``
 
 
 def position(text: str, index: int) -> tuple[int, int]:
