@@ -34,18 +34,49 @@ class Finding:
         return (self.line, self.column, self.code)
 
 
+MAX_FINDINGS = 1000
+"""Most findings kept per file; beyond them, one closing finding per code says how many more."""
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
 class Reporter:
     """Builds findings in one language from the message catalog.
 
     Loader, model checks and rules all go through this, so that every text comes from
     ``messages.py`` and every severity and basis from the registry.
+
+    It keeps at most ``MAX_FINDINGS`` findings: a file with millions of problems (14 MB of
+    duplicate keys) must not build millions of findings. Each one beyond is only counted, by
+    code, and ``findings`` ends with one closing finding per code ("… und 4.000 weitere"), with
+    that code, at the first one left out, as severe as the most severe one left out – so that
+    ``--select``/``--ignore``, severity overrides and the exit code treat them as they would
+    have treated the findings themselves.
     """
 
-    __slots__ = ("lang", "findings")
+    __slots__ = ("lang", "_kept", "_dropped")
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.findings: list[Finding] = []
+        self._kept: list[Finding] = []
+        # code → [count, most severe severity, span of the first one left out]
+        self._dropped: dict[str, list[Any]] = {}
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings so far, closing findings included (a new list once some were left out)."""
+        if not self._dropped:
+            return self._kept
+        return self._kept + [self._closing(code, *entry) for code, entry in self._dropped.items()]
+
+    @property
+    def full(self) -> bool:
+        """True when a further finding would only be counted: callers may skip preparing its texts."""
+        return len(self._kept) >= MAX_FINDINGS
+
+    def extend(self, findings: list[Finding]) -> None:
+        """Take over findings another reporter made (already within its own cap)."""
+        self._kept.extend(findings)
 
     def add(
         self,
@@ -55,15 +86,21 @@ class Reporter:
         /,
         *,
         severity: Severity | None = None,
+        always: bool = False,
         **params: Any,
-    ) -> Finding:
+    ) -> Finding | None:
         """Add the finding for ``message_key`` (``KI313`` or ``KI004.alias``) at ``span``.
 
         ``severity`` overrides the registry's default for this one finding (KI405: a warning
-        when no post leads, an error when several do).
+        when no post leads, an error when several do). Beyond ``MAX_FINDINGS`` the finding is
+        only counted (and None returned), unless ``always``: the one finding that ends loading
+        must be shown whatever came before it.
         """
         code = message_key.split(".", 1)[0]
         rule = RULES[code]
+        if len(self._kept) >= MAX_FINDINGS and not always:
+            self._drop(code, severity or rule.severity, span, 1)
+            return None
         message, hint = render(message_key, self.lang, params)
         line, column, end_line, end_column = span
         finding = Finding(
@@ -78,5 +115,26 @@ class Reporter:
             end_line=end_line,
             end_column=end_column,
         )
-        self.findings.append(finding)
+        self._kept.append(finding)
         return finding
+
+    def _drop(self, code: str, severity: Severity, span: Span, count: int) -> None:
+        entry = self._dropped.get(code)
+        if entry is None:
+            self._dropped[code] = [count, severity, span]
+            return
+        entry[0] += count
+        if _RANK[severity] < _RANK[entry[1]]:
+            entry[1] = severity
+
+    def _number(self, count: int) -> str:
+        return f"{count:,}".replace(",", ".") if self.lang == "de" else f"{count:,}"
+
+    def _closing(self, code: str, count: int, severity: Severity, span: Span) -> Finding:
+        rule = RULES[code]
+        key = "findings.more" if count > 1 else "findings.one_more"
+        params = {"count": self._number(count), "code": code, "title": rule.title, "limit": self._number(MAX_FINDINGS)}
+        message, hint = render(key, self.lang, params)
+        line, column, end_line, end_column = span
+        return Finding(code=code, severity=severity, message=message, hint=hint, basis=rule.basis(self.lang),
+                       yaml_path="", line=line, column=column, end_line=end_line, end_column=end_column)

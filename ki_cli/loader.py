@@ -24,7 +24,7 @@ import yaml
 from ki_cli.findings import Finding, Reporter
 from ki_cli.gcpause import paused_gc
 from ki_cli.i18n import L
-from ki_cli.sourcemap import SourceMap, Span, join
+from ki_cli.sourcemap import SourceMap, Span, join, position, split_lines
 
 try:  # libyaml's parser is ~10× faster; the pure one gives the same events
     from yaml import CSafeLoader as _Parser
@@ -36,11 +36,27 @@ MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 """Deepest nesting of lists and mappings accepted (KI004)."""
 MAX_ALIAS_NODES = 50_000
-"""Most values aliases may add by expansion (KI004: a 'billion laughs' file stops here)."""
+"""Most values aliases may add by expansion, as keys too (KI004: a 'billion laughs' file stops here)."""
+MAX_KEY = 256
+"""Longest key accepted, in characters (KI004): keys are names; a longer one is a text that lost its
+quotes, and every path below it would carry it."""
+BUDGET = 256 * 1024 * 1024
+"""The loader's one budget, in estimated bytes of what it builds (KI004 beyond): ``NODE_COST`` for
+every value, key and alias use, kept or not, plus the bytes of its text and of its path; an alias
+costs everything it stands for. A file of any shape within ``MAX_BYTES`` stays within a few
+hundred MB and a few seconds; a real concept uses a small part of it."""
+NODE_COST = 256
+"""What one value costs the budget: its source map entry, the value and its place in the data
+(measured 150–235 bytes for numbers, short texts, empty lists and mappings; ~280 for a number that
+keeps its source text). The budget is thus about a million values."""
+_WRAPPED_INT_COST = 250
+"""What a ``YamlInt`` costs on top (an ``int`` subclass cannot have slots: its source text sits in
+an instance dictionary)."""
 
 
 class YamlInt(int):
-    """An integer read from a plain scalar, with its source text (``05999000``)."""
+    """An integer read from a plain scalar, with its source text (``05999000``); an integer written
+    as Python writes it (``12``) stays a plain ``int``, as do such floats and dates."""
 
     source: str
 
@@ -48,12 +64,14 @@ class YamlInt(int):
 class YamlFloat(float):
     """A float read from a plain scalar, with its source text (``24.000``)."""
 
+    __slots__ = ("source",)
     source: str
 
 
 class YamlDate(dt.date):
-    """A date read from a plain scalar, with its source text."""
+    """A date read from a plain scalar, with its source text (``2025-1-5``)."""
 
+    __slots__ = ("source",)
     source: str
 
 
@@ -96,6 +114,10 @@ _COLLECTION_TAGS = {"!", _CORE_TAG + "map", _CORE_TAG + "seq"}
 
 
 def _with_source(cls: type, value: Any, text: str) -> Any:
+    """``value`` carrying ``text``, unless Python writes it the same way (``12``, ``0.5``, ``2025-01-01``):
+    then the plain value, which is a fifth of the memory (``converters.as_text`` gives the same text)."""
+    if text == (value.isoformat() if cls is YamlDate else repr(value)):
+        return value
     obj = cls(value) if cls is not YamlDate else cls(value.year, value.month, value.day)
     obj.source = text
     return obj
@@ -160,9 +182,8 @@ def _decode(raw: bytes, report: Reporter) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         start = err.start
-        line_start = raw.rfind(b"\n", 0, start) + 1
-        line = raw.count(b"\n", 0, start) + 1
-        column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+        before = raw[:start].decode("utf-8")  # valid: the first bad byte is at ``start``
+        line, column = position(before, len(before))
         bad = raw[start : start + 1]
         report.add(
             "KI003",
@@ -173,6 +194,29 @@ def _decode(raw: bytes, report: Reporter) -> str | None:
             guess=bad.decode("cp1252", "replace"),
         )
         return None
+
+
+_YAML11_BREAKS = "\x85\u2028\u2029"
+
+
+def _protect_separators(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` for libyaml, and what to put back into its scalars.
+
+    libyaml treats NEL, LS and PS (U+0085, U+2028, U+2029) as line breaks, as YAML 1.1 did: one in
+    a comment ends the comment and the rest of it is read as data. YAML 1.2 reads them as ordinary
+    characters. So they are swapped for private-use characters the file does not contain (one
+    character for one: positions stay right), and swapped back in every text the parser returns.
+    """
+    if text.isascii() or not any(char in text for char in _YAML11_BREAKS):
+        return text, None
+    stand_ins: list[str] = []
+    code = 0xE000
+    while len(stand_ins) < len(_YAML11_BREAKS):
+        if chr(code) not in text:
+            stand_ins.append(chr(code))
+        code += 1
+    protected = text.translate({ord(char): stand for char, stand in zip(_YAML11_BREAKS, stand_ins)})
+    return protected, {ord(stand): char for char, stand in zip(_YAML11_BREAKS, stand_ins)}
 
 
 def _human_size(size: int, lang: str) -> str:
@@ -315,17 +359,43 @@ _FALLBACK_HINT = L(
 )
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index (reader errors carry only the index)."""
-    index = max(0, min(index, len(text)))
-    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
+# what libyaml's reader refuses (YAML 1.2 c-printable): control characters, U+FFFE, U+FFFF
+_NOT_PRINTABLE = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"  # compiled when needed
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def _bad_character(text: str, err: yaml.YAMLError, report: Reporter, index: int | None = None) -> None:
+    """A reader error: libyaml gives the offset in UTF-8 bytes; the finding needs line and
+    character, so the first character it refuses is looked up in the text itself (or is at ``index``)."""
+    if index is None:
+        found = re.search(_NOT_PRINTABLE, text)
+        if found is not None:
+            index = found.start()
+        else:  # not expected: fall back on the byte offset
+            offset = getattr(err, "position", 0)
+            index = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    line, column = position(text, index)
+    code = ord(text[index]) if index < len(text) else 0
+    name = _CONTROL_NAMES.get(code)
+    shown = f"U+{code:04X}" + (f" ({name})" if name else "")
+    if code == 0xFEFF:
+        what = L("die Datei enthält mitten im Text das unsichtbare Zeichen U+FEFF (eine Byte-Order-Mark)",
+                 "the file contains the invisible character U+FEFF (a byte order mark) amid the text")
+    elif code < 0x20 or 0x7F <= code <= 0x9F:
+        what = L(f"die Datei enthält das unsichtbare Steuerzeichen {shown}",
+                 f"the file contains the invisible control character {shown}")
+    else:
+        what = L(f"die Datei enthält das nicht erlaubte Zeichen {shown}",
+                 f"the file contains the character {shown}, which is not allowed")
+    hint = L("Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
+             "Remove the invisible character; it usually comes from pasted text.")
+    report.add("KI001", (line, column, line, column + 1), always=True, problem=what, expected=hint)
 
 
 def _last_content_before(text: str, line: int, column: int) -> tuple[int, int]:
     """Where to show a parser stop: the parser reports the next token, which may sit past blank
     and comment lines; the line the user has to fix is then the last one with content before it."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     rest = lines[line - 1][column - 1:].lstrip() if 0 < line <= len(lines) else ""
     if rest and not rest.startswith("#"):
         return line, column
@@ -339,25 +409,30 @@ def _last_content_before(text: str, line: int, column: int) -> tuple[int, int]:
 def _syntax_error(err: yaml.YAMLError, text: str, report: Reporter) -> None:
     mark = getattr(err, "problem_mark", None)
     problem = str(getattr(err, "problem", "") or err)
+    if isinstance(err, yaml.reader.ReaderError):  # a character libyaml refuses
+        _bad_character(text, err, report)
+        return
     if mark is not None:
         line, column = _last_content_before(text, mark.line + 1, mark.column + 1)
-    elif isinstance(getattr(err, "position", None), int):  # a reader error: bad character
-        problem = str(getattr(err, "reason", problem))
-        line, column = _position(text, err.position)  # type: ignore[attr-defined]
     else:
         line, column = 1, 1
+    bom = text.find("\ufeff")  # an invisible byte order mark amid the text, before the stop: the likely cause
+    if bom >= 0 and (mark is None or position(text, bom) <= (mark.line + 1, mark.column + 1)):
+        _bad_character(text, err, report, bom)
+        return
     if "maximum nesting depth" in problem:  # libyaml's own bound, met before ours
-        report.add("KI004.depth", (line, column, line, column + 1), limit=MAX_DEPTH)
+        report.add("KI004.depth", (line, column, line, column + 1), always=True, limit=MAX_DEPTH)
         return
     for needle, what, hint in _PROBLEMS:
         if needle in problem:
-            report.add("KI001", (line, column, line, column + 1), problem=what, expected=hint)
+            report.add("KI001", (line, column, line, column + 1), always=True, problem=what, expected=hint)
             return
     context = getattr(err, "context", None)
     detail = f"{context}: {problem}" if context else problem
     report.add(
         "KI001",
         (line, column, line, column + 1),
+        always=True,
         problem=L(f"der Parser meldet „{detail}“", f"the parser reports “{detail}”"),
         expected=_FALLBACK_HINT,
     )
@@ -373,8 +448,22 @@ class _Stop(Exception):
 _NO_KEY = object()
 
 
+def _cost(text: str) -> int:
+    """Bytes a text takes at most: one a character if it is ASCII, else four (CPython's widest)."""
+    return len(text) if text.isascii() else 4 * len(text)
+
+
+def _number(count: int) -> L:
+    return L(f"{count:,}".replace(",", "."), f"{count:,}")
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """A user's text shortened for a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_span", "key_lines", "size", "anchor", "discard", "is_key")
+    __slots__ = ("container", "path", "key", "key_span", "key_lines", "size", "cost", "anchor", "discard", "is_key")
 
     def __init__(self, container: Any, path: str | None, anchor: str | None) -> None:
         self.container = container
@@ -382,7 +471,8 @@ class _Frame:
         self.key: Any = _NO_KEY
         self.key_span: Span = (1, 1, 1, 1)
         self.key_lines: dict[str, int] = {}
-        self.size = 1
+        self.size = 1  # values inside, itself included (what an alias of it adds)
+        self.cost = NODE_COST  # their cost to the budget, paths aside
         self.anchor = anchor
         self.discard = path is None
         self.is_key = False
@@ -397,17 +487,43 @@ def _span(event: Any) -> Span:
     return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
-class _Builder:
-    """Turns the event stream of one document into data, a source map and findings."""
+class _Anchored:
+    """What an anchor stands for: the value, its path, how many values and how much budget it
+    takes, and for a scalar the text written (an alias used as a key becomes that text)."""
 
-    def __init__(self, report: Reporter, sourcemap: SourceMap) -> None:
+    __slots__ = ("value", "path", "size", "cost", "text")
+
+    def __init__(self, value: Any, path: str | None, size: int, cost: int, text: str | None) -> None:
+        self.value, self.path, self.size, self.cost, self.text = value, path, size, cost, text
+
+
+class _Builder:
+    """Turns the event stream of one document into data, a source map and findings.
+
+    Everything built is paid from one budget (``BUDGET``): every value and key, whether kept or
+    dropped, costs ``NODE_COST`` plus the bytes of its text and of its path; an alias costs what
+    it stands for, as a key too. Memory and time stay proportional to the budget, whatever the
+    file's mix of values, long keys, long texts and aliases.
+    """
+
+    def __init__(self, report: Reporter, sourcemap: SourceMap, restore: dict[int, str] | None) -> None:
         self.report = report
         self.sourcemap = sourcemap
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, str | None, int]] = {}
+        self.anchors: dict[str, _Anchored] = {}
         self.alias_nodes = 0
+        self.spent = 0
+        self.keys: dict[str, str] = {}  # one string object per distinct key text
+        self.restore = restore  # placeholders of U+0085/U+2028/U+2029 → the characters
         self.root: Any = None
         self.has_root = False
+
+    def _spend(self, cost: int, span: Span, path: str | None) -> None:
+        self.spent += cost
+        if self.spent > BUDGET:
+            self.report.add("KI004.budget", span, path or "", always=True,
+                            limit=L(_human_size(BUDGET, "de"), _human_size(BUDGET, "en")))
+            raise _Stop
 
     # where the next node goes: (path or None to drop it, key span for the source map)
     def _slot(self, span: Span) -> tuple[str | None, Span, bool]:
@@ -439,76 +555,134 @@ class _Builder:
                 top.container[top.key] = value
             top.key = _NO_KEY
 
-    def _add_size(self, size: int) -> None:
+    def _add_size(self, size: int, cost: int) -> None:
         if self.stack:
-            self.stack[-1].size += size
+            top = self.stack[-1]
+            top.size += size
+            top.cost += cost
 
     def _set_key(self, text: str, span: Span) -> None:
         top = self.stack[-1]
         first = top.key_lines.get(text)
         top.key_span = span
-        if first is not None:
+        if len(text) > MAX_KEY:
+            self.report.add("KI004.longkey", span, top.path or "", key=_clip(text, 40), length=_number(len(text)),
+                            limit=MAX_KEY)
+            top.key = None
+        elif first is not None:
             if not top.discard:
-                self.report.add("KI002", span, join(top.path or "", text), key=text, first_line=first)
+                self.report.add("KI002", span, join(top.path or "", text), key=_clip(text), first_line=first)
             top.key = None
         else:
+            text = self.keys.setdefault(text, text)
             top.key_lines[text] = span[0]
             top.key = text
 
+    def _key_is_complex(self, span: Span) -> None:
+        top = self.stack[-1]
+        self.report.add("KI004.complexkey", span, top.path or "")
+        top.key = None
+        top.key_span = span
+
     def scalar(self, event: Any) -> None:
-        span = _span(event)
-        path, key_span, is_key = self._slot(span)
+        """One scalar: a key, or a value (this is the hot path: what _slot, _attach and _add_size do
+        for any node, and the budget's check, are written out here)."""
+        start, end = event.start_mark, event.end_mark
+        span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        text = event.value
+        if text.isascii():
+            cost = NODE_COST + len(text)
+        else:
+            if self.restore:
+                text = text.translate(self.restore)
+            cost = NODE_COST + 4 * len(text)
+        stack = self.stack
+        top = stack[-1] if stack else None
+        is_key = False
+        if top is None:
+            path, key_span = "", span
+        elif type(top.container) is list:
+            path, key_span = (None if top.path is None else f"{top.path}[{len(top.container)}]"), span
+        elif top.key is _NO_KEY:
+            path, key_span, is_key = None, span, True
+        elif top.key is None or top.path is None:  # a duplicate or complex key: drop its value
+            path, key_span = None, top.key_span
+        else:
+            path, key_span = (f"{top.path}.{top.key}" if top.path else top.key), top.key_span
+        self.spent += cost if path is None else cost + _cost(path)
+        if self.spent > BUDGET:
+            self._spend(0, span, path)
         tag = event.tag
         if tag is not None and tag not in _SCALAR_TAGS:
-            self.report.add("KI004.tag", span, path or "", tag=_shown_tag(tag))
+            self.report.add("KI004.tag", span, path or "", tag=_clip(_shown_tag(tag)))
             if is_key:
-                self.stack[-1].key = None
-                self.stack[-1].key_span = span
+                top.key = None  # type: ignore[union-attr]
+                top.key_span = span  # type: ignore[union-attr]
                 return
             value: Any = None
         elif is_key:
-            self._set_key(event.value, span)
+            self._set_key(text, span)
             if event.anchor:
-                self.anchors[event.anchor] = (event.value, None, 1)
+                self.anchors[event.anchor] = _Anchored(text, None, 1, cost, text)
             return
         elif tag is not None and tag != "!":
-            value = _tagged(event.value, tag)
+            value = _tagged(text, tag)
         elif event.style or (tag == "!") or not event.implicit[0]:
-            value = event.value
+            value = text
+        elif text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1) and len(text) <= _MAX_DIGITS:
+            value = int(text)  # the common case: an integer as Python writes it
         else:
-            value = resolve_plain(event.value)
-            if isinstance(value, YamlFloat) and _THOUSANDS.fullmatch(event.value):
-                plain = event.value.replace(".", "")
-                self.report.add(
-                    "KI006",
-                    span,
-                    path or "",
-                    source=event.value,
-                    read=L(str(float(value)).replace(".", ","), str(float(value))),
-                    meant=L(f"{int(plain):,}".replace(",", "."), f"{int(plain):,}"),
-                    plain=plain.lstrip("+"),
-                )
+            value = resolve_plain(text)
+            if type(value) is YamlInt:
+                self._spend(_WRAPPED_INT_COST, span, path)
+            elif isinstance(value, float) and _THOUSANDS.fullmatch(text):
+                self._thousands(text, value, span, path)
         if path is not None:
             self.sourcemap.add(path, key_span, span)
         if event.anchor:
-            self.anchors[event.anchor] = (value, path, 1)
-        self._add_size(1)
-        self._attach(value, path)
+            self.anchors[event.anchor] = _Anchored(value, path, 1, cost, text)
+        if top is None:
+            self.root, self.has_root = value, True
+            return
+        top.size += 1
+        top.cost += cost
+        container = top.container
+        if type(container) is list:
+            container.append(None if top.discard else value)  # None keeps the indices counting
+        else:
+            if top.key is not None and not top.discard:
+                container[top.key] = value
+            top.key = _NO_KEY
+
+    def _thousands(self, text: str, value: float, span: Span, path: str | None) -> None:
+        if self.report.full:
+            self.report.add("KI006", span, path or "")  # only counted
+            return
+        plain = text.replace(".", "")
+        self.report.add(
+            "KI006",
+            span,
+            path or "",
+            source=text,
+            read=L(str(float(value)).replace(".", ","), str(float(value))),
+            meant=L(f"{int(plain):,}".replace(",", "."), f"{int(plain):,}"),
+            plain=plain.lstrip("+"),
+            decimal=repr(float(value)),
+        )
 
     def start(self, event: Any, container: Any) -> None:
         span = _span(event)
         path, key_span, is_key = self._slot(span)
+        self._spend(NODE_COST + (_cost(path) if path else 0), span, path)
         if is_key:
-            self.report.add("KI004.complexkey", span, self.stack[-1].path or "")
-            self.stack[-1].key = None
-            self.stack[-1].key_span = span
+            self._key_is_complex(span)
             path = None
         tag = event.tag
         if tag is not None and tag not in _COLLECTION_TAGS:
-            self.report.add("KI004.tag", span, path or "", tag=_shown_tag(tag))
+            self.report.add("KI004.tag", span, path or "", tag=_clip(_shown_tag(tag)))
             path = None
         if len(self.stack) >= MAX_DEPTH:
-            self.report.add("KI004.depth", span, path or "", limit=MAX_DEPTH)
+            self.report.add("KI004.depth", span, path or "", always=True, limit=MAX_DEPTH)
             raise _Stop
         if path is not None:
             self.sourcemap.add(path, key_span, span)
@@ -524,38 +698,51 @@ class _Builder:
             end = event.end_mark
             self.sourcemap.set_value(frame.path, (start[0], start[1], end.line + 1, end.column + 1))
         if frame.anchor:
-            self.anchors[frame.anchor] = (frame.container, frame.path, frame.size)
-        self._add_size(frame.size)
+            self.anchors[frame.anchor] = _Anchored(frame.container, frame.path, frame.size, frame.cost, None)
+        self._add_size(frame.size, frame.cost)
         if frame.is_key:
             return  # a complex key, already reported: its value will be dropped
         self._attach(None if frame.discard else frame.container, frame.path)
+
+    def _count_alias(self, size: int, span: Span, path: str | None, anchor: str) -> None:
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            self.report.add("KI004.alias", span, path or "", always=True, anchor=_clip(anchor),
+                            limit=_number(MAX_ALIAS_NODES))
+            raise _Stop
 
     def alias(self, event: Any) -> None:
         span = _span(event)
         path, key_span, is_key = self._slot(span)
         anchored = self.anchors.get(event.anchor)
         if anchored is None:
-            self.report.add("KI001.alias", span, path or "", anchor=event.anchor)
+            self.report.add("KI001.alias", span, path or "", always=True, anchor=_clip(event.anchor))
             raise _Stop
-        value, anchored_path, size = anchored
-        if is_key:
-            self._set_key(str(value), span)
+        if is_key:  # an alias used as a key: the text of a scalar, never a list or mapping turned into text
+            self._count_alias(1, span, path, event.anchor)
+            if anchored.text is None:
+                self._spend(NODE_COST, span, path)
+                self._key_is_complex(span)
+            else:
+                self._spend(anchored.cost, span, path)
+                self._set_key(anchored.text, span)
             return
-        self.alias_nodes += size
-        if self.alias_nodes > MAX_ALIAS_NODES:
-            self.report.add("KI004.alias", span, path or "", anchor=event.anchor, limit=f"{MAX_ALIAS_NODES:,}".replace(",", "."))
-            raise _Stop
+        self._count_alias(anchored.size, span, path, event.anchor)
+        self._spend(anchored.cost + (_cost(path) if path else 0), span, path)
+        value = anchored.value
         if path is not None:
             self.sourcemap.add(path, key_span, span)
-            if anchored_path is not None and isinstance(value, (dict, list)):
-                self.sourcemap.add_alias(path, anchored_path)
-        self._add_size(size)
+            if anchored.path is not None and isinstance(value, (dict, list)):
+                self.sourcemap.add_alias(path, anchored.path)
+        self._add_size(anchored.size, anchored.cost)
         self._attach(value, path)
 
 
 def _build(text: str, report: Reporter, sourcemap: SourceMap) -> Any:
-    parser = _Parser(text)
-    builder = _Builder(report, sourcemap)
+    protected, restore = _protect_separators(text)
+    parser = _Parser(protected)
+    del protected
+    builder = _Builder(report, sourcemap, restore)
     documents = 0
     try:
         while True:
@@ -574,7 +761,7 @@ def _build(text: str, report: Reporter, sourcemap: SourceMap) -> Any:
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    report.add("KI004.multidoc", _span(event))
+                    report.add("KI004.multidoc", _span(event), always=True)
                     raise _Stop
             elif kind is yaml.StreamEndEvent:
                 break
@@ -582,6 +769,11 @@ def _build(text: str, report: Reporter, sourcemap: SourceMap) -> Any:
         pass
     except yaml.YAMLError as err:
         _syntax_error(err, text, report)
+    except MemoryError:  # the machine has less memory than the budget assumes: give up on the file
+        builder.root = builder.stack = builder.anchors = event = None  # type: ignore[assignment]
+        sourcemap.clear()
+        report.add("KI004.memory", always=True)
+        return _EMPTY
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
@@ -613,24 +805,22 @@ def load_bytes(raw: bytes, lang: str = "de") -> Loaded:
     if len(raw) > MAX_BYTES:
         return _too_large(len(raw), lang)
     report = Reporter(lang)
-    loaded = Loaded(findings=report.findings)
+    loaded = Loaded()
     text = _decode(raw, report)
-    if text is None:
-        return loaded
-    loaded.text = text
-    had_errors = len(report.findings)
-    with paused_gc():
-        root = _build(text, report, loaded.sourcemap)
-    if root is _EMPTY:
-        if len(report.findings) == had_errors:
-            report.add("KI005.empty")
-        return loaded
-    if not isinstance(root, dict):
-        if not any(f.code in _FATAL for f in report.findings):
-            span = loaded.sourcemap.value_span("") if "" in loaded.sourcemap else (1, 1, 1, 2)
-            report.add("KI005.notmapping", span, found=_describe(root))
-        return loaded
-    loaded.data = root
+    if text is not None:
+        loaded.text = text
+        with paused_gc():
+            root = _build(text, report, loaded.sourcemap)
+        if root is _EMPTY:
+            if not report.findings:
+                report.add("KI005.empty")
+        elif not isinstance(root, dict):
+            if not any(f.code in _FATAL for f in report.findings):
+                span = loaded.sourcemap.value_span("") if "" in loaded.sourcemap else (1, 1, 1, 2)
+                report.add("KI005.notmapping", span, always=True, found=_describe(root))
+        else:
+            loaded.data = root
+    loaded.findings = report.findings  # read last: it ends with the closing findings of the cap
     return loaded
 
 

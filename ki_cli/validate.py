@@ -18,7 +18,7 @@ def check_loaded(loaded: Loaded, lang: str, *, domain: bool = True) -> tuple[Any
     comparison domain findings never stop.
     """
     report = Reporter(lang)
-    report.findings.extend(loaded.findings)
+    report.extend(loaded.findings)
     if not loaded.ok:
         return None, report.findings
     with paused_gc():

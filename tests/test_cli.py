@@ -59,9 +59,9 @@ def test_valid_file_exits_0(cli, tmp_path):
 
 
 def test_warnings_fail_only_with_strict(cli, tmp_path):
-    path = write(tmp_path, "k.yaml", replace("betrag: 24000", "betrag: 24.000"))
-    assert cli("validate", "--select", "KI006", str(path)).exit_code == 0
-    assert cli("validate", "--select", "KI006", "--strict", str(path)).exit_code == 1
+    path = write(tmp_path, "k.yaml", VALID)  # a warning KI501: no migrant organisation
+    assert cli("validate", "--select", "KI501", str(path)).exit_code == 0
+    assert cli("validate", "--select", "KI501", "--strict", str(path)).exit_code == 1
 
 
 def test_ignore_drops_findings(cli_json, tmp_path):

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from ki_cli.loader import MAX_ALIAS_NODES, MAX_BYTES, MAX_DEPTH, load_bytes
+from ki_cli.findings import MAX_FINDINGS
+from ki_cli.loader import MAX_ALIAS_NODES, MAX_BYTES, MAX_DEPTH, MAX_KEY, NODE_COST, BUDGET, load_bytes
 from tests.conftest import VALID, line_of
 
 
@@ -177,12 +178,46 @@ def test_top_level_scalar_is_not_a_mapping():
     assert [f.code for f in load("hallo\n").findings] == ["KI005"]
 
 
-def test_german_thousands_separator_warns_with_the_plain_number():
-    loaded = load("sachkosten:\n  - betrag: 24.000\n")
+def test_german_thousands_separator_is_an_error_naming_both_right_spellings():
+    loaded = load("sachkosten:\n  - betrag: 26.500\n")
     (finding,) = loaded.findings
-    assert (finding.code, finding.severity, finding.line, finding.column) == ("KI006", "warning", 2, 13)
-    assert "24000" in finding.hint and "24.000" in finding.message
-    assert loaded.data["sachkosten"][0]["betrag"] == 24.0
+    assert (finding.code, finding.severity, finding.line, finding.column) == ("KI006", "error", 2, 13)
+    assert "26.500" in finding.message and "26,5" in finding.message
+    assert "`26500`" in finding.hint and '`"26.500"`' in finding.hint
+
+
+def test_german_thousands_separator_in_english():
+    (finding,) = load_bytes(b"betrag: 26.500\n", "en").findings
+    assert finding.severity == "error" and "26.5" in finding.message
+    assert "`26500`" in finding.hint and '`"26.500"`' in finding.hint
+
+
+def test_thousands_separator_hint_names_the_decimal_too():
+    (finding,) = load("vze: 1.000\n").findings
+    assert finding.code == "KI006" and "`1.0`" in finding.hint
+
+
+def test_quoted_thousands_separator_means_the_thousands():
+    from ki_cli.validate import check_loaded
+
+    konzept, findings = check_loaded(load(VALID.replace("betrag: 24000", 'betrag: "24.000"')), "de")
+    assert "KI006" not in [f.code for f in findings]
+    assert konzept.sachkosten[0].betrag == 24000
+
+
+def test_render_refuses_an_unquoted_thousands_separator(cli, tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(VALID.replace("betrag: 24000", "betrag: 24.000"), encoding="utf-8")
+    result = cli("render", "concept", str(path))
+    assert result.exit_code == 1 and "24\xa0€" not in result.stdout
+    assert "KI006" in result.stderr + result.stdout
+
+
+def test_render_takes_a_quoted_thousands_separator_as_the_thousands(cli, tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text(VALID.replace("betrag: 24000", 'betrag: "24.000"'), encoding="utf-8")
+    result = cli("render", "concept", str(path))
+    assert result.exit_code == 0 and "24.000\xa0€" in result.stdout
 
 
 def test_ordinary_decimal_is_no_thousands_warning():
@@ -228,13 +263,6 @@ def test_nul_byte_is_a_syntax_error_with_a_line():
 def test_file_above_the_size_limit_is_refused_unparsed():
     (finding,) = load(b"a: " + b"x" * MAX_BYTES + b"\n").findings
     assert finding.code == "KI004" and "MB" in finding.message
-
-
-def test_ten_megabyte_file_loads_without_exception():
-    entry = "  - {posten: Raum, betrag: 1, traeger: kommune}\n"
-    text = "sachkosten:\n" + entry * (10_000_000 // len(entry))
-    loaded = load(text)
-    assert loaded.findings == [] and len(loaded.data["sachkosten"]) > 200_000
 
 
 def test_one_megabyte_line_loads():
@@ -327,3 +355,207 @@ def test_syntax_error_on_a_content_line_stays_where_the_parser_stopped():
     text = "a:\n  b: 1\n c: 2\n"
     (finding,) = load(text).findings
     assert finding.code == "KI001" and finding.line == 3
+
+
+# --- one budget for everything the loader builds (issue 12: S4, S9) -------------------------------
+
+
+def test_alias_of_a_list_used_as_a_key_is_a_complex_key_not_its_text():
+    loaded = load("a: &a [1, 2]\nm:\n  ? *a\n  : n\n")
+    assert [f.code for f in loaded.findings] == ["KI004"]
+    assert "Schlüssel" in loaded.findings[0].message
+    assert loaded.findings[0].line == 3
+
+
+def test_alias_of_a_text_used_as_a_key_is_that_text():
+    loaded = load("a: &a titel\nm:\n  ? *a\n  : n\n")
+    assert loaded.findings == [] and loaded.data["m"] == {"titel": "n"}
+
+
+def test_alias_of_a_number_used_as_a_key_keeps_the_text_written():
+    assert load("a: &a 24.0\nm:\n  ? *a\n  : n\n").data["m"] == {"24.0": "n"}
+
+
+def test_aliases_used_as_keys_count_toward_the_alias_limit():
+    text = "a: &a k\nm:\n" + "  ? *a\n  : n\n" * (MAX_ALIAS_NODES + 1)
+    codes = [f.code for f in load(text).findings]
+    assert "KI004" in codes
+    assert any(f.code == "KI004" and "Alias" in f.message for f in load(text).findings)
+
+
+def _values(count: int) -> str:
+    return "a: [" + "1," * (count - 1) + "1]\n"
+
+
+def test_more_than_the_budget_is_refused_with_the_limit_named():
+    loaded = load(_values(BUDGET // NODE_COST + 1))
+    (finding,) = loaded.findings
+    assert finding.code == "KI004" and finding.severity == "error"
+    assert "256,0 MB" in finding.message
+    assert finding.hint and loaded.data is None
+
+
+def test_a_key_longer_than_the_limit_is_refused_and_its_value_dropped():
+    loaded = load("? " + "k" * (MAX_KEY + 1) + "\n: [1, 2]\nb: 1\n")
+    (finding,) = loaded.findings
+    assert finding.code == "KI004" and str(MAX_KEY) in finding.message and finding.line == 1
+    assert loaded.data == {"b": 1}
+
+
+def test_a_key_of_the_limit_is_accepted():
+    key = "k" * MAX_KEY
+    assert load(f"{key}: 1\n").data == {key: 1}
+
+
+def _below_long_keys(values: int) -> str:
+    """``values`` values below 60 nested keys of the longest length allowed (paths of 15,000 characters)."""
+    text = "".join("  " * level + chr(97 + level % 26) * MAX_KEY + ":\n" for level in range(60))
+    return text + "  " * 60 + "- [" + "1," * (values - 1) + "1]\n"
+
+
+def test_paths_count_toward_the_budget():
+    # the values' paths alone are 20,000 × 15,000 characters (300 MB)
+    (finding,) = load(_below_long_keys(20_000)).findings
+    assert finding.code == "KI004" and "256,0 MB" in finding.message
+
+
+def test_budget_finding_is_english_with_lang_en():
+    (finding,) = load_bytes(_below_long_keys(20_000).encode(), "en").findings
+    assert finding.code == "KI004" and "256.0 MB" in finding.message
+
+
+def _aliases_of(text: str, count: int) -> str:
+    return "a: &a " + text + "\nb: [" + ", ".join(["*a"] * count) + "]\n"
+
+
+def test_an_alias_costs_the_text_it_stands_for():
+    # 34 aliases of an 8 MB text stand for 272 MB of text
+    assert [f.code for f in load(_aliases_of("x" * 8_000_000, 34)).findings] == ["KI004"]
+
+
+def test_non_ascii_text_costs_four_bytes_a_character():
+    # 2,000,000 × "ä" may take 8 MB in memory: 34 aliases of it are beyond the budget
+    assert [f.code for f in load(_aliases_of("ä" * 2_000_000, 34)).findings] == ["KI004"]
+
+
+def test_ascii_text_costs_one_byte_a_character():
+    assert load(_aliases_of("x" * 2_000_000, 34)).findings == []
+
+
+def test_a_concept_within_the_budget_loads_unchanged():
+    entry = "  - {posten: Raum, betrag: 1, traeger: kommune}\n"
+    loaded = load("sachkosten:\n" + entry * 60_000)  # 3 MB, 420,000 values
+    assert loaded.findings == [] and len(loaded.data["sachkosten"]) == 60_000
+
+
+def test_findings_of_one_file_are_capped_with_a_closing_finding_per_code():
+    loaded = load("a: 1\n" * (MAX_FINDINGS + 5_001))
+    assert len(loaded.findings) == MAX_FINDINGS + 1
+    closing = loaded.findings[-1]
+    assert closing.code == "KI002" and closing.severity == "error"
+    assert "5.000 weitere" in closing.message and closing.hint
+    assert (closing.line, closing.column) == (MAX_FINDINGS + 2, 1)  # where the first one left out stands
+
+
+def test_closing_finding_is_english_with_lang_en():
+    findings = load_bytes(("a: 1\n" * (MAX_FINDINGS + 3)).encode(), "en").findings
+    assert "… and 2 more" in findings[-1].message
+
+
+def test_the_finding_that_stops_the_loader_is_kept_beyond_the_cap():
+    text = "m:\n" + "  a: 1\n" * (MAX_FINDINGS + 10) + "x: [" * (MAX_DEPTH + 1)
+    findings = load(text).findings
+    assert any(f.code == "KI004" and str(MAX_DEPTH) in f.message for f in findings)
+
+
+def test_duplicate_key_message_shortens_a_very_long_key():
+    key = "k" * MAX_KEY
+    (finding,) = load(f"{key}: 1\n{key}: 2\n").findings
+    assert finding.code == "KI002" and "k" * 80 + "…" in finding.message and "k" * 81 not in finding.message
+
+
+# --- positions in characters, for every line-ending convention (issue 12) -------------------------
+
+LINE_ENDINGS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
+
+
+@pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
+def test_control_character_after_umlauts_is_shown_at_its_line_and_character(ending):
+    text = ending.join(["titel: Übergang für Schüler äöü ÄÖÜ ß", "beschreibung: Öffnung", "b: x\0y", ""])
+    (finding,) = load(text).findings
+    assert (finding.code, finding.line, finding.column) == ("KI001", 3, 5)
+
+
+def test_control_character_after_many_lines_of_umlauts_keeps_its_line():
+    text = "t: " + "äöü" * 30 + "\n"
+    (finding,) = load(text * 20 + "b: x\0y\n").findings
+    assert (finding.line, finding.column) == (21, 5)
+
+
+def test_control_character_is_named_by_its_code_point():
+    (finding,) = load("a: x\x1by\n").findings
+    assert "U+001B" in finding.message
+
+
+@pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
+def test_windows_1252_byte_is_shown_at_its_line_and_character(ending):
+    raw = ending.join(["version: 1", "titel: Übergang", "b: Schulförderung", ""]).encode("utf-8")
+    raw = raw.replace("förderung".encode(), "förderung".encode("cp1252"))
+    (finding,) = load(raw).findings
+    assert (finding.code, finding.line, finding.column) == ("KI003", 3, 10)
+    assert "Zeile 3, Spalte 10" in finding.message
+
+
+@pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
+def test_value_positions_are_right_for_every_line_ending(ending):
+    loaded = load(VALID.replace("\n", ending))
+    line = line_of(VALID, "federfuehrung: schulamt")
+    assert loaded.findings == []
+    assert loaded.sourcemap.value_span("schwerpunkte[0].massnahmen[0].federfuehrung") == (line, 24, line, 32)
+
+
+@pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
+def test_syntax_error_after_a_comment_is_shown_on_the_line_to_fix_for_every_line_ending(ending):
+    lines = ["version: 1", "kommune:", "  name: Stadt X", "  typ:kreisfreie_stadt", "  # regierungsbezirk: arnsberg",
+             "", "zentrum:", "  name: Y", ""]
+    (finding,) = load(ending.join(lines)).findings
+    assert (finding.code, finding.line, finding.column) == ("KI001", 4, 3)
+
+
+def test_columns_count_characters_beyond_the_basic_plane():
+    loaded = load("titel: 😀😀 Schule\nb: 1\n")
+    assert loaded.sourcemap.value_span("titel") == (1, 8, 1, 17)
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_yaml_12_line_separators_in_a_comment_are_part_of_the_comment(char):
+    loaded = load(f"a: 1 # Kommentar{char}mit: Trenner\nb: 2\n")
+    assert loaded.findings == [] and loaded.data == {"a": 1, "b": 2}
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_yaml_12_line_separators_in_a_plain_value_are_kept(char):
+    loaded = load(f"a: x{char}y\nb: 2\n")
+    assert loaded.findings == [] and loaded.data == {"a": f"x{char}y", "b": 2}
+
+
+def test_yaml_12_line_separators_do_not_count_as_lines():
+    (finding,) = load("# Kommentar\u2028mehr\u2029und mehr\nversion: 1\nversion: 1\n").findings
+    assert (finding.code, finding.line) == ("KI002", 3)
+
+
+def test_yaml_12_line_separator_in_a_key_is_kept():
+    assert load("a\u2028b: 1\n").data == {"a\u2028b": 1}
+
+
+def test_text_report_shows_the_line_of_a_finding_after_a_line_separator(cli, tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text("# Kommentar\u2028mehr\nversion: 1\nkommune: x\nkommune: y\n", encoding="utf-8")
+    result = cli("validate", "--select", "KI002", str(path))
+    assert f"{path}:4:1: KI002" in result.stdout and "4 | kommune: y" in result.stdout
+
+
+def test_byte_order_mark_inside_the_file_is_named_where_it_stands():
+    (finding,) = load("version: 1\n\ufeffkommune: x\n").findings
+    assert (finding.code, finding.line, finding.column) == ("KI001", 2, 1)
+    assert "U+FEFF" in finding.message

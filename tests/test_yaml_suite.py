@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ki_cli.sourcemap import split_lines
 from ki_cli.validate import validate_bytes
 from tests.conftest import SHARED
 
@@ -50,3 +51,34 @@ def test_whole_suite_in_one_cli_call(cli):
     result = cli("validate", "--format", "json", str(SUITE))
     assert result.exit_code == 1
     assert '"files": 402' in result.stdout.replace("\n", "").replace("  ", "") or result.stdout.count('"path"') == 402
+
+
+def _assert_positions_inside(raw: bytes, findings) -> None:
+    text = raw.decode("utf-8", "replace").lstrip("\ufeff")
+    lines = split_lines(text)
+    for f in findings:
+        assert 1 <= f.line <= len(lines) + 1, (f.code, f.line, len(lines))
+        if f.line <= len(lines) and f.code != "KI003":  # KI003 counts the characters of what decodes
+            assert 1 <= f.column <= len(lines[f.line - 1]) + 2, (f.code, f.line, f.column, lines[f.line - 1])
+
+
+@pytest.mark.skipif(not CASES, reason="../shared/corpora/yaml-test-suite is not present")
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_suite_inputs_with_any_line_ending_give_findings_inside_the_text(ending: str):
+    for case in CASES:
+        raw = case.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", ending.encode())
+        report = validate_bytes(raw, str(case), "de")
+        assert any(f.severity == "error" for f in report.findings), case
+        _assert_positions_inside(raw, report.findings)
+
+
+@pytest.mark.skipif(not CASES, reason="../shared/corpora/yaml-test-suite is not present")
+@pytest.mark.parametrize("char", ["\u2028", "\x85", "\0", "\ufeff"], ids=["LS", "NEL", "NUL", "BOM"])
+def test_suite_inputs_with_a_stray_character_give_findings_inside_the_text(char: str):
+    for case in CASES:
+        text = case.read_bytes().decode("utf-8", "replace")
+        middle = len(text) // 2
+        raw = (text[:middle] + char + text[middle:]).encode("utf-8")
+        report = validate_bytes(raw, str(case), "de")
+        assert any(f.severity == "error" for f in report.findings), case
+        _assert_positions_inside(raw, report.findings)

@@ -121,17 +121,22 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "KI006",
-        "warning",
+        "error",
         L("Tausenderpunkt", "German thousands separator"),
         _FORMAT,
         L(
             "Eine Zahl mit deutschem Tausenderpunkt wie `betrag: 24.000` liest YAML als "
-            "Dezimalzahl 24,0 – aus 24.000 € würden 24 €. Schreiben Sie `24000`. Deutsche "
-            "Schreibweisen, die YAML als Text liest (`vze: 0,5`, `betrag: 1.234,56`), werden "
-            "dagegen richtig umgerechnet.",
+            "Dezimalzahl 24,0 – aus 24.000 € würden 24 €, in jedem Dokument. Weil eine deutsche "
+            "Leserin etwas anderes sieht als das, was gelesen wird, ist das ein Fehler, und `ki render` "
+            "schreibt kein Dokument. Schreiben Sie `24000` oder, in Anführungszeichen, `\"24.000\"`: "
+            "so wird der Punkt als Tausenderpunkt gelesen. Deutsche Schreibweisen, die YAML als Text "
+            "liest (`vze: 0,5`, `betrag: 1.234,56`), werden ebenfalls richtig umgerechnet.",
             "A number with a German thousands separator such as `betrag: 24.000` is read by YAML "
-            "as the decimal 24.0 – €24,000 would become €24. Write `24000`. German notation that "
-            "YAML reads as text (`vze: 0,5`, `betrag: 1.234,56`) is converted correctly.",
+            "as the decimal 24.0 – €24,000 would become €24, in every document. Because a German reader "
+            "sees something other than what is read, this is an error, and `ki render` writes no "
+            "document. Write `24000` or, in quotes, `\"24.000\"`: then the dot is read as a thousands "
+            "separator. German notation that YAML reads as text (`vze: 0,5`, `betrag: 1.234,56`) is "
+            "converted correctly too.",
         ),
         VALID + "sachkosten:\n  - {posten: Räume, betrag: 24.000, traeger: kommune}\n",
         VALID + "sachkosten:\n  - {posten: Räume, betrag: 24000, traeger: kommune}\n",

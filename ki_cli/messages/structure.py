@@ -88,6 +88,44 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Write the values out instead of nesting anchors (&) and aliases (*).",
         ),
     },
+    "KI004.budget": {
+        "de": (
+            "Die Datei ist zu umfangreich, um sie sicher zu prüfen: eingelesen belegte sie mehr als {limit} "
+            "Arbeitsspeicher (es zählen alle Werte und Schlüssel, ihre Texte und alles, wofür Aliase stehen); "
+            "sie wird ab hier nicht weiter gelesen.",
+            "Ein Konzept umfasst selten mehr als einige Tausend Werte: prüfen Sie, ob versehentlich Daten "
+            "eingefügt wurden, und teilen Sie eine sehr große Datei auf.",
+        ),
+        "en": (
+            "The file is too large to check safely: read in, it would take more than {limit} of memory "
+            "(all values and keys count, their texts, and everything aliases stand for); it is not read any further.",
+            "A concept rarely has more than a few thousand values: check whether data was pasted by mistake, "
+            "and split a very large file.",
+        ),
+    },
+    "KI004.memory": {
+        "de": (
+            "Der Arbeitsspeicher reicht nicht, um diese Datei einzulesen; sie wird nicht weiter gelesen.",
+            "Prüfen Sie, ob versehentlich Daten eingefügt wurden, oder prüfen Sie die Datei auf einem "
+            "Rechner mit mehr freiem Speicher.",
+        ),
+        "en": (
+            "There is not enough memory to read this file; it is not read any further.",
+            "Check whether data was pasted by mistake, or check the file on a machine with more free memory.",
+        ),
+    },
+    "KI004.longkey": {
+        "de": (
+            "Der Schlüssel „{key}“ ist {length} Zeichen lang, erlaubt sind höchstens {limit}; "
+            "sein Wert wird nicht gelesen.",
+            "Schlüssel sind kurze Namen wie `titel:`. Meist ist ein Text mit „: “ als Schlüssel gelesen worden: "
+            "setzen Sie ihn in Anführungszeichen.",
+        ),
+        "en": (
+            "The key “{key}” is {length} characters long, at most {limit} are allowed; its value is not read.",
+            "Keys are short names such as `titel:`. Usually a text with “: ” was read as a key: put it in quotes.",
+        ),
+    },
     "KI004.depth": {
         "de": (
             "Die Daten sind tiefer als {limit} Ebenen verschachtelt; die Datei wird nicht weiter gelesen.",
@@ -221,13 +259,37 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "KI006": {
         "de": (
-            "„{source}“ wird als Dezimalzahl {read} gelesen, nicht als {meant}: in YAML ist der Punkt "
+            "„{source}“ liest YAML als Dezimalzahl {read}, nicht als {meant}: in YAML ist der Punkt "
             "ein Dezimaltrennzeichen.",
-            "Schreiben Sie `{plain}` (ohne Tausenderpunkt), wenn {meant} gemeint ist.",
+            "Schreiben Sie `{plain}` oder `\"{source}\"` (in Anführungszeichen gilt der Punkt als "
+            "Tausenderpunkt), wenn {meant} gemeint ist, oder `{decimal}`, wenn die Dezimalzahl {read} gemeint ist.",
         ),
         "en": (
-            "“{source}” is read as the decimal {read}, not as {meant}: in YAML the dot is a decimal point.",
-            "Write `{plain}` (no thousands separator) if {meant} is meant.",
+            "YAML reads “{source}” as the decimal {read}, not as {meant}: in YAML the dot is a decimal point.",
+            "Write `{plain}` or `\"{source}\"` (in quotes the dot is a thousands separator) if {meant} is "
+            "meant, or `{decimal}` if the decimal {read} is meant.",
+        ),
+    },
+    # ---- the closing finding of a file with more than MAX_FINDINGS findings (any code) ------
+    "findings.more": {
+        "de": (
+            "… und {count} weitere Befunde {code} ({title}); je Datei werden die ersten {limit} Befunde gezeigt.",
+            "Beheben Sie zuerst die gezeigten Befunde – viele haben oft dieselbe Ursache – "
+            "und prüfen Sie dann erneut.",
+        ),
+        "en": (
+            "… and {count} more findings {code} ({title}); the first {limit} findings of each file are shown.",
+            "Fix the findings shown first – many often share one cause – then check again.",
+        ),
+    },
+    "findings.one_more": {
+        "de": (
+            "… und 1 weiterer Befund {code} ({title}); je Datei werden die ersten {limit} Befunde gezeigt.",
+            "Beheben Sie zuerst die gezeigten Befunde und prüfen Sie dann erneut.",
+        ),
+        "en": (
+            "… and 1 more finding {code} ({title}); the first {limit} findings of each file are shown.",
+            "Fix the findings shown first, then check again.",
         ),
     },
     # ---- KI1xx: structure ------------------------------------------------------------------

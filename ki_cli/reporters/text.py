@@ -14,7 +14,7 @@ from ki_cli.messages import ui
 from ki_cli.report import FileReport, Report
 from ki_cli.reporters import printable
 
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n]")  # as YAML 1.2 and the loader count lines (sourcemap.LINE_BREAK)
 _MAX_SHOWN = 200  # characters of a source line shown around the caret
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
