@@ -78,17 +78,27 @@ def _dangling_concept(count: int) -> str:
 
 
 def test_thousands_of_dangling_references_each_get_their_finding(cli, tmp_path):
-    """Each did-you-mean used to compare with every id (4,000 × 4,000); now bounded, and no finding is lost."""
+    """Each did-you-mean used to compare with every id (4,000 × 4,000); now bounded, and no finding is lost:
+    below the cap of findings per file every reference has its own."""
     path = tmp_path / "dangling.yaml"
-    path.write_text(_dangling_concept(4000), encoding="utf-8")
+    path.write_text(_dangling_concept(400), encoding="utf-8")
     result = cli("validate", "--format", "json", "--lang", "de", str(path))
     found = [f for file in json.loads(result.stdout)["files"] for f in file["findings"] if f["code"] == "KI107"]
     assert result.exit_code == 1
     assert sorted(f["yaml_path"] for f in found) == sorted(
-        [f"schwerpunkte[1].massnahmen[{i}].federfuehrung" for i in range(4000)]
-        + [f"schwerpunkte[1].massnahmen[{i}].ziele[0]" for i in range(4000)]
+        [f"schwerpunkte[1].massnahmen[{i}].federfuehrung" for i in range(400)]
+        + [f"schwerpunkte[1].massnahmen[{i}].ziele[0]" for i in range(400)]
     )
     assert all("„q-" in f["message"] or "„y-" in f["message"] for f in found)
+
+
+def test_beyond_the_cap_dangling_references_are_counted_in_one_closing_finding(cli, tmp_path):
+    path = tmp_path / "dangling.yaml"
+    path.write_text(_dangling_concept(4000), encoding="utf-8")
+    result = cli("validate", "--format", "json", "--lang", "de", str(path))
+    (file,) = json.loads(result.stdout)["files"]
+    assert len(file["findings"]) == 1001
+    assert "7.000 weitere" in file["findings"][-1]["message"]
 
 
 def test_a_did_you_mean_is_still_given_for_a_few_dangling_references_among_many_ids(cli, tmp_path):
