@@ -49,6 +49,16 @@ NODE_COST = 256
 """What one value costs the budget: its source map entry, the value and its place in the data
 (measured 150–235 bytes for numbers, short texts, empty lists and mappings; ~280 for a number that
 keeps its source text). The budget is thus about a million values."""
+MAPPING_CHECK_COST = 6 * 1024
+"""What a mapping costs on top: the structure check may find a missing field in each of its
+required keys, and each error takes memory in pydantic-core and as a finding (measured about
+6 KB per empty section: 40,000 ``{}`` entries peaked at 236 MB). So a file of 200,000 empty
+sections is refused here instead of building a million errors; a real concept with 10,000
+measures spends a quarter of the budget."""
+ENTRY_CHECK_COST = 1536
+"""What a list entry costs on top: an entry of the wrong kind is one error of the structure check
+(measured about 1,5 KB each in pydantic-core and as a finding), so 900,000 ``1`` in a list of
+sections is refused here instead of building 900,000 errors."""
 _WRAPPED_INT_COST = 250
 """What a ``YamlInt`` costs on top (an ``int`` subclass cannot have slots: its source text sits in
 an instance dictionary)."""
@@ -533,6 +543,7 @@ class _Builder:
         top = self.stack[-1]
         if isinstance(top.container, list):
             path = None if top.path is None else join(top.path, len(top.container))
+            self.spent += ENTRY_CHECK_COST
             return path, span, False
         if top.key is _NO_KEY:
             return None, span, True
@@ -603,6 +614,7 @@ class _Builder:
             path, key_span = "", span
         elif type(top.container) is list:
             path, key_span = (None if top.path is None else f"{top.path}[{len(top.container)}]"), span
+            cost += ENTRY_CHECK_COST
         elif top.key is _NO_KEY:
             path, key_span, is_key = None, span, True
         elif top.key is None or top.path is None:  # a duplicate or complex key: drop its value
@@ -673,7 +685,8 @@ class _Builder:
     def start(self, event: Any, container: Any) -> None:
         span = _span(event)
         path, key_span, is_key = self._slot(span)
-        self._spend(NODE_COST + (_cost(path) if path else 0), span, path)
+        cost = NODE_COST + (_cost(path) if path else 0)
+        self._spend(cost + MAPPING_CHECK_COST if isinstance(container, dict) and not is_key else cost, span, path)
         if is_key:
             self._key_is_complex(span)
             path = None
