@@ -77,7 +77,7 @@ def main() -> None:
 
     from ki_cli.diff import compare
     from ki_cli.diff.command import load_concept
-    from ki_cli.gcpause import paused_gc
+    from ki_cli.check.gcpause import paused_gc
 
     start = time.perf_counter()
     ka, kb = load_concept(a, "de"), load_concept(b, "de")

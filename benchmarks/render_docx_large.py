@@ -46,10 +46,10 @@ def _run(command: list[str]) -> tuple[int, str, float, str]:
 def _word_step(path: Path, kind: str) -> tuple[float, float, int]:
     """Seconds for Markdown → .docx of ``kind`` (the concept loaded and rendered to Markdown first),
     seconds of that for parsing the Markdown alone, and the bytes of the file."""
-    from ki_cli.loader import load_path
+    from ki_cli.check.load import load_path
     from ki_cli.render.documents import build, output
     from ki_cli.render.formats import _markdown
-    from ki_cli.validate import check_loaded
+    from ki_cli.check.pipeline import check_loaded
 
     konzept, _ = check_loaded(load_path(path, "de"), "de")
     env, documents = build(kind, konzept)

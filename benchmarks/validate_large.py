@@ -39,7 +39,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    from ki_cli.validate import validate_bytes
+    from ki_cli.check.pipeline import validate_bytes
 
     text = large_concept(args.measures, args.partners, args.agreements)
     with tempfile.TemporaryDirectory() as tmp:

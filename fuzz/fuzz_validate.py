@@ -14,7 +14,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from ki_cli.validate import validate_bytes
+    from ki_cli.check.pipeline import validate_bytes
 
 
 def test_one_input(data: bytes) -> None:

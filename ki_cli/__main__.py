@@ -1,6 +1,6 @@
 """Allow ``python -m ki_cli``."""
 
-from ki_cli.entry import main
+from ki_cli.cli.entry import main
 
 if __name__ == "__main__":
     main()

@@ -20,10 +20,10 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from ki_cli.i18n import L
+from ki_cli.text import L
 
 if TYPE_CHECKING:
-    from ki_cli.findings import Finding
+    from ki_cli.check.findings import Finding
 
 SHOWN_MAX = 160
 """Paths longer than this are shortened in messages (start … end)."""
@@ -74,7 +74,7 @@ class InputError(OSError):
 
     def finding(self, lang: str) -> Finding:
         """The KI004 finding for an entry found in a folder."""
-        from ki_cli.findings import Reporter
+        from ki_cli.check.findings import Reporter
 
         report = Reporter(lang)
         if self.reason == "link_folder":  # not an error: the files there are checked when the folder is named

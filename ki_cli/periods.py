@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ki_cli.i18n import L
+from ki_cli.text import L
 
 # Plans of integration centres lie in this range; a year outside it is a typo (``2205`` for
 # ``2025``), and it keeps every date computation (period + 2 years, the year before) in range.

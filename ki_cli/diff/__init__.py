@@ -7,6 +7,6 @@
 from __future__ import annotations
 
 from ki_cli.diff.changes import Change, ChangeSet, compare
-from ki_cli.diff.reporters import Abschnitt, document_section
+from ki_cli.diff.views import Abschnitt, document_section
 
 __all__ = ["Abschnitt", "Change", "ChangeSet", "compare", "document_section"]

@@ -32,8 +32,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ki_cli import records
-from ki_cli.records import Record
+from ki_cli.format import records
+from ki_cli.format.records import Record
 
 
 def _walk() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]:

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ki_cli.messages import ui
-from ki_cli.messages.periods import t
-from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Stop
+from ki_cli.diff.texts import t
+from ki_cli.check.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Stop
 
 FORMATS = ("text", "md", "json")
 
@@ -19,7 +19,7 @@ def structure(loaded: Any, lang: str) -> tuple[Any, list[Any]]:
     Domain findings never stop a comparison, so they are not even computed (this keeps a diff
     of two large files fast).
     """
-    from ki_cli.validate import check_loaded
+    from ki_cli.check.pipeline import check_loaded
 
     return check_loaded(loaded, lang, domain=False)
 
@@ -31,8 +31,8 @@ def load_concept(path: str | Path, lang: str, stderr: TextIO | None = None) -> A
     a missing or unreadable file ends it with 2.
     """
     from ki_cli.files import InputError
-    from ki_cli.loader import load_path, load_stream
-    from ki_cli.reporters import text
+    from ki_cli.check.load import load_path, load_stream
+    from ki_cli.output import text
 
     name = str(path)
     try:
@@ -75,21 +75,21 @@ def warn_if_unrelated(old: Any, new: Any, old_path: object, new_path: object, la
 def run(old_path: str, new_path: str, fmt: str, exit_code: bool, lang: str, colour: bool) -> int:
     """Carry out ``ki diff``; returns the exit code (raises ``Stop`` when it cannot compare)."""
     from ki_cli.diff import changes as diffing
-    from ki_cli.diff import reporters
+    from ki_cli.diff import views
 
     if old_path == "-" and new_path == "-":
         raise Stop(EXIT_USAGE, ui("unreadable", lang, path="-", reason="-"))
     old = load_concept(old_path, lang)
     new = load_concept(new_path, lang)
     warn_if_unrelated(old, new, old_path, new_path, lang)
-    from ki_cli.gcpause import paused_gc
+    from ki_cli.check.gcpause import paused_gc
 
     with paused_gc():
         changes = diffing.compare(old, new)
     if fmt == "json":
-        reporters.write_json(sys.stdout, changes, old_path, new_path, lang)
+        views.write_json(sys.stdout, changes, old_path, new_path, lang)
     elif fmt == "md":
-        reporters.write_markdown(sys.stdout, changes)
+        views.write_markdown(sys.stdout, changes)
     else:
-        reporters.write_text(sys.stdout, changes, old_path, new_path, lang, colour)
+        views.write_text(sys.stdout, changes, old_path, new_path, lang, colour)
     return EXIT_FINDINGS if exit_code and changes else EXIT_OK

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ki_cli.diff.changes import ADDED, REMOVED, ChangeSet
-from ki_cli.vocab import FINANZIERUNG, FUNKTION, KI, STUFE
+from ki_cli.format.vocab import FINANZIERUNG, FUNKTION, KI, STUFE
 
 
 @dataclass(frozen=True)

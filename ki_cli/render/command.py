@@ -10,9 +10,9 @@ from typing import Any
 
 from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
 from ki_cli.files import is_folder
-from ki_cli.i18n import did_you_mean
+from ki_cli.text import did_you_mean
 from ki_cli.messages import ui
-from ki_cli.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Selection, Stop
+from ki_cli.check.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Selection, Stop
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,9 @@ class Request:
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     """The validated concept of ``path``; findings that stop the command are shown on stderr."""
     from ki_cli.files import InputError
-    from ki_cli.loader import load_path
-    from ki_cli.reporters import text
-    from ki_cli.validate import check_loaded
+    from ki_cli.check.load import load_path
+    from ki_cli.output import text
+    from ki_cli.check.pipeline import check_loaded
 
     try:
         loaded = load_path(path, req.lang)
@@ -163,7 +163,7 @@ def run(req: Request) -> int:
     if req.kind == "agreements" and req.out is not None and not into_folder and len(documents) > 1:
         raise Stop(EXIT_USAGE, ui("render.many_need_dir", req.lang, count=len(documents)))
 
-    from ki_cli.progress import progress
+    from ki_cli.cli.progress import progress
 
     notes: list[tuple[str, str]] = []
     try:

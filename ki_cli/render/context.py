@@ -11,14 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ki_cli import records
+from ki_cli.format import records
 from ki_cli.periods import application_deadline, council
 from ki_cli.render.formatting import MdText
 from ki_cli.render.labels import label
-from ki_cli.vocab import FUNKTION, KI
+from ki_cli.format.vocab import FUNKTION, KI
 
 if TYPE_CHECKING:  # render gets fastcheck's records, which have the models' attributes
-    from ki_cli.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung, Vorlage
+    from ki_cli.format.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung, Vorlage
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _years(beginn: dt.date, ende: dt.date) -> int:
 
 
 def _foerderung(konzept: Konzept) -> Foerderung | None:
-    from ki_cli.rulepacks import grant_items, load_pack
+    from ki_cli.check.rulepacks import grant_items, load_pack
 
     pack = load_pack(konzept.grundlagen.foerderrichtlinie)
     if pack is None:

@@ -54,7 +54,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 from markupsafe import Markup
 
-from ki_cli.i18n import L
+from ki_cli.text import L
 from ki_cli.messages import ui
 from ki_cli.render.formatting import FILTERS, MdText, escape, md
 from ki_cli.render.labels import label

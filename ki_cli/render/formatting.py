@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ki_cli.i18n import german_date, german_money, german_number, german_vze
+from ki_cli.text import german_date, german_money, german_number, german_vze
 
 
 class MdText(str):

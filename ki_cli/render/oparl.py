@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ki_cli.i18n import transliterate
+from ki_cli.text import transliterate
 from ki_cli.render.labels import label
 
 OPARL = "https://schema.oparl.org/1.1/"

@@ -1,0 +1,1 @@
+"""The check pipeline: load (bytes → data + source map), structure, rules, findings, report."""

@@ -1,0 +1,858 @@
+"""Bytes in, plain data plus a source map out – never an exception.
+
+The loader drives PyYAML's event parser (libyaml's where available) and builds the data
+itself, so that it can
+
+* record the span of every key and value (``SourceMap``),
+* refuse duplicate keys, tags, a second document, alias bombs and deep nesting with
+  findings instead of constructing anything,
+* resolve plain scalars by the YAML 1.2 core schema (``no``, ``on``, ``ja`` stay text) while
+  keeping their source text (``05999000``, ``24.000``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import yaml
+
+from ki_cli.check.findings import Finding, Reporter
+from ki_cli.check.gcpause import paused_gc
+from ki_cli.text import L
+from ki_cli.check.sourcemap import SourceMap, Span, join, position, split_lines
+
+try:  # libyaml's parser is ~10× faster; the pure one gives the same events
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+MAX_BYTES = 16 * 1024 * 1024
+"""Files above this size are refused (KI004) before they are parsed."""
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings accepted (KI004)."""
+MAX_ALIAS_NODES = 50_000
+"""Most values aliases may add by expansion, as keys too (KI004: a 'billion laughs' file stops here)."""
+MAX_KEY = 256
+"""Longest key accepted, in characters (KI004): keys are names; a longer one is a text that lost its
+quotes, and every path below it would carry it."""
+BUDGET = 256 * 1024 * 1024
+"""The loader's one budget, in estimated bytes of what it builds (KI004 beyond): ``NODE_COST`` for
+every value, key and alias use, kept or not, plus the bytes of its text and of its path; an alias
+costs everything it stands for. A file of any shape within ``MAX_BYTES`` stays within a few
+hundred MB and a few seconds; a real concept uses a small part of it."""
+NODE_COST = 256
+"""What one value costs the budget: its source map entry, the value and its place in the data
+(measured 150–235 bytes for numbers, short texts, empty lists and mappings; ~280 for a number that
+keeps its source text). The budget is thus about a million values."""
+MAPPING_CHECK_COST = 6 * 1024
+"""What a mapping costs on top: the structure check may find a missing field in each of its
+required keys, and each error takes memory in pydantic-core and as a finding (measured about
+6 KB per empty section: 40,000 ``{}`` entries peaked at 236 MB). So a file of 200,000 empty
+sections is refused here instead of building a million errors; a real concept with 10,000
+measures spends a quarter of the budget."""
+ENTRY_CHECK_COST = 1536
+"""What a list entry costs on top: an entry of the wrong kind is one error of the structure check
+(measured about 1,5 KB each in pydantic-core and as a finding), so 900,000 ``1`` in a list of
+sections is refused here instead of building 900,000 errors."""
+_WRAPPED_INT_COST = 250
+"""What a ``YamlInt`` costs on top (an ``int`` subclass cannot have slots: its source text sits in
+an instance dictionary)."""
+
+
+class YamlInt(int):
+    """An integer read from a plain scalar, with its source text (``05999000``); an integer written
+    as Python writes it (``12``) stays a plain ``int``, as do such floats and dates."""
+
+    source: str
+
+
+class YamlFloat(float):
+    """A float read from a plain scalar, with its source text (``24.000``)."""
+
+    __slots__ = ("source",)
+    source: str
+
+
+class YamlDate(dt.date):
+    """A date read from a plain scalar, with its source text (``2025-1-5``)."""
+
+    __slots__ = ("source",)
+    source: str
+
+
+@dataclass
+class Loaded:
+    """What the loader made of one file."""
+
+    data: Any = None
+    sourcemap: SourceMap = field(default_factory=SourceMap)
+    findings: list[Finding] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the data can be checked further (no error stopped the loader)."""
+        return isinstance(self.data, dict) and not any(
+            f.severity == "error" and f.code in _FATAL for f in self.findings
+        )
+
+
+_FATAL = {"KI001", "KI003", "KI004", "KI005"}
+
+# --- scalar resolution (YAML 1.2 core schema) ------------------------------------------------
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+")
+_MAX_DIGITS = 100  # longer digit strings stay text (Python refuses huge int conversions)
+
+_CORE_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {"!", *(_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))}
+_COLLECTION_TAGS = {"!", _CORE_TAG + "map", _CORE_TAG + "seq"}
+
+
+def _with_source(cls: type, value: Any, text: str) -> Any:
+    """``value`` carrying ``text``, unless Python writes it the same way (``12``, ``0.5``, ``2025-01-01``):
+    then the plain value, which is a fifth of the memory (``converters.as_text`` gives the same text)."""
+    if text == (value.isoformat() if cls is YamlDate else repr(value)):
+        return value
+    obj = cls(value) if cls is not YamlDate else cls(value.year, value.month, value.day)
+    obj.source = text
+    return obj
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an untagged plain scalar by the YAML 1.2 core schema (dates too)."""
+    if text in _NULL:
+        return None
+    first = text[0]
+    if first in "tTfF":
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        return text
+    if not (first.isdigit() or first in "+-."):
+        return text
+    if len(text) > _MAX_DIGITS:
+        return text
+    if _INT.fullmatch(text):
+        return _with_source(YamlInt, int(text), text)
+    if _OCT.fullmatch(text):
+        return _with_source(YamlInt, int(text[2:], 8), text)
+    if _HEX.fullmatch(text):
+        return _with_source(YamlInt, int(text[2:], 16), text)
+    if _FLOAT.fullmatch(text):
+        return _with_source(YamlFloat, float(text), text)
+    special = _SPECIAL_FLOAT.get(text.lower())
+    if special is not None:
+        return _with_source(YamlFloat, special, text)
+    match = _DATE.fullmatch(text)
+    if match:
+        try:
+            date = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return text  # "2025-02-30": left as text, the model says it is no date
+        return _with_source(YamlDate, date, text)
+    return text
+
+
+def _tagged(text: str, tag: str) -> Any:
+    """A scalar with an explicit core tag (``!!str 12``, ``!!int "3"``)."""
+    kind = tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else "str"
+    if kind == "str":
+        return text
+    value = resolve_plain(text)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None), "timestamp": dt.date}[kind]
+    return value if isinstance(value, expected) else text
+
+
+# --- decoding --------------------------------------------------------------------------------
+
+
+def _decode(raw: bytes, report: Reporter) -> str | None:
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        report.add("KI003.utf16", (1, 1, 1, 2))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        start = err.start
+        before = raw[:start].decode("utf-8")  # valid: the first bad byte is at ``start``
+        line, column = position(before, len(before))
+        bad = raw[start : start + 1]
+        report.add(
+            "KI003",
+            (line, column, line, column + 1),
+            byte=f"{bad[0]:02X}",
+            line=line,
+            column=column,
+            guess=bad.decode("cp1252", "replace"),
+        )
+        return None
+
+
+_YAML11_BREAKS = "\x85\u2028\u2029"
+
+
+def _protect_separators(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` for libyaml, and what to put back into its scalars.
+
+    libyaml treats NEL, LS and PS (U+0085, U+2028, U+2029) as line breaks, as YAML 1.1 did: one in
+    a comment ends the comment and the rest of it is read as data. YAML 1.2 reads them as ordinary
+    characters. So they are swapped for private-use characters the file does not contain (one
+    character for one: positions stay right), and swapped back in every text the parser returns.
+    """
+    if text.isascii() or not any(char in text for char in _YAML11_BREAKS):
+        return text, None
+    stand_ins: list[str] = []
+    code = 0xE000
+    while len(stand_ins) < len(_YAML11_BREAKS):
+        if chr(code) not in text:
+            stand_ins.append(chr(code))
+        code += 1
+    protected = text.translate({ord(char): stand for char, stand in zip(_YAML11_BREAKS, stand_ins)})
+    return protected, {ord(stand): char for char, stand in zip(_YAML11_BREAKS, stand_ins)}
+
+
+def _human_size(size: int, lang: str) -> str:
+    mb = size / (1024 * 1024)
+    text = f"{mb:.1f} MB"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+# --- syntax errors ---------------------------------------------------------------------------
+
+# libyaml's (and PyYAML's) problem texts → what it means in plain words, and what to do.
+_PROBLEMS: tuple[tuple[str, L, L], ...] = (
+    (
+        "mapping values are not allowed",
+        L("an dieser Stelle darf kein „Schlüssel: Wert“ stehen", "a “key: value” is not allowed here"),
+        L(
+            "Meist fehlt davor ein Zeilenumbruch, die Einrückung stimmt nicht, oder ein Text mit "
+            "Doppelpunkt braucht Anführungszeichen: titel: \"Bildung: Schule\".",
+            "Usually a line break is missing before it, the indentation is off, or a text with a "
+            "colon needs quotes: titel: \"Bildung: Schule\".",
+        ),
+    ),
+    (
+        "could not find expected ':'",
+        L("nach einem Schlüssel fehlt der Doppelpunkt", "a colon is missing after a key"),
+        L(
+            "Schreiben Sie `schluessel: wert` mit Doppelpunkt und Leerzeichen, oder prüfen Sie, "
+            "ob eine Zeile davor zu weit eingerückt ist.",
+            "Write `key: value` with a colon and a space, or check whether a line before is "
+            "indented too far.",
+        ),
+    ),
+    (
+        "did not find expected key",
+        L("hier wurde ein weiterer Schlüssel erwartet", "another key was expected here"),
+        L(
+            "Prüfen Sie die Einrückung: alle Schlüssel eines Abschnitts stehen genau "
+            "untereinander; Listeneinträge beginnen mit „- “.",
+            "Check the indentation: all keys of a mapping line up exactly; list entries start "
+            "with “- ”.",
+        ),
+    ),
+    (
+        "did not find expected '-' indicator",
+        L("hier wurde ein weiterer Listeneintrag „- “ erwartet", "another list entry “- ” was expected here"),
+        L(
+            "Alle Einträge einer Liste beginnen mit „- “ und stehen genau untereinander.",
+            "All entries of a list start with “- ” and line up exactly.",
+        ),
+    ),
+    (
+        "did not find expected node content",
+        L("hier fehlt ein Wert", "a value is missing here"),
+        L(
+            "Nach „- “ oder nach einem Komma in [ … ] muss ein Wert folgen.",
+            "A value must follow “- ” or a comma inside [ … ].",
+        ),
+    ),
+    (
+        "found character that cannot start any token",
+        L(
+            "ein Zeichen, mit dem in YAML nichts beginnen kann (oft ein Tabulator oder ein @ bzw. ` am Wertanfang)",
+            "a character nothing can start with in YAML (often a tab, or @ or ` at the start of a value)",
+        ),
+        L(
+            "Rücken Sie mit Leerzeichen statt Tabulatoren ein und setzen Sie Texte, die mit @ "
+            "oder ` beginnen, in Anführungszeichen.",
+            "Indent with spaces instead of tabs and quote texts that start with @ or `.",
+        ),
+    ),
+    (
+        "found unexpected end of stream",
+        L("die Datei endet mitten in einem Wert", "the file ends in the middle of a value"),
+        L(
+            "Schließen Sie offene Anführungszeichen und Klammern ([ ], {{ }}).",
+            "Close open quotes and brackets ([ ], {{ }}).",
+        ),
+    ),
+    (
+        "did not find expected ',' or ']'",
+        L("in einer Liste [ … ] fehlt ein Komma oder die schließende Klammer", "a comma or the closing bracket is missing in a list [ … ]"),
+        L("Trennen Sie Einträge mit Kommas und schließen Sie mit „]“.", "Separate entries with commas and close with “]”."),
+    ),
+    (
+        "did not find expected ',' or '}'",
+        L("in einem Abschnitt {{ … }} fehlt ein Komma oder die schließende Klammer", "a comma or the closing brace is missing in a mapping {{ … }}"),
+        L("Trennen Sie Einträge mit Kommas und schließen Sie mit „}}“.", "Separate entries with commas and close with “}}”."),
+    ),
+    (
+        "control characters are not allowed",
+        L("die Datei enthält ein Steuerzeichen (z. B. ein NUL-Byte)", "the file contains a control character (such as a NUL byte)"),
+        L(
+            "Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
+            "Remove the invisible character; it usually comes from pasted text.",
+        ),
+    ),
+    (
+        "unacceptable character",
+        L("die Datei enthält ein nicht erlaubtes Zeichen", "the file contains a character that is not allowed"),
+        L(
+            "Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
+            "Remove the invisible character; it usually comes from pasted text.",
+        ),
+    ),
+    (
+        "found a tab character",
+        L("ein Tabulator, wo Einrückung mit Leerzeichen stehen muss", "a tab where indentation must use spaces"),
+        L("Rücken Sie mit Leerzeichen statt Tabulatoren ein.", "Indent with spaces instead of tabs."),
+    ),
+    (
+        "found unknown escape character",
+        L("ein unbekanntes Escape-Zeichen mit „\\“ in doppelten Anführungszeichen", "an unknown “\\” escape in double quotes"),
+        L(
+            "Verwenden Sie einfache Anführungszeichen ('…') oder verdoppeln Sie den Backslash.",
+            "Use single quotes ('…') or double the backslash.",
+        ),
+    ),
+    (
+        "expected alphabetic or numeric character",
+        L("nach & oder * muss ein Name folgen", "a name must follow & or *"),
+        L(
+            "Setzen Sie Texte, die mit & oder * beginnen, in Anführungszeichen.",
+            "Quote texts that start with & or *.",
+        ),
+    ),
+    (
+        "block sequence entries are not allowed",
+        L("ein Listeneintrag „- “ steht hier an falscher Stelle", "a list entry “- ” is in the wrong place"),
+        L(
+            "Beginnen Sie die Liste in einer neuen Zeile unter dem Schlüssel, eingerückt.",
+            "Start the list on a new line below its key, indented.",
+        ),
+    ),
+)
+
+_FALLBACK_HINT = L(
+    "Prüfen Sie Einrückung (nur Leerzeichen), Doppelpunkte, Anführungszeichen und Klammern in "
+    "dieser und der vorigen Zeile.",
+    "Check indentation (spaces only), colons, quotes and brackets in this and the previous line.",
+)
+
+
+# what libyaml's reader refuses (YAML 1.2 c-printable): control characters, U+FFFE, U+FFFF
+_NOT_PRINTABLE = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"  # compiled when needed
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def _bad_character(text: str, err: yaml.YAMLError, report: Reporter, index: int | None = None) -> None:
+    """A reader error: libyaml gives the offset in UTF-8 bytes; the finding needs line and
+    character, so the first character it refuses is looked up in the text itself (or is at ``index``)."""
+    if index is None:
+        found = re.search(_NOT_PRINTABLE, text)
+        if found is not None:
+            index = found.start()
+        else:  # not expected: fall back on the byte offset
+            offset = getattr(err, "position", 0)
+            index = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    line, column = position(text, index)
+    code = ord(text[index]) if index < len(text) else 0
+    name = _CONTROL_NAMES.get(code)
+    shown = f"U+{code:04X}" + (f" ({name})" if name else "")
+    if code == 0xFEFF:
+        what = L("die Datei enthält mitten im Text das unsichtbare Zeichen U+FEFF (eine Byte-Order-Mark)",
+                 "the file contains the invisible character U+FEFF (a byte order mark) amid the text")
+    elif code < 0x20 or 0x7F <= code <= 0x9F:
+        what = L(f"die Datei enthält das unsichtbare Steuerzeichen {shown}",
+                 f"the file contains the invisible control character {shown}")
+    else:
+        what = L(f"die Datei enthält das nicht erlaubte Zeichen {shown}",
+                 f"the file contains the character {shown}, which is not allowed")
+    hint = L("Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
+             "Remove the invisible character; it usually comes from pasted text.")
+    report.add("KI001", (line, column, line, column + 1), always=True, problem=what, expected=hint)
+
+
+def _last_content_before(text: str, line: int, column: int) -> tuple[int, int]:
+    """Where to show a parser stop: the parser reports the next token, which may sit past blank
+    and comment lines; the line the user has to fix is then the last one with content before it."""
+    lines = split_lines(text)
+    rest = lines[line - 1][column - 1:].lstrip() if 0 < line <= len(lines) else ""
+    if rest and not rest.startswith("#"):
+        return line, column
+    for number in range(line - 1, 0, -1):
+        content = lines[number - 1].strip()
+        if content and not content.startswith("#"):
+            return number, len(lines[number - 1]) - len(lines[number - 1].lstrip()) + 1
+    return line, column
+
+
+def _syntax_error(err: yaml.YAMLError, text: str, report: Reporter) -> None:
+    mark = getattr(err, "problem_mark", None)
+    problem = str(getattr(err, "problem", "") or err)
+    if isinstance(err, yaml.reader.ReaderError):  # a character libyaml refuses
+        _bad_character(text, err, report)
+        return
+    if mark is not None:
+        line, column = _last_content_before(text, mark.line + 1, mark.column + 1)
+    else:
+        line, column = 1, 1
+    bom = text.find("\ufeff")  # an invisible byte order mark amid the text, before the stop: the likely cause
+    if bom >= 0 and (mark is None or position(text, bom) <= (mark.line + 1, mark.column + 1)):
+        _bad_character(text, err, report, bom)
+        return
+    if "maximum nesting depth" in problem:  # libyaml's own bound, met before ours
+        report.add("KI004.depth", (line, column, line, column + 1), always=True, limit=MAX_DEPTH)
+        return
+    for needle, what, hint in _PROBLEMS:
+        if needle in problem:
+            report.add("KI001", (line, column, line, column + 1), always=True, problem=what, expected=hint)
+            return
+    context = getattr(err, "context", None)
+    detail = f"{context}: {problem}" if context else problem
+    report.add(
+        "KI001",
+        (line, column, line, column + 1),
+        always=True,
+        problem=L(f"der Parser meldet „{detail}“", f"the parser reports “{detail}”"),
+        expected=_FALLBACK_HINT,
+    )
+
+
+# --- building the data from events -----------------------------------------------------------
+
+
+class _Stop(Exception):
+    """Loading ends here; the reason is already a finding."""
+
+
+_NO_KEY = object()
+
+
+def _cost(text: str) -> int:
+    """Bytes a text takes at most: one a character if it is ASCII, else four (CPython's widest)."""
+    return len(text) if text.isascii() else 4 * len(text)
+
+
+def _number(count: int) -> L:
+    return L(f"{count:,}".replace(",", "."), f"{count:,}")
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """A user's text shortened for a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class _Frame:
+    __slots__ = ("container", "path", "key", "key_span", "key_lines", "size", "cost", "anchor", "discard", "is_key")
+
+    def __init__(self, container: Any, path: str | None, anchor: str | None) -> None:
+        self.container = container
+        self.path = path  # None: the subtree is not kept (duplicate or complex key)
+        self.key: Any = _NO_KEY
+        self.key_span: Span = (1, 1, 1, 1)
+        self.key_lines: dict[str, int] = {}
+        self.size = 1  # values inside, itself included (what an alias of it adds)
+        self.cost = NODE_COST  # their cost to the budget, paths aside
+        self.anchor = anchor
+        self.discard = path is None
+        self.is_key = False
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+
+
+def _span(event: Any) -> Span:
+    start, end = event.start_mark, event.end_mark
+    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+class _Anchored:
+    """What an anchor stands for: the value, its path, how many values and how much budget it
+    takes, and for a scalar the text written (an alias used as a key becomes that text)."""
+
+    __slots__ = ("value", "path", "size", "cost", "text")
+
+    def __init__(self, value: Any, path: str | None, size: int, cost: int, text: str | None) -> None:
+        self.value, self.path, self.size, self.cost, self.text = value, path, size, cost, text
+
+
+class _Builder:
+    """Turns the event stream of one document into data, a source map and findings.
+
+    Everything built is paid from one budget (``BUDGET``): every value and key, whether kept or
+    dropped, costs ``NODE_COST`` plus the bytes of its text and of its path; an alias costs what
+    it stands for, as a key too. Memory and time stay proportional to the budget, whatever the
+    file's mix of values, long keys, long texts and aliases.
+    """
+
+    def __init__(self, report: Reporter, sourcemap: SourceMap, restore: dict[int, str] | None) -> None:
+        self.report = report
+        self.sourcemap = sourcemap
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, _Anchored] = {}
+        self.alias_nodes = 0
+        self.spent = 0
+        self.keys: dict[str, str] = {}  # one string object per distinct key text
+        self.restore = restore  # placeholders of U+0085/U+2028/U+2029 → the characters
+        self.root: Any = None
+        self.has_root = False
+
+    def _spend(self, cost: int, span: Span, path: str | None) -> None:
+        self.spent += cost
+        if self.spent > BUDGET:
+            self.report.add("KI004.budget", span, path or "", always=True,
+                            limit=L(_human_size(BUDGET, "de"), _human_size(BUDGET, "en")))
+            raise _Stop
+
+    # where the next node goes: (path or None to drop it, key span for the source map)
+    def _slot(self, span: Span) -> tuple[str | None, Span, bool]:
+        """The path of the next node, its key span, and whether it is a mapping key."""
+        if not self.stack:
+            return "", span, False
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            path = None if top.path is None else join(top.path, len(top.container))
+            self.spent += ENTRY_CHECK_COST
+            return path, span, False
+        if top.key is _NO_KEY:
+            return None, span, True
+        if top.key is None or top.path is None:  # a duplicate or complex key: drop its value
+            return None, top.key_span, False
+        return join(top.path, top.key), top.key_span, False
+
+    def _attach(self, value: Any, path: str | None) -> None:
+        if not self.stack:
+            self.root, self.has_root = value, True
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            if not top.discard:
+                top.container.append(value)
+            else:
+                top.container.append(None)  # keep indices counting
+        else:
+            if top.key is not None and not top.discard:
+                top.container[top.key] = value
+            top.key = _NO_KEY
+
+    def _add_size(self, size: int, cost: int) -> None:
+        if self.stack:
+            top = self.stack[-1]
+            top.size += size
+            top.cost += cost
+
+    def _set_key(self, text: str, span: Span) -> None:
+        top = self.stack[-1]
+        first = top.key_lines.get(text)
+        top.key_span = span
+        if len(text) > MAX_KEY:
+            self.report.add("KI004.longkey", span, top.path or "", key=_clip(text, 40), length=_number(len(text)),
+                            limit=MAX_KEY)
+            top.key = None
+        elif first is not None:
+            if not top.discard:
+                self.report.add("KI002", span, join(top.path or "", text), key=_clip(text), first_line=first)
+            top.key = None
+        else:
+            text = self.keys.setdefault(text, text)
+            top.key_lines[text] = span[0]
+            top.key = text
+
+    def _key_is_complex(self, span: Span) -> None:
+        top = self.stack[-1]
+        self.report.add("KI004.complexkey", span, top.path or "")
+        top.key = None
+        top.key_span = span
+
+    def scalar(self, event: Any) -> None:
+        """One scalar: a key, or a value (this is the hot path: what _slot, _attach and _add_size do
+        for any node, and the budget's check, are written out here)."""
+        start, end = event.start_mark, event.end_mark
+        span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        text = event.value
+        if text.isascii():
+            cost = NODE_COST + len(text)
+        else:
+            if self.restore:
+                text = text.translate(self.restore)
+            cost = NODE_COST + 4 * len(text)
+        stack = self.stack
+        top = stack[-1] if stack else None
+        is_key = False
+        if top is None:
+            path, key_span = "", span
+        elif type(top.container) is list:
+            path, key_span = (None if top.path is None else f"{top.path}[{len(top.container)}]"), span
+            cost += ENTRY_CHECK_COST
+        elif top.key is _NO_KEY:
+            path, key_span, is_key = None, span, True
+        elif top.key is None or top.path is None:  # a duplicate or complex key: drop its value
+            path, key_span = None, top.key_span
+        else:
+            path, key_span = (f"{top.path}.{top.key}" if top.path else top.key), top.key_span
+        self.spent += cost if path is None else cost + _cost(path)
+        if self.spent > BUDGET:
+            self._spend(0, span, path)
+        tag = event.tag
+        if tag is not None and tag not in _SCALAR_TAGS:
+            self.report.add("KI004.tag", span, path or "", tag=_clip(_shown_tag(tag)))
+            if is_key:
+                top.key = None  # type: ignore[union-attr]
+                top.key_span = span  # type: ignore[union-attr]
+                return
+            value: Any = None
+        elif is_key:
+            self._set_key(text, span)
+            if event.anchor:
+                self.anchors[event.anchor] = _Anchored(text, None, 1, cost, text)
+            return
+        elif tag is not None and tag != "!":
+            value = _tagged(text, tag)
+        elif event.style or (tag == "!") or not event.implicit[0]:
+            value = text
+        elif text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1) and len(text) <= _MAX_DIGITS:
+            value = int(text)  # the common case: an integer as Python writes it
+        else:
+            value = resolve_plain(text)
+            if type(value) is YamlInt:
+                self._spend(_WRAPPED_INT_COST, span, path)
+            elif isinstance(value, float) and _THOUSANDS.fullmatch(text):
+                self._thousands(text, value, span, path)
+        if path is not None:
+            self.sourcemap.add(path, key_span, span)
+        if event.anchor:
+            self.anchors[event.anchor] = _Anchored(value, path, 1, cost, text)
+        if top is None:
+            self.root, self.has_root = value, True
+            return
+        top.size += 1
+        top.cost += cost
+        container = top.container
+        if type(container) is list:
+            container.append(None if top.discard else value)  # None keeps the indices counting
+        else:
+            if top.key is not None and not top.discard:
+                container[top.key] = value
+            top.key = _NO_KEY
+
+    def _thousands(self, text: str, value: float, span: Span, path: str | None) -> None:
+        if self.report.full:
+            self.report.add("KI006", span, path or "")  # only counted
+            return
+        plain = text.replace(".", "")
+        self.report.add(
+            "KI006",
+            span,
+            path or "",
+            source=text,
+            read=L(str(float(value)).replace(".", ","), str(float(value))),
+            meant=L(f"{int(plain):,}".replace(",", "."), f"{int(plain):,}"),
+            plain=plain.lstrip("+"),
+            decimal=repr(float(value)),
+        )
+
+    def start(self, event: Any, container: Any) -> None:
+        span = _span(event)
+        path, key_span, is_key = self._slot(span)
+        cost = NODE_COST + (_cost(path) if path else 0)
+        self._spend(cost + MAPPING_CHECK_COST if isinstance(container, dict) and not is_key else cost, span, path)
+        if is_key:
+            self._key_is_complex(span)
+            path = None
+        tag = event.tag
+        if tag is not None and tag not in _COLLECTION_TAGS:
+            self.report.add("KI004.tag", span, path or "", tag=_clip(_shown_tag(tag)))
+            path = None
+        if len(self.stack) >= MAX_DEPTH:
+            self.report.add("KI004.depth", span, path or "", always=True, limit=MAX_DEPTH)
+            raise _Stop
+        if path is not None:
+            self.sourcemap.add(path, key_span, span)
+        frame = _Frame(container, path, event.anchor)
+        if is_key:
+            frame.discard = frame.is_key = True
+        self.stack.append(frame)
+
+    def end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.path is not None:
+            start = self.sourcemap.value_span(frame.path)
+            end = event.end_mark
+            self.sourcemap.set_value(frame.path, (start[0], start[1], end.line + 1, end.column + 1))
+        if frame.anchor:
+            self.anchors[frame.anchor] = _Anchored(frame.container, frame.path, frame.size, frame.cost, None)
+        self._add_size(frame.size, frame.cost)
+        if frame.is_key:
+            return  # a complex key, already reported: its value will be dropped
+        self._attach(None if frame.discard else frame.container, frame.path)
+
+    def _count_alias(self, size: int, span: Span, path: str | None, anchor: str) -> None:
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            self.report.add("KI004.alias", span, path or "", always=True, anchor=_clip(anchor),
+                            limit=_number(MAX_ALIAS_NODES))
+            raise _Stop
+
+    def alias(self, event: Any) -> None:
+        span = _span(event)
+        path, key_span, is_key = self._slot(span)
+        anchored = self.anchors.get(event.anchor)
+        if anchored is None:
+            self.report.add("KI001.alias", span, path or "", always=True, anchor=_clip(event.anchor))
+            raise _Stop
+        if is_key:  # an alias used as a key: the text of a scalar, never a list or mapping turned into text
+            self._count_alias(1, span, path, event.anchor)
+            if anchored.text is None:
+                self._spend(NODE_COST, span, path)
+                self._key_is_complex(span)
+            else:
+                self._spend(anchored.cost, span, path)
+                self._set_key(anchored.text, span)
+            return
+        self._count_alias(anchored.size, span, path, event.anchor)
+        self._spend(anchored.cost + (_cost(path) if path else 0), span, path)
+        value = anchored.value
+        if path is not None:
+            self.sourcemap.add(path, key_span, span)
+            if anchored.path is not None and isinstance(value, (dict, list)):
+                self.sourcemap.add_alias(path, anchored.path)
+        self._add_size(anchored.size, anchored.cost)
+        self._attach(value, path)
+
+
+def _build(text: str, report: Reporter, sourcemap: SourceMap) -> Any:
+    protected, restore = _protect_separators(text)
+    parser = _Parser(protected)
+    del protected
+    builder = _Builder(report, sourcemap, restore)
+    documents = 0
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                builder.scalar(event)
+            elif kind is yaml.MappingStartEvent:
+                builder.start(event, {})
+            elif kind is yaml.SequenceStartEvent:
+                builder.start(event, [])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                builder.end(event)
+            elif kind is yaml.AliasEvent:
+                builder.alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    report.add("KI004.multidoc", _span(event), always=True)
+                    raise _Stop
+            elif kind is yaml.StreamEndEvent:
+                break
+    except _Stop:
+        pass
+    except yaml.YAMLError as err:
+        _syntax_error(err, text, report)
+    except MemoryError:  # the machine has less memory than the budget assumes: give up on the file
+        builder.root = builder.stack = builder.anchors = event = None  # type: ignore[assignment]
+        sourcemap.clear()
+        report.add("KI004.memory", always=True)
+        return _EMPTY
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return builder.root if builder.has_root else _EMPTY
+
+
+_EMPTY = object()
+
+
+def _describe(value: Any) -> L:
+    if isinstance(value, list):
+        return L("eine Liste", "a list")
+    if isinstance(value, str):
+        return L(f"der Text „{value[:40]}“", f"the text “{value[:40]}”")
+    if value is None:
+        return L("ein leerer Wert", "an empty value")
+    return L(f"der Wert {value!s:.40}", f"the value {value!s:.40}")
+
+
+def _too_large(size: int, lang: str) -> Loaded:
+    report = Reporter(lang)
+    report.add("KI004.size", size=_human_size(size, lang), limit=_human_size(MAX_BYTES, lang))
+    return Loaded(findings=report.findings)
+
+
+def load_bytes(raw: bytes, lang: str = "de") -> Loaded:
+    """Load one concept file's bytes. Never raises; problems come back as findings."""
+    if len(raw) > MAX_BYTES:
+        return _too_large(len(raw), lang)
+    report = Reporter(lang)
+    loaded = Loaded()
+    text = _decode(raw, report)
+    if text is not None:
+        loaded.text = text
+        with paused_gc():
+            root = _build(text, report, loaded.sourcemap)
+        if root is _EMPTY:
+            if not report.findings:
+                report.add("KI005.empty")
+        elif not isinstance(root, dict):
+            if not any(f.code in _FATAL for f in report.findings):
+                span = loaded.sourcemap.value_span("") if "" in loaded.sourcemap else (1, 1, 1, 2)
+                report.add("KI005.notmapping", span, always=True, found=_describe(root))
+        else:
+            loaded.data = root
+    loaded.findings = report.findings  # read last: it ends with the closing findings of the cap
+    return loaded
+
+
+def load_stream(stream: BinaryIO, lang: str = "de") -> Loaded:
+    """Load from a binary stream (standard input), reading at most one byte past the limit."""
+    raw = stream.read(MAX_BYTES + 1)
+    return _too_large(len(raw), lang) if len(raw) > MAX_BYTES else load_bytes(raw, lang)
+
+
+def load_path(path: Path, lang: str = "de") -> Loaded:
+    """Load a file from disk; ``OSError`` is the caller's to report (it is not a finding).
+
+    Only a regular file is opened (``files.InputError``, an ``OSError``, for a FIFO, a device …)."""
+    from os import fstat
+
+    from ki_cli.files import open_input
+
+    with open_input(path) as handle:
+        size = fstat(handle.fileno()).st_size
+        if size > MAX_BYTES:
+            return _too_large(size, lang)  # refused unread: memory stays bounded
+        return load_stream(handle, lang)

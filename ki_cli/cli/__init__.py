@@ -1,0 +1,1 @@
+"""The command line: the Typer app, its entry point, help and usage errors."""

@@ -1,0 +1,344 @@
+"""The ``ki`` command line: thin – parse options, call one core function, report.
+
+Heavy libraries (Jinja2, WeasyPrint, docx) are imported inside the commands that need them, so
+that ``ki --help`` and ``ki validate`` start fast; neither imports Pydantic (``fastcheck``).
+"""
+
+# No `from __future__ import annotations` here: Typer would evaluate every command's string
+# annotations on each start (~15 ms); real annotations cost nothing at run time.
+
+import sys
+from enum import Enum
+from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+
+import typer
+
+from ki_cli import __version__
+from ki_cli.cli.helptext import KiGroup
+from ki_cli.text import LANGS, closest_code, detect_lang, quote, suggest, supported
+from ki_cli.messages import ui
+from ki_cli.check.registry import RULES
+from ki_cli.output import wants_colour
+from ki_cli.check.report import EXIT_USAGE, Selection, Stop, outcome
+
+if TYPE_CHECKING:
+    from ki_cli.config import Config
+
+# Help texts, German and English, are in ki_cli/cli/help_texts.py; KiGroup puts them on the commands.
+app = typer.Typer(
+    name="ki",
+    cls=KiGroup,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _check_lang(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
+    """``--lang fr``: refused (exit 2), in both languages since neither was chosen."""
+    if value is not None and not ctx.resilient_parsing and supported(value) is None:
+        shown = {lang: quote(value, lang) for lang in LANGS}
+        _fail("\n".join(ui("bad_lang", lang, value=shown[lang]) for lang in LANGS))
+    return value
+
+
+LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="de|en", callback=_check_lang)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ki {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True)
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug")] = False,
+    lang: LangOption = None,
+) -> None:
+    ctx.obj = {"debug": debug, "lang": lang}
+
+
+def _root_lang(ctx: typer.Context) -> str | None:
+    """``ki --lang en COMMAND``: the language given before the command, if any."""
+    obj = ctx.find_root().obj
+    return obj.get("lang") if isinstance(obj, dict) else None
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _carry_out(command: Callable[..., int], *args: Any) -> NoReturn:
+    """Run a command's core function and end with its exit code (a ``Stop``: its message and code)."""
+    raise typer.Exit(outcome(command, *args))
+
+
+def _config(lang: str | None) -> "Config":
+    """The ``ki.toml`` in force (named on standard error); a broken one ends the command with exit 2.
+    ``lang``: the ``--lang`` given, for these messages."""
+    from ki_cli.config import settings
+
+    try:
+        return settings(lang)
+    except Stop as stop:
+        _fail(stop.message)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(metavar="PFAD...", show_default=False)],
+    format: Annotated[ValidateFormat, typer.Option("--format", "-f")] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES")] = None,
+    lang: LangOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Check concept files; the exit code is decided by the report."""
+    from ki_cli.cli.validate import run
+
+    _carry_out(run, paths, format.value, strict, select, ignore, lang or _root_lang(ctx), quiet)
+
+
+class RenderKind(str, Enum):
+    proposal = "proposal"
+    concept = "concept"
+    agreements = "agreements"
+    workplan = "workplan"
+
+
+class RenderFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+    oparl = "oparl"
+    json = "json"  # the same as oparl, as the suffix .json is
+
+
+@app.command()
+def render(
+    ctx: typer.Context,
+    kind: Annotated[RenderKind, typer.Argument(show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="DATEI", show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+    format: Annotated[Optional[RenderFormat], typer.Option("--format", "-f")] = None,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir")] = None,
+    previous: Annotated[Optional[Path], typer.Option("--previous")] = None,
+    allow_errors: Annotated[bool, typer.Option("--allow-errors")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    agreement_id: Annotated[Optional[str], typer.Option("--id")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Write a document from a concept."""
+    from ki_cli.render.command import Request, run
+
+    settings = _config(lang or _root_lang(ctx))
+    language = detect_lang(lang or _root_lang(ctx), settings.lang)
+    request = Request(
+        kind=kind.value,
+        file=file,
+        out=out,
+        fmt=format.value if format else None,
+        template_dir=template_dir or settings.template_dir,
+        previous=previous,
+        allow_errors=allow_errors,
+        force=force,
+        agreement_id=agreement_id,
+        lang=language,
+        selection=Selection(severity=settings.severity),
+    )
+    _carry_out(run, request)
+
+
+@app.command("rules")
+def rules_command(
+    ctx: typer.Context,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """List every rule of the registry."""
+    from ki_cli.cli.explain import rules_json, rules_text
+
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    if format is ListFormat.json:
+        import json
+
+        typer.echo(json.dumps(rules_json(language), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(rules_text(language))
+
+
+@app.command()
+def explain(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(metavar="CODE", show_default=False)],
+    lang: LangOption = None,
+) -> None:
+    """Explain one rule from the registry."""
+    from ki_cli.cli.explain import explain_text
+
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    rule = RULES.get(code.strip().upper())
+    if rule is None:
+        _fail(ui("unknown_rule", language, code=code, did_you_mean=suggest(closest_code(code, RULES), code)))
+    typer.echo(explain_text(rule, language))
+
+
+def _write_output(path: Path, data: bytes, force: bool, lang: str) -> None:
+    """Write ``path`` atomically; an existing file only with ``--force`` (else exit 2)."""
+    from ki_cli.atomic import OutputError, write_atomic
+
+    try:
+        write_atomic(path, data, force=force, lang=lang)
+    except OutputError as err:
+        _fail(err.message(lang))
+    typer.echo(ui("render.written", lang, path=path), err=True)
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(metavar="PFAD")] = "konzept.yaml",
+    kommune: Annotated[Optional[str], typer.Option("--kommune", metavar="NAME")] = None,
+    typ: Annotated[Optional[str], typer.Option("--typ", metavar="kreisfreie_stadt|kreis")] = None,
+    beginn: Annotated[Optional[str], typer.Option("--beginn", metavar="TT.MM.JJJJ")] = None,
+    foerderrichtlinie: Annotated[Optional[str], typer.Option("--foerderrichtlinie", metavar="2018|2025")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOption = None,
+) -> None:
+    from ki_cli.cli.init import Flags, run
+
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    target = None if path == "-" else Path(path)
+    if target is not None:
+        from ki_cli.atomic import OutputError, check_target
+
+        try:  # before any question: never ask first and refuse afterwards
+            check_target(target, force)
+        except OutputError as err:
+            _fail(err.message(language))
+    flags = Flags(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=foerderrichtlinie)
+    text, problem = run(flags, path, language, interactive=sys.stdin.isatty())
+    if problem:
+        _fail(problem)
+    if target is None:
+        sys.stdout.write(text)
+        return
+    _write_output(target, text.encode("utf-8"), force, language)
+    typer.echo(ui("init.next", language, path=path), err=True)
+
+
+@app.command("schema")
+def schema_command(
+    ctx: typer.Context,
+    out: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="DATEI")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOption = None,
+) -> None:
+    from ki_cli.format.schema import dumps
+
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    text = dumps()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _write_output(out, text.encode("utf-8"), force, language)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="ALT", show_default=False)],
+    new: Annotated[str, typer.Argument(metavar="NEU", show_default=False)],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option("--exit-code")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Compare two periods' concepts."""
+    from ki_cli.diff.command import run
+
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    _carry_out(run, old, new, format.value, exit_code, language, wants_colour(sys.stdout))
+
+
+@app.command("next-period")
+def next_period(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="ALT", show_default=False)],
+    out: Annotated[Optional[str], typer.Option("--output", "-o", metavar="NEU")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Start the next period's file from the last one."""
+    from ki_cli.diff.nextperiod import run
+
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    _carry_out(run, old, out, force, language)
+
+
+def _pacified(stream: object) -> bool:
+    return type(stream).__name__ == "PacifyFlushWrapper" and hasattr(stream, "wrapped")
+
+
+def run_app() -> int:
+    """The Typer app on ``sys.argv``: its exit code; parser errors shown with their message.
+
+    Typer turns a reader that has gone (EPIPE) into exit 1 behind a flush-pacifying wrapper; that
+    is handed back to the guard as what it is, which ends quietly with exit 0.
+    """
+    try:
+        result = app(prog_name="ki", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except SystemExit:
+        if _pacified(sys.stdout):  # (Typer's own copy of click's class: recognised by its name)
+            sys.stdout = getattr(sys.stdout, "wrapped")  # noqa: B009
+            if _pacified(sys.stderr):
+                sys.stderr = getattr(sys.stderr, "wrapped")  # noqa: B009
+            raise BrokenPipeError from None
+        raise
+    except typer.Exit as stop:
+        return stop.exit_code
+    except typer.Abort:  # Ctrl-C at a question
+        raise KeyboardInterrupt from None
+    except typer.TyperException as err:  # bad option or argument: the parser's own message
+        show = getattr(err, "show", None)
+        if show is not None:
+            show()
+        return getattr(err, "exit_code", EXIT_USAGE) or EXIT_USAGE
+
+
+def main() -> None:
+    """Entry point through Typer: exit codes 0/1/2, and no traceback on any failure unless --debug."""
+    from ki_cli.cli.entry import guarded
+
+    sys.exit(guarded(run_app))

@@ -1,0 +1,313 @@
+"""``ki next-period``: the next two-year period's concept file, started from the last one.
+
+What is carried over, and what is not (each change is explained by a German comment in the new
+file, at the place where it happened):
+
+* ``periode``: ``beginn`` is the day after the old ``ende``; ``ende`` the day before the same
+  date two years later.
+* Measures keep their stage. A measure at ``regelpraxis`` led by a partner (not ``ki``) has
+  reached its goal – the regular service carries it on – and is recorded as handed over and
+  left out.
+* A measure's own ``beginn``/``ende`` that lies outside the new period is dropped: the measure
+  then runs for the whole new period (the period is its default). Should ``beginn`` still be
+  after ``ende``, both are dropped.
+* Agreements that ended before the new period are left out, and measures no longer refer to
+  them (``vereinbarung:`` removed).
+* ``vorlage`` (the council proposal of the old period) is left out; a commented example of the
+  new one stands in its place.
+* Everything else – Kommune, Zentrum, Grundlagen, Schwerpunkte with their goals, posts,
+  Sachkosten, partners, the other agreements, and any section the format has beyond these – is
+  carried over as it is. The sections are the concept record's fields (generated from the
+  model), so a section added to the format is carried over without a change here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from ki_cli.format import records
+from ki_cli.periods import YEAR_MAX, council, following
+from ki_cli.format.records import Record
+from ki_cli.render.formatting import datum
+from ki_cli.format.vocab import KI
+from ki_cli.format.yamlwrite import Comment, dump
+
+
+@dataclass
+class NextPeriod:
+    """The new file's text and what was done to get there."""
+
+    text: str
+    beginn: dt.date
+    ende: dt.date
+    kept: list[str] = field(default_factory=list)
+    handed_over: list[str] = field(default_factory=list)
+    agreements_dropped: list[str] = field(default_factory=list)
+    references_removed: list[str] = field(default_factory=list)
+    dates_dropped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def default_name(self) -> str:
+        return f"{self.beginn.year}-{self.ende.year}.yaml"
+
+
+def _required(record: Record) -> set[str]:
+    """The fields of a record's section that must be given (an empty list of these is kept)."""
+    try:
+        return {f.key for f in records.section(type(record).__name__) if f.required}
+    except KeyError:  # a record class of no section of the format
+        return set(record._fields)
+
+
+def _plain(model: Any) -> Any:
+    """A model as plain data without absent values and empty lists (but for required fields)."""
+    if isinstance(model, Record):
+        out = {}
+        required = _required(model)
+        for name, field in model.fields().items():
+            value = _plain(field)
+            if value is None or (value == [] and name not in required):
+                continue
+            out[name] = value
+        return out
+    if isinstance(model, list):
+        return [_plain(v) for v in model]
+    if isinstance(model, dict):
+        return {k: _plain(v) for k, v in model.items()}
+    return model
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _zeitraum(beginn: dt.date, ende: dt.date) -> str:
+    return f"{datum(beginn)} bis {datum(ende)}"
+
+
+def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod:
+    """The concept of the period after ``konzept``'s, as commented YAML."""
+    old_beginn, old_ende = konzept.periode.beginn, konzept.periode.ende
+    beginn, ende = following(old_ende)
+    result = NextPeriod("", beginn, ende)
+    partner_name = {p.id: p.name for p in konzept.partner}
+    partner_name[KI] = "Kommunales Integrationszentrum"
+
+    dropped = {v.id: v for v in konzept.vereinbarungen if v.ende is not None and v.ende < beginn}
+    result.agreements_dropped = list(dropped)
+
+    schwerpunkte = []
+    for sp in konzept.schwerpunkte:
+        entry = _plain(sp)
+        measures: list[Any] = []
+        for m in sp.massnahmen:
+            if m.stufe == "regelpraxis" and m.federfuehrung != KI:
+                result.handed_over.append(m.id)
+                measures.append(Comment(
+                    f"An die Regelpraxis übergeben: Maßnahme {m.id} „{_one_line(m.titel)}“.\n"
+                    f"Im Zeitraum {_zeitraum(old_beginn, old_ende)} als Regelpraxis erreicht; die Federführung "
+                    f"({_one_line(partner_name.get(m.federfuehrung, m.federfuehrung))}) führt sie weiter,\n"
+                    f"deshalb steht sie nicht mehr im Konzept."))
+                continue
+            result.kept.append(m.id)
+            measures.append(_measure(m, beginn, ende, dropped, result))
+        if measures:
+            entry["massnahmen"] = measures
+        else:
+            entry.pop("massnahmen", None)
+        schwerpunkte.append(entry)
+
+    vereinbarungen: list[Any] = []
+    for v in konzept.vereinbarungen:
+        if v.id in dropped:
+            vereinbarungen.append(Comment(
+                f"Entfallen: Vereinbarung {v.id} „{_one_line(v.gegenstand)}“ mit "
+                f"{_one_line(partner_name.get(v.partner, v.partner))} – endete am {datum(v.ende)}, "
+                f"vor dem neuen Zeitraum.\nBei Bedarf neu abschließen und hier wieder eintragen."))
+        else:
+            vereinbarungen.append(_plain(v))
+
+    # each section of the concept, in the format's order: the ones above with what was done to
+    # them, every other one as it is
+    given: dict[str, dict[Any, Any]] = {
+        "version": {"version": 1},
+        "kommune": {
+            Comment("\nDie Kommune und ihr Kommunales Integrationszentrum (unverändert übernommen)."): None,
+            "kommune": _plain(konzept.kommune),
+        },
+        "zentrum": {"zentrum": _plain(konzept.zentrum)},
+        "periode": {
+            Comment(f"\nDer neue Zwei-Jahres-Zeitraum; er folgt auf den Zeitraum {_zeitraum(old_beginn, old_ende)}."):
+                None,
+            "periode": {"beginn": beginn, "ende": ende},
+        },
+        "grundlagen": {Comment(_grundlagen_note(konzept)): None, "grundlagen": _plain(konzept.grundlagen)},
+        "schwerpunkte": {
+            Comment("\nSchwerpunkte entlang der Bildungskette und im Querschnitt Integration, mit Zielen und Maßnahmen.\n"
+                    "Die Maßnahmen sind mit ihrer Stufe übernommen (Initiative → Modellprojekt → Regelpraxis):\n"
+                    "Stufen fortschreiben, neue Maßnahmen ergänzen, abgeschlossene entfernen."): None,
+            "schwerpunkte": schwerpunkte,
+        },
+        "personal": {
+            Comment("\nPersonal: die Stellen wie bisher. Besetzung, VZE und Einsatz je Schwerpunkt prüfen."): None,
+            "personal": _plain(konzept.personal),
+        },
+        "sachkosten": {
+            Comment("\nSachkosten je Jahr (Räume, Verwaltungskosten, Material): Beträge fortschreiben."): None,
+            "sachkosten": _plain(konzept.sachkosten),
+        } if konzept.sachkosten else {},
+        "partner": {
+            Comment("\nPartner des Kommunalen Integrationszentrums."): None,
+            "partner": _plain(konzept.partner),
+        } if konzept.partner else {},
+        "vereinbarungen": {
+            Comment("\nVereinbarungen mit den Regeldiensten und Partnern (Fokus Migration; "
+                    "die fachliche Zuständigkeit bleibt beim Partner)."): None,
+            "vereinbarungen": vereinbarungen,
+        } if vereinbarungen else {},
+        "vorlage": {Comment(_vorlage_note(konzept, beginn)): None},
+    }
+    data: dict[Any, Any] = {Comment(_header(konzept, source, beginn, ende, today)): None}
+    for name, value in konzept.fields().items():
+        if name in given:
+            data.update(given[name])
+        elif (carried := _plain(value)) not in (None, [], {}):
+            data[Comment(f"\n{name}: aus dem vorigen Zeitraum unverändert übernommen.")] = None
+            data[name] = carried
+    result.text = dump(data)
+    return result
+
+
+def _measure(m: Any, beginn: dt.date, ende: dt.date, dropped: dict[str, Any], result: NextPeriod) -> dict[Any, Any]:
+    entry: dict[Any, Any] = {}
+    m_beginn = m.beginn if m.beginn is not None and beginn <= m.beginn <= ende else None
+    m_ende = m.ende if m.ende is not None and beginn <= m.ende <= ende else None
+    if m_beginn is not None and m_ende is not None and m_beginn > m_ende:
+        m_beginn = m_ende = None
+    for name, value in _plain(m).items():
+        if name == "vereinbarung" and value in dropped:
+            result.references_removed.append(m.id)
+            entry[Comment(f"Die Vereinbarung {value} endete am {datum(dropped[value].ende)} und ist entfallen; "
+                          f"bei einer neuen Vereinbarung hier mit „vereinbarung:“ darauf verweisen.")] = None
+            continue
+        if name in ("beginn", "ende") and (m_beginn if name == "beginn" else m_ende) is None:
+            result.dates_dropped.append((m.id, name))
+            entry[Comment(f"{name} {datum(value)} lag außerhalb des neuen Zeitraums und ist entfallen: "
+                          f"es gilt der Zeitraum.")] = None
+            continue
+        entry[name] = value
+    return entry
+
+
+def _header(konzept: Any, source: str, beginn: dt.date, ende: dt.date, today: dt.date | None) -> str:
+    on = f" am {datum(today)}" if today else ""
+    return (f"Schwerpunktkonzept des Kommunalen Integrationszentrums – {_one_line(konzept.kommune.name)}\n"
+            f"Zeitraum {_zeitraum(beginn, ende)} (Konzeptformat Version 1).\n"
+            f"Fortgeschrieben aus „{source}“ mit `ki next-period`{on}. Kommentare mit # erklären, was\n"
+            f"übernommen wurde und was nicht; prüfen Sie die Datei danach mit `ki validate`.")
+
+
+def _grundlagen_note(konzept: Any) -> str:
+    ik = konzept.grundlagen.integrationskonzept
+    lines = [
+        "",
+        "Grundlagen: Förderrichtlinie (bestimmt Stellenobergrenzen und Festbeträge), Integrationskonzept",
+        f"(beschlossen am {datum(ik.beschlossen_am)}; für die Förderung nicht älter als drei Jahre) und frühere Beschlüsse.",
+        "Prüfen Sie, ob die Förderrichtlinie für den neuen Zeitraum noch gilt.",
+    ]
+    vorlage = konzept.vorlage
+    decision = next((b for b in (vorlage.beratungsfolge if vorlage else []) if b.zustaendigkeit == "entscheidung"), None)
+    if decision is not None:
+        drucksache = f", Drucksache {_one_line(vorlage.drucksache)}" if vorlage and vorlage.drucksache else ""
+        lines.append(f"Tipp: den Beschluss über die bisherigen Schwerpunkte ({decision.gremium}, "
+                     f"{datum(decision.datum)}{drucksache}) unter beschluesse nachtragen.")
+    return "\n".join(lines)
+
+
+def _vorlage_note(konzept: Any, beginn: dt.date) -> str:
+    gremium = council(konzept.kommune.typ).body
+    old = konzept.vorlage
+    was = (f" (bisher Drucksache {_one_line(old.drucksache)})" if old is not None and old.drucksache else "")
+    decision = dt.date(beginn.year - 1, 9, 1)
+    lines = [
+        "",
+        f"Die Beschlussvorlage für den neuen Zeitraum ist noch anzulegen{was}; die des vorigen Zeitraums",
+        "wurde nicht übernommen. Zum Beispiel (Zeichen # am Zeilenanfang entfernen):",
+        "vorlage:",
+        '  drucksache: "…"',
+        "  federfuehrend: Kommunales Integrationszentrum",
+        "  beratungsfolge:",
+    ]
+    if konzept.kommune.typ != "kreis":
+        lines += ["    - gremium: integrationsrat", f"      datum: {decision.isoformat()}",
+                  "      zustaendigkeit: empfehlung"]
+    lines += [f"    - gremium: {gremium}", f"      datum: {(decision + dt.timedelta(days=21)).isoformat()}",
+              "      zustaendigkeit: entscheidung"]
+    return "\n".join(lines)
+
+
+def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
+    """Carry out ``ki next-period``; returns the exit code (raises ``Stop`` when it cannot)."""
+    import sys
+    from pathlib import Path
+
+    from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
+    from ki_cli.diff.command import load_concept, structure
+    from ki_cli.files import is_folder
+    from ki_cli.check.load import load_bytes
+    from ki_cli.diff.texts import count, t
+    from ki_cli.check.report import EXIT_OK, EXIT_USAGE, Stop
+
+    def refuse(err: OutputError) -> Stop:
+        return Stop(EXIT_USAGE, err.message(lang))
+
+    inputs = () if old_path == "-" else (Path(old_path),)  # never overwritten; its permission bits go to the new file
+    # -o FOLDER (an existing folder, or a path ending in "/"): the default name inside it
+    as_folder = out is not None and out != "-" and (is_folder(Path(out)) or out.endswith(("/", os.sep)))
+    into = Path(out) if as_folder else None
+    if out is not None and out != "-" and into is None:
+        try:
+            check_target(Path(out), force, inputs)  # refuse before any work
+        except OutputError as err:
+            raise refuse(err) from None
+    konzept = load_concept(old_path, lang)
+    source = "Standardeingabe" if old_path == "-" else Path(old_path).name
+    try:
+        _, ende = following(konzept.periode.ende)
+        if ende.year > YEAR_MAX:  # the format's dates end with 2199: the new file would not validate
+            raise OverflowError
+        result = build(konzept, source, dt.date.today())
+    except OverflowError:
+        raise Stop(EXIT_USAGE, t("next.beyond_calendar", lang, path=old_path, ende=datum(konzept.periode.ende),
+                                 last=YEAR_MAX)) from None
+    written, _ = structure(load_bytes(result.text.encode("utf-8"), lang), lang)
+    if written is None:  # a bug in the writer, never the user's fault: fail loudly, write nothing
+        raise RuntimeError("the new concept file does not read back")
+    if out == "-":
+        sys.stdout.write(result.text)
+        sys.stdout.flush()
+        return EXIT_OK
+    if into is not None:
+        try:
+            make_folder(into)
+        except OutputError as err:
+            raise refuse(err) from None
+        target = into / result.default_name
+    elif out is not None:
+        target = Path(out)
+    else:
+        target = (Path(old_path).parent if old_path != "-" else Path(".")) / result.default_name
+    try:
+        write_atomic(target, result.text.encode("utf-8"), force=force, inputs=inputs, lang=lang)
+    except OutputError as err:
+        raise refuse(err) from None
+    zeitraum = _zeitraum(result.beginn, result.ende) if lang == "de" else f"{result.beginn} to {result.ende}"
+    sys.stderr.write(t("next.summary", lang, zeitraum=zeitraum, kept=count("n.kept", len(result.kept), lang),
+                       handed=count("n.handed", len(result.handed_over), lang),
+                       agreements=count("n.dropped_agreements", len(result.agreements_dropped), lang)) + "\n")
+    sys.stderr.write(t("next.written", lang, path=target) + "\n")
+    sys.stderr.write(t("next.check", lang, path=target) + "\n")
+    return EXIT_OK

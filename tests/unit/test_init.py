@@ -1,0 +1,167 @@
+"""``ki init``: a commented starting file that validates, from flags, questions or placeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.helpers import ROOT
+
+FLAGS = ("--kommune", "Stadt Hamm", "--typ", "kreisfreie_stadt", "--beginn", "01.01.2027", "--foerderrichtlinie", "2025")
+
+
+def validate_json(cli, path) -> tuple[int, dict]:
+    result = cli("validate", "--format", "json", str(path))
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_without_terminal_and_flags_it_writes_placeholders_that_validate(cli, tmp_path):
+    target = tmp_path / "konzept.yaml"
+    result = cli("init", str(target), "--lang", "de")
+    assert result.exit_code == 0, result.stderr
+    assert "--kommune" in result.stderr and "--beginn" in result.stderr  # says which answers are placeholders
+    code, report = validate_json(cli, target)
+    assert code == 0 and report["summary"]["errors"] == 0 and report["summary"]["warnings"] == 0
+
+
+@pytest.mark.parametrize("typ", ["kreisfreie_stadt", "kreis"])
+@pytest.mark.parametrize("guideline", ["2018", "2025"])
+def test_every_type_and_guideline_gives_a_file_without_errors_or_warnings(cli, tmp_path, typ, guideline):
+    target = tmp_path / "k.yaml"
+    name = "Kreis Soest" if typ == "kreis" else "Stadt Hamm"
+    args = ("--kommune", name, "--typ", typ, "--beginn", "2027-01-01", "--foerderrichtlinie", guideline)
+    assert cli("init", str(target), *args).exit_code == 0
+    assert cli("validate", "--strict", str(target)).exit_code == 0
+
+
+def test_flags_given_means_no_placeholder_note(cli, tmp_path):
+    result = cli("init", str(tmp_path / "k.yaml"), *FLAGS, "--lang", "de")
+    assert result.exit_code == 0 and "Keine Eingabe möglich" not in result.stderr
+    assert "geschrieben:" in result.stderr
+
+
+def test_the_answers_are_in_the_file_and_the_end_is_computed(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    cli("init", str(target), "--kommune", "Stadt Hamm", "--beginn", "01.08.2027", "--foerderrichtlinie", "2018")
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["kommune"] == {"name": "Stadt Hamm", "typ": "kreisfreie_stadt"}  # the type guessed from the name
+    assert (data["periode"]["beginn"], data["periode"]["ende"]) == (dt.date(2027, 8, 1), dt.date(2029, 7, 31))
+    assert data["grundlagen"]["foerderrichtlinie"] == "2018"
+
+
+def test_a_kreisfreie_stadt_decides_in_the_rat_after_the_integrationsrat(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    cli("init", str(target), *FLAGS)
+    folge = yaml.safe_load(target.read_text(encoding="utf-8"))["vorlage"]["beratungsfolge"]
+    assert [(b["gremium"], b["zustaendigkeit"]) for b in folge] == [("integrationsrat", "empfehlung"), ("rat", "entscheidung")]
+
+
+def test_a_kreis_decides_in_the_kreistag_and_has_a_town_as_partner(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    cli("init", str(target), "--kommune", "Kreis Soest", "--beginn", "01.01.2027")
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["kommune"]["typ"] == "kreis"
+    assert data["vorlage"]["beratungsfolge"][-1]["gremium"] == "kreistag"
+    assert "kreisangehoerige_kommune" in {p["art"] for p in data["partner"]}
+
+
+def test_staffing_follows_the_guidelines_caps(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    cli("init", str(target), "--kommune", "Kreis Soest", "--foerderrichtlinie", "2025", "--beginn", "01.01.2027")
+    personal = yaml.safe_load(target.read_text(encoding="utf-8"))["personal"]
+    vze = {f: sum(p["vze"] for p in personal if p["funktion"] == f) for f in ("lehrkraft", "fachkraft", "verwaltung")}
+    assert vze == {"lehrkraft": 2, "fachkraft": 6, "verwaltung": 0.5}
+
+
+def test_the_file_explains_itself_in_german_comments(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    cli("init", str(target), *FLAGS)
+    text = target.read_text(encoding="utf-8")
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert len(comments) > 30 and "ERSETZEN" in text
+    for section in ("kommune:", "zentrum:", "periode:", "grundlagen:", "schwerpunkte:", "personal:", "partner:", "vorlage:"):
+        before = text.split("\n" + section, 1)[0].rstrip().splitlines()[-1]
+        assert before.startswith("#"), section  # every section has a comment right above it
+
+
+def test_a_name_with_yaml_characters_stays_text(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    name = 'Stadt "Ober: Unter" # 1, [a]'
+    assert cli("init", str(target), "--kommune", name, "--beginn", "01.01.2027").exit_code == 0
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["kommune"]["name"] == name
+    assert cli("validate", str(target)).exit_code == 0
+
+
+def test_never_overwrites_an_existing_file(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    target.write_text("mein Konzept\n", encoding="utf-8")
+    result = cli("init", str(target), *FLAGS, "--lang", "de")
+    assert result.exit_code == 2 and "--force" in result.stderr
+    assert target.read_text(encoding="utf-8") == "mein Konzept\n"
+
+
+def test_force_overwrites(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    target.write_text("alt\n", encoding="utf-8")
+    assert cli("init", str(target), *FLAGS, "--force").exit_code == 0
+    assert "version: 1" in target.read_text(encoding="utf-8")
+
+
+def test_dash_writes_to_standard_output(cli):
+    result = cli("init", "-", *FLAGS)
+    assert result.exit_code == 0 and result.stdout.startswith("# Schwerpunktkonzept")
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--typ", "stadtstaat"), ("--beginn", "15.01.2027"), ("--beginn", "31.02.2027"), ("--beginn", "01.01.2199"), ("--foerderrichtlinie", "2030"), ("--kommune", "  ")],
+)
+def test_a_bad_flag_exits_2_naming_the_flag(cli, tmp_path, flag, value):
+    target = tmp_path / "k.yaml"
+    result = cli("init", str(target), flag, value, "--lang", "en")
+    assert result.exit_code == 2 and flag in result.stderr
+    assert not target.exists()
+
+
+def test_the_last_period_that_can_start_is_the_one_ending_in_2199(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    assert cli("init", str(target), *FLAGS[:4], "--beginn", "01.01.2198").exit_code == 0
+    assert cli("validate", str(target)).exit_code == 0
+    refused = cli("init", str(tmp_path / "late.yaml"), "--beginn", "01.01.2199", "--lang", "de")
+    assert refused.exit_code == 2 and "2199" in refused.stderr and "kein Datum" not in refused.stderr
+
+
+def test_in_a_terminal_it_asks_in_german_and_asks_again_after_a_wrong_answer(tmp_path):
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "KI_LANG": "de", "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ki_cli", "init", "k.yaml"], stdin=slave, stdout=slave, stderr=slave,
+        cwd=tmp_path, env=env, close_fds=True,
+    )
+    os.close(slave)
+    # name, a wrong type, the guessed type (Enter), a start, the default guideline (Enter)
+    os.write(master, "Kreis Soest\nstadtstaat\n\n01.01.2027\n\n".encode())
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    assert process.wait(timeout=60) == 0
+    text = output.decode("utf-8", "replace")
+    assert "Name der Kommune" in text and "Beginn des Zeitraums" in text and "Förderrichtlinie" in text
+    assert "keine Art der Kommune" in text  # the wrong answer was explained, then asked again
+    data = yaml.safe_load((tmp_path / "k.yaml").read_text(encoding="utf-8"))
+    assert data["kommune"] == {"name": "Kreis Soest", "typ": "kreis"}
