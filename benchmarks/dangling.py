@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import HEAD  # noqa: E402
+from generate import HEAD
 
 
 def dangling_concept(refs: int) -> str:

@@ -75,9 +75,9 @@ def main() -> None:
     b.write_text(concept(new, 2025), encoding="utf-8")
     print(f"{count} measures each: {a.stat().st_size // 1024} KiB and {b.stat().st_size // 1024} KiB")
 
+    from ki_cli.check.gcpause import paused_gc
     from ki_cli.diff import compare
     from ki_cli.diff.command import load_concept
-    from ki_cli.check.gcpause import paused_gc
 
     start = time.perf_counter()
     ka, kb = load_concept(a, "de"), load_concept(b, "de")

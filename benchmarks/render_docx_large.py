@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import large_concept  # noqa: E402
+from generate import large_concept
 
 
 def _run(command: list[str]) -> tuple[int, str, float, str]:
@@ -47,9 +47,9 @@ def _word_step(path: Path, kind: str) -> tuple[float, float, int]:
     """Seconds for Markdown → .docx of ``kind`` (the concept loaded and rendered to Markdown first),
     seconds of that for parsing the Markdown alone, and the bytes of the file."""
     from ki_cli.check.load import load_path
+    from ki_cli.check.pipeline import check_loaded
     from ki_cli.render.documents import build, output
     from ki_cli.render.formats import _markdown
-    from ki_cli.check.pipeline import check_loaded
 
     konzept, _ = check_loaded(load_path(path, "de"), "de")
     env, documents = build(kind, konzept)

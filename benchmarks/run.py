@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import example_variants, large_concept  # noqa: E402
+from generate import example_variants, large_concept
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "concepts" / "beispielstadt" / "2025-2026.yaml"

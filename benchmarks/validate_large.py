@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import large_concept  # noqa: E402
+from generate import large_concept
+
 
 def median_seconds(action, repeat: int) -> float:
     times = []

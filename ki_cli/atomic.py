@@ -250,8 +250,8 @@ def _set_mode(fd: int, temp: str, mode: int, existing: os.stat_result | None) ->
 
 
 def _say_terminated(path: Path, signum: int, replaced: bool, lang: str | None) -> None:
-    from ki_cli.text import detect_lang
     from ki_cli.messages import ui
+    from ki_cli.text import detect_lang
 
     with contextlib.suppress(Exception):
         name = signal.Signals(signum).name

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ki_cli.text import LANGS
 from ki_cli.check.registry import RULES, SEVERITIES, Severity
 from ki_cli.check.report import UnknownCode, parse_codes
+from ki_cli.text import LANGS
 
 FILENAME = "ki.toml"
 PROJECT_ROOT_MARKER = ".git"
@@ -272,9 +272,9 @@ def settings(lang: str | None = None) -> Config:
     ``ki.toml`` ends the command (exit 2) naming file and line. ``lang``: the ``--lang`` given."""
     import sys
 
-    from ki_cli.text import detect_lang
-    from ki_cli.messages import ui
     from ki_cli.check.report import EXIT_USAGE, Stop
+    from ki_cli.messages import ui
+    from ki_cli.text import detect_lang
 
     try:
         config = discover()

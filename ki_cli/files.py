@@ -18,7 +18,7 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ki_cli.text import L
 
@@ -77,11 +77,15 @@ class InputError(OSError):
         from ki_cli.check.findings import Reporter
 
         report = Reporter(lang)
+        params: dict[str, Any] = self.params()
         if self.reason == "link_folder":  # not an error: the files there are checked when the folder is named
-            return report.add("KI004.link_folder", severity="info", **self.params())
-        if self.reason == "is_dir":  # became a folder after the folder was listed
-            return report.add("KI004.not_regular", **{**self.params(), "detail": kind(stat.S_IFDIR)})
-        return report.add(f"KI004.{self.reason}", **self.params())
+            found = report.add("KI004.link_folder", severity="info", always=True, **params)
+        elif self.reason == "is_dir":  # became a folder after the folder was listed
+            found = report.add("KI004.not_regular", always=True, **{**params, "detail": kind(stat.S_IFDIR)})
+        else:
+            found = report.add(f"KI004.{self.reason}", always=True, **params)
+        assert found is not None  # ``always``: a fresh reporter keeps it
+        return found
 
 
 def problem(path: Path, err: OSError) -> InputError:

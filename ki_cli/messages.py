@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ki_cli.text import L, fill, resolve
-from ki_cli.check.structure_texts import MESSAGES as _STRUCTURE
 from ki_cli.check.rules import RULES as _DOMAIN_RULES
+from ki_cli.check.structure_texts import MESSAGES as _STRUCTURE
+from ki_cli.text import L, fill, resolve
 
 # key → {lang: (message, hint)}; the domain rules' texts are declared with each rule in ki_cli/check/rules/
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ki_cli.check.report import FileReport
 from ki_cli.check.pipeline import validate_bytes
+from ki_cli.check.report import FileReport
 
 ROOT = Path(__file__).resolve().parents[1]
 CONCEPTS = ROOT / "concepts"

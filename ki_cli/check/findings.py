@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from ki_cli.messages import render
 from ki_cli.check.registry import RULES, Severity
 from ki_cli.check.sourcemap import ROOT_SPAN, Span
+from ki_cli.messages import render
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class Reporter:
     have treated the findings themselves.
     """
 
-    __slots__ = ("lang", "_kept", "_dropped")
+    __slots__ = ("_dropped", "_kept", "lang")
 
     def __init__(self, lang: str) -> None:
         self.lang = lang

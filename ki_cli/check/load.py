@@ -23,13 +23,13 @@ import yaml
 
 from ki_cli.check.findings import Finding, Reporter
 from ki_cli.check.gcpause import paused_gc
-from ki_cli.text import L
 from ki_cli.check.sourcemap import SourceMap, Span, join, position, split_lines
+from ki_cli.text import L
 
 try:  # libyaml's parser is ~10× faster; the pure one gives the same events
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser
 
 MAX_BYTES = 16 * 1024 * 1024
 """Files above this size are refused (KI004) before they are parsed."""
@@ -175,7 +175,9 @@ def _tagged(text: str, tag: str) -> Any:
     if kind == "str":
         return text
     value = resolve_plain(text)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None), "timestamp": dt.date}[kind]
+    types: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool,
+                                                 "null": type(None), "timestamp": dt.date}
+    expected = types[kind]
     return value if isinstance(value, expected) else text
 
 
@@ -473,7 +475,7 @@ def _clip(text: str, limit: int = 80) -> str:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_span", "key_lines", "size", "cost", "anchor", "discard", "is_key")
+    __slots__ = ("anchor", "container", "cost", "discard", "is_key", "key", "key_lines", "key_span", "path", "size")
 
     def __init__(self, container: Any, path: str | None, anchor: str | None) -> None:
         self.container = container
@@ -501,7 +503,7 @@ class _Anchored:
     """What an anchor stands for: the value, its path, how many values and how much budget it
     takes, and for a scalar the text written (an alias used as a key becomes that text)."""
 
-    __slots__ = ("value", "path", "size", "cost", "text")
+    __slots__ = ("cost", "path", "size", "text", "value")
 
     def __init__(self, value: Any, path: str | None, size: int, cost: int, text: str | None) -> None:
         self.value, self.path, self.size, self.cost, self.text = value, path, size, cost, text
@@ -610,6 +612,7 @@ class _Builder:
         stack = self.stack
         top = stack[-1] if stack else None
         is_key = False
+        path: str | None
         if top is None:
             path, key_span = "", span
         elif type(top.container) is list:

@@ -13,8 +13,8 @@ from ki_cli.check.rules.base import SEVERITIES, Rule, Severity
 
 
 def _load() -> dict[str, Rule]:
-    from ki_cli.check.structure_rules import RULES as STRUCTURE
     from ki_cli.check.rules import RULES as DOMAIN
+    from ki_cli.check.structure_rules import RULES as STRUCTURE
 
     return {rule.code: rule for rule in (*STRUCTURE, *DOMAIN)}
 

@@ -34,7 +34,7 @@ class Report:
 
     def exit_code(self, strict: bool = False) -> int:
         """0 without errors (and without warnings when strict), else 1."""
-        failing = ("error", "warning") if strict else ("error",)
+        failing: tuple[Severity, ...] = ("error", "warning") if strict else ("error",)
         return EXIT_FINDINGS if any(self.count(s) for s in failing) else EXIT_OK
 
 

@@ -65,7 +65,7 @@ class SourceMap:
     integers in one array, the path mapping to its place there: about a third of the memory.
     """
 
-    __slots__ = ("_index", "_spans", "_aliases")
+    __slots__ = ("_aliases", "_index", "_spans")
 
     def __init__(self) -> None:
         self._index: dict[str, int] = {}  # path → its offset in _spans

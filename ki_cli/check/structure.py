@@ -14,13 +14,11 @@ import re
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from ki_cli.format import records
-
-from ki_cli.format import vocab
-from ki_cli.format.converters import ID_MAX, as_text
 from ki_cli.check.findings import Reporter
-from ki_cli.text import Budget, L, Suggestions, did_you_mean, join_words, quote, transliterate
 from ki_cli.check.sourcemap import SourceMap, join, parent, path_of
+from ki_cli.format import records, vocab
+from ki_cli.format.converters import ID_MAX, as_text
+from ki_cli.text import Budget, L, Suggestions, did_you_mean, join_words, quote, transliterate
 
 # --- what a field expects, for messages ------------------------------------------------------
 

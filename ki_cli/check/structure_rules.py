@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ki_cli.text import L
 from ki_cli.check.registry import Rule
+from ki_cli.text import L
 
 _FORMAT = L("Konzeptformat Version 1", "concept format version 1")
 _YAML = L("YAML 1.2 und Konzeptformat Version 1", "YAML 1.2 and concept format version 1")

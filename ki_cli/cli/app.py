@@ -8,20 +8,20 @@ that ``ki --help`` and ``ki validate`` start fast; neither imports Pydantic (``f
 # annotations on each start (~15 ms); real annotations cost nothing at run time.
 
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from ki_cli import __version__
-from ki_cli.cli.helptext import KiGroup
-from ki_cli.text import LANGS, closest_code, detect_lang, quote, suggest, supported
-from ki_cli.messages import ui
 from ki_cli.check.registry import RULES
-from ki_cli.output import wants_colour
 from ki_cli.check.report import EXIT_USAGE, Selection, Stop, outcome
+from ki_cli.cli.helptext import KiGroup
+from ki_cli.messages import ui
+from ki_cli.output import wants_colour
+from ki_cli.text import LANGS, closest_code, detect_lang, quote, suggest, supported
 
 if TYPE_CHECKING:
     from ki_cli.config import Config
@@ -50,7 +50,7 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-def _check_lang(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
+def _check_lang(ctx: typer.Context, value: str | None) -> str | None:
     """``--lang fr``: refused (exit 2), in both languages since neither was chosen."""
     if value is not None and not ctx.resilient_parsing and supported(value) is None:
         shown = {lang: quote(value, lang) for lang in LANGS}
@@ -58,7 +58,7 @@ def _check_lang(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
     return value
 
 
-LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="de|en", callback=_check_lang)]
+LangOption = Annotated[str | None, typer.Option("--lang", metavar="de|en", callback=_check_lang)]
 
 
 def _version(value: bool) -> None:
@@ -112,8 +112,8 @@ def validate(
     paths: Annotated[list[str], typer.Argument(metavar="PFAD...", show_default=False)],
     format: Annotated[ValidateFormat, typer.Option("--format", "-f")] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict")] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="CODES")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES")] = None,
     lang: LangOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
@@ -144,13 +144,13 @@ def render(
     ctx: typer.Context,
     kind: Annotated[RenderKind, typer.Argument(show_default=False)],
     file: Annotated[Path, typer.Argument(metavar="DATEI", show_default=False)],
-    out: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
-    format: Annotated[Optional[RenderFormat], typer.Option("--format", "-f")] = None,
-    template_dir: Annotated[Optional[Path], typer.Option("--template-dir")] = None,
-    previous: Annotated[Optional[Path], typer.Option("--previous")] = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    format: Annotated[RenderFormat | None, typer.Option("--format", "-f")] = None,
+    template_dir: Annotated[Path | None, typer.Option("--template-dir")] = None,
+    previous: Annotated[Path | None, typer.Option("--previous")] = None,
     allow_errors: Annotated[bool, typer.Option("--allow-errors")] = False,
     force: Annotated[bool, typer.Option("--force")] = False,
-    agreement_id: Annotated[Optional[str], typer.Option("--id")] = None,
+    agreement_id: Annotated[str | None, typer.Option("--id")] = None,
     lang: LangOption = None,
 ) -> None:
     """Write a document from a concept."""
@@ -223,10 +223,10 @@ def _write_output(path: Path, data: bytes, force: bool, lang: str) -> None:
 def init(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="PFAD")] = "konzept.yaml",
-    kommune: Annotated[Optional[str], typer.Option("--kommune", metavar="NAME")] = None,
-    typ: Annotated[Optional[str], typer.Option("--typ", metavar="kreisfreie_stadt|kreis")] = None,
-    beginn: Annotated[Optional[str], typer.Option("--beginn", metavar="TT.MM.JJJJ")] = None,
-    foerderrichtlinie: Annotated[Optional[str], typer.Option("--foerderrichtlinie", metavar="2018|2025")] = None,
+    kommune: Annotated[str | None, typer.Option("--kommune", metavar="NAME")] = None,
+    typ: Annotated[str | None, typer.Option("--typ", metavar="kreisfreie_stadt|kreis")] = None,
+    beginn: Annotated[str | None, typer.Option("--beginn", metavar="TT.MM.JJJJ")] = None,
+    foerderrichtlinie: Annotated[str | None, typer.Option("--foerderrichtlinie", metavar="2018|2025")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -255,7 +255,7 @@ def init(
 @app.command("schema")
 def schema_command(
     ctx: typer.Context,
-    out: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="DATEI")] = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o", metavar="DATEI")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -295,7 +295,7 @@ def diff(
 def next_period(
     ctx: typer.Context,
     old: Annotated[str, typer.Argument(metavar="ALT", show_default=False)],
-    out: Annotated[Optional[str], typer.Option("--output", "-o", metavar="NEU")] = None,
+    out: Annotated[str | None, typer.Option("--output", "-o", metavar="NEU")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = None,
 ) -> None:

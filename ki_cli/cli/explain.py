@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ki_cli.text import L
 from ki_cli.check.registry import RULES, Rule
+from ki_cli.text import L
 
 _WORDS = {
     "basis": L("Grundlage", "Basis"),

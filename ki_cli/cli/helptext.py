@@ -14,10 +14,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from typer.core import TyperGroup
-
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer._types import TyperChoice
+from typer.core import TyperGroup
 
 from ki_cli.cli.help_texts import COMMANDS, EXTRAS, HEADINGS, METAVARS, PARAMS, help_lang
 from ki_cli.cli.usage import Choice, LocalisedUsageError, NoSuchCommand

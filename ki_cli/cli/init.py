@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ki_cli.messages import ui
-from ki_cli.periods import YEAR_MAX, YEAR_MIN, next_period_start
 from ki_cli.format.starter import (
     PLACEHOLDER_NAME,
     Answers,
@@ -26,6 +24,8 @@ from ki_cli.format.starter import (
     parse_typ,
     starter_text,
 )
+from ki_cli.messages import ui
+from ki_cli.periods import YEAR_MAX, YEAR_MIN, next_period_start
 
 T = TypeVar("T")
 

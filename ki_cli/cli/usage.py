@@ -16,8 +16,8 @@ from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParamet
 from typer._click.utils import echo
 from typer._types import TyperChoice
 
-from ki_cli.text import did_you_mean, quote
 from ki_cli.messages import ui
+from ki_cli.text import did_you_mean, quote
 
 __all__ = ["Choice", "LocalisedUsageError", "NoSuchCommand", "describe"]
 
@@ -55,7 +55,8 @@ def _param_name(param: Any, ctx: Any) -> str:
         return "?"
     if getattr(param, "param_type_name", "") == "option":
         longs = [o for o in param.opts if o.startswith("--")]
-        return (longs or param.opts)[0]
+        first: str = (longs or param.opts)[0]
+        return first
     name = param.make_metavar(ctx) if ctx is not None else (param.name or "")
     return name.removesuffix("...")
 
@@ -67,7 +68,7 @@ def describe(err: UsageError, lang: str) -> str:
     """The error of ``err`` in ``lang`` (without the usage line and the pointer to help)."""
     ctx = err.ctx
     if isinstance(err, NoSuchCommand):
-        group = ctx.command if ctx is not None else None
+        group: Any = ctx.command if ctx is not None else None
         names = [n for n in group.list_commands(ctx) if not group.get_command(ctx, n).hidden] if group else []
         return ui("usage.no_command", lang, name=quote(err.name, lang), commands=", ".join(names),
                   did_you_mean=did_you_mean(err.name, names))

@@ -17,10 +17,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ki_cli.text import closest_code, detect_lang, suggest, supported
-from ki_cli.messages import ui
 from ki_cli.check.registry import RULES
 from ki_cli.check.report import EXIT_USAGE, FileReport, Report, Selection, Stop, UnknownCode, parse_codes
+from ki_cli.messages import ui
+from ki_cli.text import closest_code, detect_lang, suggest, supported
 
 if TYPE_CHECKING:
     from ki_cli.files import InputError
@@ -69,11 +69,11 @@ def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None, InputErr
 def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, ignore: list[str] | None,
         lang: str | None, quiet: bool) -> int:
     """Check ``paths`` and write the report in ``fmt``; the exit code (0/1), or ``Stop`` (2)."""
+    from ki_cli.check.load import load_path, load_stream
+    from ki_cli.check.pipeline import check_file
+    from ki_cli.cli.progress import progress
     from ki_cli.config import settings
     from ki_cli.files import problem as file_problem
-    from ki_cli.check.load import load_path, load_stream
-    from ki_cli.cli.progress import progress
-    from ki_cli.check.pipeline import check_file
 
     config = settings(lang)
     language = detect_lang(lang, config.lang)

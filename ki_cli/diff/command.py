@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from ki_cli.messages import ui
-from ki_cli.diff.texts import t
 from ki_cli.check.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Stop
+from ki_cli.diff.texts import t
+from ki_cli.messages import ui
 
 FORMATS = ("text", "md", "json")
 
@@ -30,8 +30,8 @@ def load_concept(path: str | Path, lang: str, stderr: TextIO | None = None) -> A
     Otherwise its errors are shown on standard error and ``Stop`` ends the command with 1;
     a missing or unreadable file ends it with 2.
     """
-    from ki_cli.files import InputError
     from ki_cli.check.load import load_path, load_stream
+    from ki_cli.files import InputError
     from ki_cli.output import text
 
     name = str(path)

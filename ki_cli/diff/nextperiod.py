@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ki_cli.format import records
-from ki_cli.periods import YEAR_MAX, council, following
 from ki_cli.format.records import Record
-from ki_cli.render.formatting import datum
 from ki_cli.format.vocab import KI
 from ki_cli.format.yamlwrite import Comment, dump
+from ki_cli.periods import YEAR_MAX, council, following
+from ki_cli.render.formatting import datum
 
 
 @dataclass
@@ -255,11 +255,11 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     from pathlib import Path
 
     from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
-    from ki_cli.diff.command import load_concept, structure
-    from ki_cli.files import is_folder
     from ki_cli.check.load import load_bytes
-    from ki_cli.diff.texts import count, t
     from ki_cli.check.report import EXIT_OK, EXIT_USAGE, Stop
+    from ki_cli.diff.command import load_concept, structure
+    from ki_cli.diff.texts import count, t
+    from ki_cli.files import is_folder
 
     def refuse(err: OutputError) -> Stop:
         return Stop(EXIT_USAGE, err.message(lang))
@@ -267,7 +267,7 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     inputs = () if old_path == "-" else (Path(old_path),)  # never overwritten; its permission bits go to the new file
     # -o FOLDER (an existing folder, or a path ending in "/"): the default name inside it
     as_folder = out is not None and out != "-" and (is_folder(Path(out)) or out.endswith(("/", os.sep)))
-    into = Path(out) if as_folder else None
+    into = Path(out) if as_folder and out is not None else None
     if out is not None and out != "-" and into is None:
         try:
             check_target(Path(out), force, inputs)  # refuse before any work

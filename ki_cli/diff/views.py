@@ -16,9 +16,9 @@ from typing import Any, TextIO
 from ki_cli.diff.changes import ADDED, REMOVED, SECTIONS, Change, ChangeSet, jsonable
 from ki_cli.diff.summary import Step, Summary, Total, summarize
 from ki_cli.diff.texts import count, t
+from ki_cli.output import printable
 from ki_cli.render.formatting import datum, euro, md, vze, zahl
 from ki_cli.render.labels import label
-from ki_cli.output import printable
 
 _EURO_FIELDS = {"betrag", "sachkosten"}
 _VZE_FIELDS = {"vze", "einsatz"}

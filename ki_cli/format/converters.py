@@ -14,8 +14,8 @@ import math
 import re
 from typing import Any
 
-from ki_cli.periods import YEAR_MAX, YEAR_MIN
 from ki_cli.format.records import core
+from ki_cli.periods import YEAR_MAX, YEAR_MIN
 
 PydanticCustomError = core().PydanticCustomError
 

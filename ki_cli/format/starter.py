@@ -13,8 +13,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from ki_cli.periods import YEAR_MAX, council, period_end
 from ki_cli.format.vocab import KOMMUNE_TYP
+from ki_cli.periods import YEAR_MAX, council, period_end
 
 DEFAULT_PATH = "konzept.yaml"
 PLACEHOLDER_NAME = {"kreisfreie_stadt": "Stadt Musterstadt", "kreis": "Kreis Musterkreis"}
@@ -114,7 +114,7 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 
 def _ortsname(kommune: str) -> str:
     """``Stadt Hamm`` → ``Hamm``; a Kreis keeps its word (``Kreis Soest``)."""
-    return kommune[len("Stadt "):] if kommune.startswith("Stadt ") else kommune
+    return kommune.removeprefix("Stadt ")
 
 
 def _genitive(kommune: str) -> str:

@@ -46,5 +46,4 @@ def command(path: str, finding: Finding) -> str:
 
 def write(out: TextIO, report: Report) -> None:
     for file in report.files:
-        for finding in file.findings:
-            out.write(command(file.path, finding) + "\n")
+        out.writelines(command(file.path, finding) + "\n" for finding in file.findings)

@@ -10,8 +10,8 @@ import re
 from typing import TextIO
 
 from ki_cli.check.findings import Finding
-from ki_cli.messages import ui
 from ki_cli.check.report import FileReport, Report
+from ki_cli.messages import ui
 from ki_cli.output import printable
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n]")  # as YAML 1.2 and the loader count lines (sourcemap.LINE_BREAK)

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
-from ki_cli.files import is_folder
-from ki_cli.text import did_you_mean
-from ki_cli.messages import ui
 from ki_cli.check.report import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileReport, Report, Selection, Stop
+from ki_cli.files import is_folder
+from ki_cli.messages import ui
+from ki_cli.text import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,10 @@ class Request:
 
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     """The validated concept of ``path``; findings that stop the command are shown on stderr."""
-    from ki_cli.files import InputError
     from ki_cli.check.load import load_path
-    from ki_cli.output import text
     from ki_cli.check.pipeline import check_loaded
+    from ki_cli.files import InputError
+    from ki_cli.output import text
 
     try:
         loaded = load_path(path, req.lang)
@@ -74,10 +74,11 @@ def _format(req: Request) -> str:
         return fmt
     if to_folder:
         return "md"
-    fmt = FORMAT_OF_SUFFIX.get(req.out.suffix.lower())
-    if fmt is None:
+    assert req.out is not None  # neither standard output nor a folder: a file
+    from_suffix = FORMAT_OF_SUFFIX.get(req.out.suffix.lower())
+    if from_suffix is None:
         raise Stop(EXIT_USAGE, ui("render.bad_suffix", req.lang, path=req.out))
-    return fmt
+    return from_suffix
 
 
 def _changes(req: Request, konzept: Any) -> Any:

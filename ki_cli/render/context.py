@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ki_cli.format import records
+from ki_cli.format.vocab import FUNKTION, KI
 from ki_cli.periods import application_deadline, council
 from ki_cli.render.formatting import MdText
 from ki_cli.render.labels import label
-from ki_cli.format.vocab import FUNKTION, KI
 
 if TYPE_CHECKING:  # render gets fastcheck's records, which have the models' attributes
     from ki_cli.format.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung, Vorlage
@@ -185,7 +185,7 @@ def build(konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, h
         "vorlage": vorlage,
         # derived for documents
         "behoerde": _behoerde(konzept.kommune.typ),
-        "vertretung": _vertretung(konzept, vorlage),
+        "vertretung": _vertretung(konzept, vorlage),  # type: ignore[arg-type]  # a record of the Vorlage
         "zeitraum": MdText(f"{beginn.day:02d}.{beginn.month:02d}.{beginn.year} bis "
                            f"{ende.day:02d}.{ende.month:02d}.{ende.year}"),
         "jahre": jahre,

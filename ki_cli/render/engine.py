@@ -48,16 +48,17 @@ from jinja2 import (
     pass_eval_context,
 )
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 from markupsafe import Markup
 
-from ki_cli.text import L
 from ki_cli.messages import ui
 from ki_cli.render.formatting import FILTERS, MdText, escape, md
 from ki_cli.render.labels import label
+from ki_cli.text import L
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 
@@ -203,7 +204,7 @@ def _text_size(value: Any) -> int:
         if visits > MAX_PRINTED:
             raise LimitExceeded("render.limit.printed", limit=_count(MAX_PRINTED))
         if isinstance(item, Namespace):
-            item = dict(item._Namespace__attrs)  # type: ignore[attr-defined]  # its repr shows them
+            item = dict(item._Namespace__attrs)  # its repr shows them
         if isinstance(item, _TEXT):
             total += len(item) + 2
         elif isinstance(item, int):
@@ -226,7 +227,8 @@ def _text_size(value: Any) -> int:
 
 def _fields(text: Any) -> int:
     """How many values a ``%`` or ``str.format`` string can print (an upper bound)."""
-    return text.count("%" if isinstance(text, str) else b"%") + (text.count("{") if isinstance(text, str) else 0)
+    count: int = text.count("%" if isinstance(text, str) else b"%") + (text.count("{") if isinstance(text, str) else 0)
+    return count
 
 
 def _formatted_size(fmt: Any, args: Iterable[Any]) -> None:
@@ -314,7 +316,7 @@ def _text_method(owner: Any, name: str, args: tuple[Any, ...], kwargs: dict[str,
     return args
 
 
-_FilterCheck = Callable[[dict[str, Any]], None]
+_FilterCheck = Callable[[dict[str, Any]], object]
 _PASSED = ("eval_ctx", "environment", "context")  # what Jinja passes before the filtered value
 
 
@@ -575,7 +577,7 @@ class _Sandbox(SandboxedEnvironment):
         except (RecursionError, SyntaxError, MemoryError) as err:  # beyond what Python can compile
             raise LimitExceeded("render.limit.complex", template=name, detail=type(err).__name__) from None
 
-    def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         self.tick()
         owner = getattr(obj, "__self__", None)
         if isinstance(owner, _TEXT):

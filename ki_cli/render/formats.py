@@ -275,7 +275,7 @@ def to_docx(markdown: str, titel: str, footer: str, entwurf: bool, autor: str = 
     document = docx.Document()
     # python-docx's default template carries its own author, dates and comment: replace them all
     properties = document.core_properties
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     properties.title = titel
     properties.language = "de-DE"
     properties.author = properties.last_modified_by = autor

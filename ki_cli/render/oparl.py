@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ki_cli.text import transliterate
 from ki_cli.render.labels import label
+from ki_cli.text import transliterate
 
 OPARL = "https://schema.oparl.org/1.1/"
 

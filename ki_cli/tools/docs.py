@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ki_cli.messages import ui
 from ki_cli.check.registry import RULES, Rule
+from ki_cli.messages import ui
 
 AREAS = {
     "KI0": ("Die Datei selbst", "the file itself"),

@@ -43,11 +43,7 @@ from typing import Any
 import pydantic_core
 from pydantic import BaseModel
 
-from ki_cli.format import behaviour
-
-from ki_cli.format import converters
-
-from ki_cli.format import schema
+from ki_cli.format import behaviour, converters, schema
 from ki_cli.format.model import Konzept
 from ki_cli.format.schema import FILE_NAME
 

@@ -22,12 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from ki_cli.format import coreschema
-
-from ki_cli.format import records
-
-from ki_cli.format import vocab
 from ki_cli.check.load import load_bytes, resolve_plain
+from ki_cli.format import coreschema, records, vocab
 from ki_cli.format.model import Konzept
 from ki_cli.tools import gen_format
 from tests.helpers import CONCEPTS, SHARED, VALID, check

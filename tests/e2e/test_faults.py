@@ -14,7 +14,7 @@ import pytest
 
 from ki_cli.atomic import OutputError, OutputExists, write_atomic
 from tests.helpers import ROOT, with_measures
-from tests.test_render import CONCEPT
+from tests.e2e.test_render import CONCEPT
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from ki_cli.cli.app import app
-from ki_cli.cli.helptext import help_lang
 from ki_cli.cli.help_texts import COMMANDS, PARAMS
+from ki_cli.cli.helptext import help_lang
 
 COMMAND_NAMES = ["validate", "render", "rules", "explain", "init", "schema", "diff", "next-period"]
 NO_LANG = {"KI_LANG": ""}

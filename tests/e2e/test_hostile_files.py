@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, VALID
-from tests.test_render import CONCEPT
+from tests.e2e.test_render import CONCEPT
 
 HOSTILE = ROOT / "tests" / "hostile" / "files"
 DUPLICATE_AGREEMENTS = HOSTILE / "agreements-duplicate-id.yaml"

@@ -14,10 +14,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from ki_cli.format.schema_texts import TEXTS
 from ki_cli.check.registry import RULES
 from ki_cli.check.rules.example import FULL
 from ki_cli.format.schema import FILE_NAME, build
+from ki_cli.format.schema_texts import TEXTS
 from tests.helpers import CONCEPTS, ROOT, VALID, check, replace
 
 COMMITTED = ROOT / "schema" / FILE_NAME

@@ -11,9 +11,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ki_cli.format import records
 from ki_cli.diff import compare
 from ki_cli.diff.views import to_json
+from ki_cli.format import records
 from ki_cli.format.vocab import STUFE, VEREINBARUNG_STATUS
 from tests.periods import OLD
 
@@ -148,8 +148,7 @@ def test_every_change_names_section_kind_and_field_and_json_is_plain(a, b):
 @given(st.binary(max_size=300) | st.text(max_size=300).map(lambda s: s.encode("utf-8")))
 def test_diff_and_next_period_never_raise_on_garbage(tmp_path_factory, raw):
     """The cores the CLI calls: an exit code or ``Stop`` with 1, never another exception."""
-    from ki_cli.diff import nextperiod
-    from ki_cli.diff import command
+    from ki_cli.diff import command, nextperiod
 
     folder = tmp_path_factory.mktemp("garbage")
     path = folder / "x.yaml"

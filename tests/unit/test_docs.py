@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from ki_cli.tools.docs import rules_markdown
 from ki_cli.check.registry import RULES
+from ki_cli.tools.docs import rules_markdown
 from tests.helpers import ROOT
 
 PAGE = ROOT / "docs" / "rules.md"

@@ -148,7 +148,7 @@ def test_in_a_terminal_it_asks_in_german_and_asks_again_after_a_wrong_answer(tmp
     )
     os.close(slave)
     # name, a wrong type, the guessed type (Enter), a start, the default guideline (Enter)
-    os.write(master, "Kreis Soest\nstadtstaat\n\n01.01.2027\n\n".encode())
+    os.write(master, b"Kreis Soest\nstadtstaat\n\n01.01.2027\n\n")
     output = b""
     while True:
         try:

@@ -137,9 +137,8 @@ def test_missing_folder_ending_in_a_slash_is_created_with_the_default_name(cli, 
 
 def test_every_section_of_the_concept_is_carried_over_even_one_added_to_the_format_later():
     """The sections are the record's fields (the model's): a new one needs no change in next-period."""
-    from ki_cli.format import coreschema
-    from ki_cli.format import records
     from ki_cli.diff.nextperiod import build
+    from ki_cli.format import coreschema, records
 
     class Wider(coreschema.Konzept):  # the concept record as if the model had one more section
         __slots__ = ()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ki_cli.periods import COUNCILS, application_deadline, council, following, period_end
 from ki_cli.format.vocab import KOMMUNE_TYP
+from ki_cli.periods import COUNCILS, application_deadline, council, following, period_end
 
 
 def test_period_end_is_two_years_less_a_day():

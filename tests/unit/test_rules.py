@@ -7,9 +7,8 @@ from string import Formatter
 
 import pytest
 
-from ki_cli.text import L
 from ki_cli.check.load import load_bytes
-from ki_cli.messages import MESSAGES, render
+from ki_cli.check.pipeline import check_loaded
 from ki_cli.check.registry import RULES
 from ki_cli.check.rulepacks import grant_items, load_pack, names
 from ki_cli.check.rules import AREAS, hits
@@ -17,7 +16,8 @@ from ki_cli.check.rules import RULES as DOMAIN_RULES
 from ki_cli.check.rules.base import Hit, Rule, Text
 from ki_cli.check.rules.base import rule as declare
 from ki_cli.check.rules.example import FULL, edit
-from ki_cli.check.pipeline import check_loaded
+from ki_cli.messages import MESSAGES, render
+from ki_cli.text import L
 from tests.helpers import SHARED, check
 
 

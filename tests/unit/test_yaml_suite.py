@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ki_cli.check.sourcemap import split_lines
 from ki_cli.check.pipeline import validate_bytes
+from ki_cli.check.sourcemap import split_lines
 from tests.helpers import SHARED
 
 SUITE = SHARED / "corpora" / "yaml-test-suite"

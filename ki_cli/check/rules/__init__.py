@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ki_cli.check.rules import partners, period, priorities, proposal, staffing
 from ki_cli.check.rules.base import Hit, Rule, context
 
 if TYPE_CHECKING:
     from ki_cli.check.findings import Reporter
-    from ki_cli.format.model import Konzept
     from ki_cli.check.sourcemap import SourceMap
+    from ki_cli.format.model import Konzept
 
 AREAS: tuple[ModuleType, ...] = (period, priorities, staffing, partners, proposal)
 
@@ -47,7 +47,8 @@ def run_rules(konzept: Konzept, sourcemap: SourceMap, report: Reporter) -> None:
     """Run every domain rule on ``konzept`` and report its hits as findings."""
     for rule, found in hits(konzept, sourcemap):
         span = sourcemap.key_span(found.path) if found.at == "key" else sourcemap.value_span(found.path)
-        report.add(rule.key(found.variant), span, found.path, severity=found.severity, **found.params)
+        params: dict[str, Any] = dict(found.params)
+        report.add(rule.key(found.variant), span, found.path, severity=found.severity, **params)
 
 
 __all__ = ["AREAS", "RULES", "hits", "run_rules"]

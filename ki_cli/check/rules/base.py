@@ -36,13 +36,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from ki_cli.text import L, german_date, german_money, german_vze
 from ki_cli.check.rules.example import FULL
+from ki_cli.text import L, german_date, german_money, german_vze
 
 if TYPE_CHECKING:  # the rules get fastcheck's records, which have the models' attributes
-    from ki_cli.format.model import Konzept, Massnahme, Partner, Schwerpunkt, Vereinbarung
     from ki_cli.check.rulepacks import RulePack
     from ki_cli.check.sourcemap import SourceMap
+    from ki_cli.format.model import Konzept, Massnahme, Partner, Schwerpunkt, Vereinbarung
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -55,7 +55,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 class Text:
     """The message and the hint of one kind of finding, each in German and English."""
 
-    __slots__ = ("message", "hint")
+    __slots__ = ("hint", "message")
 
     def __init__(self, message: L, hint: L) -> None:
         self.message = message
@@ -65,7 +65,7 @@ class Text:
 class Hit:
     """One place a rule found: what the pipeline turns into a finding."""
 
-    __slots__ = ("path", "params", "at", "variant", "severity")
+    __slots__ = ("at", "params", "path", "severity", "variant")
 
     def __init__(
         self,
@@ -109,15 +109,15 @@ class Rule:
     """
 
     __slots__ = (
-        "code",
-        "severity",
-        "title",
         "basis_text",
+        "check",
+        "code",
         "explanation",
         "fail_example",
         "pass_example",
+        "severity",
         "texts",
-        "check",
+        "title",
     )
 
     def __init__(
@@ -189,7 +189,7 @@ class Context:
     ctx.sourcemap``), so that a hit about a missing section points at the right place.
     """
 
-    __slots__ = ("konzept", "pack", "sourcemap", "partner", "vereinbarungen", "goal_owner", "measures")
+    __slots__ = ("goal_owner", "konzept", "measures", "pack", "partner", "sourcemap", "vereinbarungen")
 
     def __init__(self, konzept: Konzept, pack: RulePack | None, sourcemap: SourceMap) -> None:
         self.konzept = konzept

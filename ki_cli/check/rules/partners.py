@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ki_cli.text import L
 from ki_cli.check.rules.base import Context, Hit, date, hit, rule
 from ki_cli.check.rules.example import edit
 from ki_cli.check.rules.sources import FOKUS, NONE, REGELPRAXIS
+from ki_cli.text import L
 
 if TYPE_CHECKING:
     from ki_cli.format.model import Massnahme, Vereinbarung

@@ -4,14 +4,13 @@ type of municipality has (Rat or Kreistag)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
-from ki_cli.text import L
-from ki_cli.periods import COUNCILS, council, period_end
 from ki_cli.check.rules.base import Context, Hit, Text, date, hit, rule
 from ki_cli.check.rules.example import edit
 from ki_cli.check.rules.sources import GO_KRO
+from ki_cli.periods import COUNCILS, council, period_end
+from ki_cli.text import L
 
 
 @rule(

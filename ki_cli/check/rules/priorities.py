@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ki_cli.text import L
 from ki_cli.check.rules.base import Context, Hit, date, hit, rule, words
 from ki_cli.check.rules.example import edit
 from ki_cli.check.rules.sources import FOKUS, NONE, REGELPRAXIS, TINTG_AREAS, VOCAB
 from ki_cli.format.vocab import ASPEKTE, HANDLUNGSFELD_BY_BEREICH, KI, REGELSYSTEM
+from ki_cli.text import L
 
 USB = "uebergang_schule_beruf"
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ki_cli.text import L
 from ki_cli.check.rules.base import Context, Hit, Text, euro, hit, num, rule, words
 from ki_cli.check.rules.example import edit
 from ki_cli.check.rules.sources import NONE, PACK, PRACTICE, TINTG_AREAS
 from ki_cli.format.vocab import FUNKTION
+from ki_cli.text import L
 
 TOLERANCE = 0.001
 
