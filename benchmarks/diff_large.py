@@ -42,12 +42,16 @@ def concept(measures: list[tuple[int, str, int]], beginn: int) -> str:
     """A concept with two Schwerpunkte; ``measures`` are (number, stage, Schwerpunkt)."""
     lines = [HEAD.format(beginn=beginn, ende=beginn + 1)]
     for sp, bereich, feld in ((0, "bildungskette", "schule"), (1, "querschnitt", "vernetzung")):
-        lines.append(f"  - id: sp-{sp}\n    bereich: {bereich}\n    handlungsfeld: {feld}\n"
-                     f"    titel: Schwerpunkt {sp}\n    begruendung: Bedarf\n    massnahmen:\n")
+        lines.append(
+            f"  - id: sp-{sp}\n    bereich: {bereich}\n    handlungsfeld: {feld}\n"
+            f"    titel: Schwerpunkt {sp}\n    begruendung: Bedarf\n    massnahmen:\n"
+        )
         for number, stufe, where in measures:
             if where == sp:
-                lines.append(f"      - id: m-{number}\n        titel: Maßnahme {number}\n        stufe: {stufe}\n"
-                             f"        federfuehrung: ki\n        beteiligt: [awo]\n        sachkosten: {100 + number}\n")
+                lines.append(
+                    f"      - id: m-{number}\n        titel: Maßnahme {number}\n        stufe: {stufe}\n"
+                    f"        federfuehrung: ki\n        beteiligt: [awo]\n        sachkosten: {100 + number}\n"
+                )
     lines.append(TAIL)
     return "".join(lines)
 
@@ -91,8 +95,11 @@ def main() -> None:
     runs = []
     for _ in range(3):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "ki_cli", "diff", str(a), str(b), "--format", "json"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "ki_cli", "diff", str(a), str(b), "--format", "json"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         runs.append(time.perf_counter() - start)
     print(f"ki diff --format json (fresh process, best of 3): {min(runs):.3f} s")
 

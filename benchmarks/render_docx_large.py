@@ -81,8 +81,10 @@ def main() -> None:
                     continue
                 seconds, parse, size = _word_step(path, kind)
                 word_times[kind][measures] = seconds
-                print(f"{measures:>6} measures  {kind:<9} ki render → .docx {wall:6.2f} s, peak {peak:>8}; "
-                      f"Word step alone {seconds:6.2f} s (Markdown parse {parse:5.2f} s), {size / 1024:,.0f} KiB")
+                print(
+                    f"{measures:>6} measures  {kind:<9} ki render → .docx {wall:6.2f} s, peak {peak:>8}; "
+                    f"Word step alone {seconds:6.2f} s (Markdown parse {parse:5.2f} s), {size / 1024:,.0f} KiB"
+                )
     for kind, times in word_times.items():
         if len(times) >= 2:
             small, large = min(times), max(times)

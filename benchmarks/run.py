@@ -135,7 +135,9 @@ def build(work: Path, ki: list[str]) -> tuple[list[Measure], dict[str, object]]:
         Measure("floor: python + yaml.CSafeLoader", floor),
     ]
     peer = _tool("check-jsonschema")
-    check = Measure("check-jsonschema (ki schema)", [peer or "check-jsonschema", "--schemafile", str(schema), str(example)])
+    check = Measure(
+        "check-jsonschema (ki schema)", [peer or "check-jsonschema", "--schemafile", str(schema), str(example)]
+    )
     if peer is None:
         check.failure = "not installed (pip install -e '.[bench]')"
     elif made.returncode != 0:
@@ -162,13 +164,19 @@ def build(work: Path, ki: list[str]) -> tuple[list[Measure], dict[str, object]]:
         sized[size] = {
             "validate": Measure(f"ki validate, {size} measures", [*ki, "validate", "-q", str(new)]),
             "diff": Measure(f"ki diff, {size} measures", [*ki, "diff", str(old), str(new)]),
-            "render": Measure(f"ki render proposal md, {size} measures",
-                              [*ki, "render", "proposal", str(new), "-o", str(work / f"m{size}.md"), "--force"]),
+            "render": Measure(
+                f"ki render proposal md, {size} measures",
+                [*ki, "render", "proposal", str(new), "-o", str(work / f"m{size}.md"), "--force"],
+            ),
         }
         measures.extend(sized[size].values())
     for fmt in ("md", "html", "pdf"):
-        measures.append(Measure(f"ki render proposal {fmt} (example)",
-                                [*ki, "render", "proposal", str(example), "-o", str(work / f"vorlage.{fmt}"), "--force"]))
+        measures.append(
+            Measure(
+                f"ki render proposal {fmt} (example)",
+                [*ki, "render", "proposal", str(example), "-o", str(work / f"vorlage.{fmt}"), "--force"],
+            )
+        )
     return measures, {"sized": sized, "schema_ok": made.returncode == 0}
 
 
@@ -197,20 +205,27 @@ def report(measures: list[Measure], extra: dict[str, object], repeat: int) -> tu
     files_per_second = BULK_FILES / bulk.median if not math.isnan(bulk.median) else math.nan
     lines.append(f"| bulk validation, files per second | {files_per_second:.0f} | ≥ {TARGET_FILES_PER_SECOND} |")
 
-    lines += ["", "| operation | " + " | ".join(f"{s} measures" for s in SIZES) + " | exponent 1,000→10,000 |",
-              "|---|" + "---|" * (len(SIZES) + 1)]
+    lines += [
+        "",
+        "| operation | " + " | ".join(f"{s} measures" for s in SIZES) + " | exponent 1,000→10,000 |",
+        "|---|" + "---|" * (len(SIZES) + 1),
+    ]
     exponents = {}
     for op in ("validate", "diff", "render"):
         row = [_fmt_s(sized[s][op].median) for s in SIZES]
         exponents[op] = _slope(sized[1_000][op], sized[10_000][op], 1_000, 10_000)
         lines.append(f"| ki {op} | " + " | ".join(row) + f" | {exponents[op]:.2f} |")
     peak_large = sized[10_000]["validate"].peak_mb
-    lines.append(f"\nPeak memory of `ki validate` on 10,000 measures: {_fmt_mb(peak_large)} (target ≤ {TARGET_PEAK_MB} MB)")
+    lines.append(
+        f"\nPeak memory of `ki validate` on 10,000 measures: {_fmt_mb(peak_large)} (target ≤ {TARGET_PEAK_MB} MB)"
+    )
 
     missed = [f"{name}: {value:.2f} > {target}" for name, value, target in ratios if not value <= target]
     if not files_per_second >= TARGET_FILES_PER_SECOND:
         missed.append(f"bulk: {files_per_second:.0f} files/s < {TARGET_FILES_PER_SECOND}")
-    missed += [f"exponent of {op}: {e:.2f} > {TARGET_EXPONENT}" for op, e in exponents.items() if not e <= TARGET_EXPONENT]
+    missed += [
+        f"exponent of {op}: {e:.2f} > {TARGET_EXPONENT}" for op, e in exponents.items() if not e <= TARGET_EXPONENT
+    ]
     if not peak_large <= TARGET_PEAK_MB:
         missed.append(f"peak memory: {_fmt_mb(peak_large)} > {TARGET_PEAK_MB} MB")
     missed += [f"{m.name}: {m.failure}" for m in measures if m.failure]
@@ -238,8 +253,10 @@ def main() -> int:
     import platform
 
     cpu = platform.processor() or platform.machine()
-    head = (f"Python {platform.python_version()}, {platform.system()} {platform.release()}, {cpu}, "
-            f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
+    head = (
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}, {cpu}, "
+        f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}"
+    )
     print(head + "\n\n" + table)
     print("\nAll targets met." if not missed else "\nTargets missed:\n  " + "\n  ".join(missed))
     if args.markdown:

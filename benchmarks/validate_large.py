@@ -53,8 +53,11 @@ def main() -> None:
         in_process = median_seconds(lambda: validate_bytes(raw, str(path), "de"), args.repeat)
         command = [sys.executable, "-m", "ki_cli", "validate", "-q", str(path)]
         cli = median_seconds(lambda: subprocess.run(command, capture_output=True, check=False), args.repeat)
-    print(f"concept: {args.measures} measures, {args.partners} partners, {args.agreements} agreements, "
-          f"{len(raw) / 1024:.0f} KiB; findings: {len(report.findings)} ({', '.join(codes) or 'none'}), errors: {len(errors)}")
+    print(
+        f"concept: {args.measures} measures, {args.partners} partners, {args.agreements} agreements, "
+        f"{len(raw) / 1024:.0f} KiB; findings: {len(report.findings)} ({', '.join(codes) or 'none'}), "
+        f"errors: {len(errors)}"
+    )
     print(f"validate in process (median of {args.repeat}): {in_process:.3f} s")
     print(f"ki validate, fresh process (median of {args.repeat}): {cli:.3f} s")
     if errors:

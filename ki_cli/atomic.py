@@ -195,8 +195,9 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes, force: bool = False, *, inputs: Sequence[Path] = (),
-                 lang: str | None = None) -> None:
+def write_atomic(
+    path: Path, data: bytes, force: bool = False, *, inputs: Sequence[Path] = (), lang: str | None = None
+) -> None:
     """Write ``data`` to ``path`` all at once or not at all (see the module's text for what is refused).
 
     ``inputs``: the files the output is made from; the first one gives a new file its permission

@@ -134,8 +134,10 @@ def _line_of(text: str, *keys: str) -> int | None:
     for key in keys:
         spellings = {re.escape(key), re.escape(_json_escaped(key))}
         for spelling in spellings:
-            pattern = (rf"(?:^|[{{,.])[ \t]*[\"']?{spelling}{_KEY_END}"
-                       rf"|^[ \t]*\[+[ \t]*(?:[^\]\n]*\.)?[\"']?{spelling}[\"']?[ \t]*\]")
+            pattern = (
+                rf"(?:^|[{{,.])[ \t]*[\"']?{spelling}{_KEY_END}"
+                rf"|^[ \t]*\[+[ \t]*(?:[^\]\n]*\.)?[\"']?{spelling}[\"']?[ \t]*\]"
+            )
             match = re.search(pattern, text, re.MULTILINE)
             if match:
                 return text.count("\n", 0, match.start()) + 1

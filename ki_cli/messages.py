@@ -91,24 +91,38 @@ UI: dict[str, L] = {
     "config.too_large": L("die Datei ist größer als {limit}", "the file is larger than {limit}"),
     "config.not_utf8": L("die Datei ist nicht in UTF-8 gespeichert", "the file is not saved as UTF-8"),
     "config.syntax": L("kein gültiges TOML: {detail}", "not valid TOML: {detail}"),
-    "config.too_deep": L("zu tief verschachtelt (Listen oder Tabellen in sich)",
-                         "nested too deeply (lists or tables within each other)"),
+    "config.too_deep": L(
+        "zu tief verschachtelt (Listen oder Tabellen in sich)", "nested too deeply (lists or tables within each other)"
+    ),
     "config.not_a_table": L("[{section}] muss eine Tabelle sein", "[{section}] must be a table"),
-    "config.unknown_key": L("unbekannter Schlüssel {name} (erlaubt: {allowed})", "unknown key {name} (allowed: {allowed})"),
+    "config.unknown_key": L(
+        "unbekannter Schlüssel {name} (erlaubt: {allowed})", "unknown key {name} (allowed: {allowed})"
+    ),
     "config.lang": L("lang muss einer dieser Texte sein: {allowed}", "lang must be one of these texts: {allowed}"),
-    "config.codes": L('{name} muss eine Liste von Codes sein, etwa ["KI107", "KI3"]',
-                      '{name} must be a list of codes, such as ["KI107", "KI3"]'),
-    "config.unknown_code": L("unbekannter Code {code}; `ki rules` listet alle Codes",
-                             "unknown code {code}; `ki rules` lists every code"),
+    "config.codes": L(
+        '{name} muss eine Liste von Codes sein, etwa ["KI107", "KI3"]',
+        '{name} must be a list of codes, such as ["KI107", "KI3"]',
+    ),
+    "config.unknown_code": L(
+        "unbekannter Code {code}; `ki rules` listet alle Codes", "unknown code {code}; `ki rules` lists every code"
+    ),
     "config.strict": L("strict muss true oder false sein", "strict must be true or false"),
-    "config.severity_table": L('[validate.severity] muss eine Tabelle sein, etwa KI407 = "error"',
-                               '[validate.severity] must be a table, such as KI407 = "error"'),
-    "config.severity_level": L('die Schwere von {code} muss einer dieser Texte sein: {allowed}',
-                               "the severity of {code} must be one of these texts: {allowed}"),
-    "config.template_dir": L('template_dir muss ein Pfad in Anführungszeichen sein, etwa "vorlagen"',
-                             'template_dir must be a path in quotes, such as "vorlagen"'),
-    "config.template_dir_text": L("template_dir darf weder leer sein noch Steuerzeichen enthalten",
-                                  "template_dir must be neither empty nor hold control characters"),
+    "config.severity_table": L(
+        '[validate.severity] muss eine Tabelle sein, etwa KI407 = "error"',
+        '[validate.severity] must be a table, such as KI407 = "error"',
+    ),
+    "config.severity_level": L(
+        "die Schwere von {code} muss einer dieser Texte sein: {allowed}",
+        "the severity of {code} must be one of these texts: {allowed}",
+    ),
+    "config.template_dir": L(
+        'template_dir muss ein Pfad in Anführungszeichen sein, etwa "vorlagen"',
+        'template_dir must be a path in quotes, such as "vorlagen"',
+    ),
+    "config.template_dir_text": L(
+        "template_dir darf weder leer sein noch Steuerzeichen enthalten",
+        "template_dir must be neither empty nor hold control characters",
+    ),
     "unknown_rule": L(
         "Unbekannter Regelcode „{code}“.{did_you_mean} `ki rules` listet alle Regeln.",
         "Unknown rule code “{code}”.{did_you_mean} `ki rules` lists every rule.",
@@ -118,8 +132,10 @@ UI: dict[str, L] = {
         "{path} already exists; --force overwrites it.",
     ),
     "out.no_folder": L("Der Ordner für {path} existiert nicht.", "The folder of {path} does not exist."),
-    "out.parent_not_dir": L("{path} kann nicht geschrieben werden: der übergeordnete Pfad ist eine Datei.",
-                            "{path} cannot be written: its parent is a file."),
+    "out.parent_not_dir": L(
+        "{path} kann nicht geschrieben werden: der übergeordnete Pfad ist eine Datei.",
+        "{path} cannot be written: its parent is a file.",
+    ),
     "out.is_dir": L("{path} ist ein Ordner, keine Datei.", "{path} is a folder, not a file."),
     "out.not_writable": L("{path} kann nicht geschrieben werden ({detail}).", "{path} cannot be written ({detail})."),
     "out.special": L(
@@ -205,7 +221,9 @@ UI: dict[str, L] = {
         "There are {count} agreements: name a folder with -o or pick one with --id.",
     ),
     "render.template_dir": L("Vorlagenordner nicht gefunden: {path}", "Template folder not found: {path}"),
-    "render.failed": L("Die Vorlage lässt sich nicht ausfüllen: {detail}", "The template cannot be filled in: {detail}"),
+    "render.failed": L(
+        "Die Vorlage lässt sich nicht ausfüllen: {detail}", "The template cannot be filled in: {detail}"
+    ),
     "render.written": L("geschrieben: {path}", "written: {path}"),
     # what a template may not do (ki_cli/render/engine.py), each shown after "template:line: "
     "render.syntax": L("Syntaxfehler in der Vorlage: {message}", "syntax error in the template: {message}"),
@@ -307,7 +325,9 @@ UI: dict[str, L] = {
         "Die Kennung „{id}“ tragen mehrere Vereinbarungen; damit keine die andere ersetzt, steht diese in {path}.",
         "The id “{id}” is used by more than one agreement; so that none replaces another, this one is in {path}.",
     ),
-    "init.ask.kommune": L("Name der Kommune (z. B. Stadt Hamm, Kreis Soest)", "Name of the municipality (e.g. Stadt Hamm, Kreis Soest)"),
+    "init.ask.kommune": L(
+        "Name der Kommune (z. B. Stadt Hamm, Kreis Soest)", "Name of the municipality (e.g. Stadt Hamm, Kreis Soest)"
+    ),
     "init.ask.typ": L("Art: kreisfreie_stadt oder kreis", "Type: kreisfreie_stadt or kreis"),
     "init.ask.beginn": L("Beginn des Zeitraums (TT.MM.JJJJ)", "Start of the period (DD.MM.YYYY)"),
     "init.ask.foerderrichtlinie": L("Förderrichtlinie ({choices})", "Funding guideline ({choices})"),
@@ -336,7 +356,8 @@ UI: dict[str, L] = {
     "init.empty_kommune": L("Der Name der Kommune darf nicht leer sein.", "The municipality's name must not be empty."),
     "init.option": L("Angabe {option}: {problem}", "Option {option}: {problem}"),
     "init.defaults": L(
-        "Keine Eingabe möglich (kein Terminal): für {options} wurden Platzhalter eingesetzt – bitte in der Datei ersetzen.",
+        "Keine Eingabe möglich (kein Terminal): für {options} wurden Platzhalter eingesetzt – bitte "
+        "in der Datei ersetzen.",
         "No terminal to ask on: placeholders were used for {options} – please replace them in the file.",
     ),
     "init.next": L(

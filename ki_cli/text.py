@@ -140,7 +140,7 @@ class Suggestions:
         self._cache: dict[str, L | str] = {}
 
     def __call__(self, value: object) -> L | str:
-        """" Meinten Sie „x“?" when a close candidate exists, else empty."""
+        """ " Meinten Sie „x“?" when a close candidate exists, else empty."""
         if not isinstance(value, str) or not value:
             return ""
         if value not in self._cache:
@@ -169,14 +169,14 @@ def closest_code(value: str, codes: Iterable[str]) -> str | None:
 
 
 def suggest(hit: str | None, value: object) -> L | str:
-    """" Meinten Sie „x“?" for a found ``hit`` that differs from ``value``."""
+    """ " Meinten Sie „x“?" for a found ``hit`` that differs from ``value``."""
     if hit is None or hit == value:
         return ""
     return L(f" Meinten Sie „{hit}“?", f" Did you mean “{hit}”?")
 
 
 def did_you_mean(value: object, candidates: Iterable[str]) -> L | str:
-    """" Meinten Sie „x“?" when a close candidate exists, else empty."""
+    """ " Meinten Sie „x“?" when a close candidate exists, else empty."""
     return suggest(closest(value, candidates), value)
 
 

@@ -136,5 +136,15 @@ class Reporter:
         params = {"count": self._number(count), "code": code, "title": rule.title, "limit": self._number(MAX_FINDINGS)}
         message, hint = render(key, self.lang, params)
         line, column, end_line, end_column = span
-        return Finding(code=code, severity=severity, message=message, hint=hint, basis=rule.basis(self.lang),
-                       yaml_path="", line=line, column=column, end_line=end_line, end_column=end_column)
+        return Finding(
+            code=code,
+            severity=severity,
+            message=message,
+            hint=hint,
+            basis=rule.basis(self.lang),
+            yaml_path="",
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )

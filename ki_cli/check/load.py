@@ -171,12 +171,17 @@ def resolve_plain(text: str) -> Any:
 
 def _tagged(text: str, tag: str) -> Any:
     """A scalar with an explicit core tag (``!!str 12``, ``!!int "3"``)."""
-    kind = tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else "str"
+    kind = tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else "str"
     if kind == "str":
         return text
     value = resolve_plain(text)
-    types: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool,
-                                                 "null": type(None), "timestamp": dt.date}
+    types: dict[str, type | tuple[type, ...]] = {
+        "int": int,
+        "float": (int, float),
+        "bool": bool,
+        "null": type(None),
+        "timestamp": dt.date,
+    }
     expected = types[kind]
     return value if isinstance(value, expected) else text
 
@@ -186,7 +191,7 @@ def _tagged(text: str, tag: str) -> Any:
 
 def _decode(raw: bytes, report: Reporter) -> str | None:
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         report.add("KI003.utf16", (1, 1, 1, 2))
         return None
@@ -246,9 +251,9 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
         L("an dieser Stelle darf kein „Schlüssel: Wert“ stehen", "a “key: value” is not allowed here"),
         L(
             "Meist fehlt davor ein Zeilenumbruch, die Einrückung stimmt nicht, oder ein Text mit "
-            "Doppelpunkt braucht Anführungszeichen: titel: \"Bildung: Schule\".",
+            'Doppelpunkt braucht Anführungszeichen: titel: "Bildung: Schule".',
             "Usually a line break is missing before it, the indentation is off, or a text with a "
-            "colon needs quotes: titel: \"Bildung: Schule\".",
+            'colon needs quotes: titel: "Bildung: Schule".',
         ),
     ),
     (
@@ -257,8 +262,7 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
         L(
             "Schreiben Sie `schluessel: wert` mit Doppelpunkt und Leerzeichen, oder prüfen Sie, "
             "ob eine Zeile davor zu weit eingerückt ist.",
-            "Write `key: value` with a colon and a space, or check whether a line before is "
-            "indented too far.",
+            "Write `key: value` with a colon and a space, or check whether a line before is indented too far.",
         ),
     ),
     (
@@ -267,8 +271,7 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
         L(
             "Prüfen Sie die Einrückung: alle Schlüssel eines Abschnitts stehen genau "
             "untereinander; Listeneinträge beginnen mit „- “.",
-            "Check the indentation: all keys of a mapping line up exactly; list entries start "
-            "with “- ”.",
+            "Check the indentation: all keys of a mapping line up exactly; list entries start with “- ”.",
         ),
     ),
     (
@@ -309,17 +312,32 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
     ),
     (
         "did not find expected ',' or ']'",
-        L("in einer Liste [ … ] fehlt ein Komma oder die schließende Klammer", "a comma or the closing bracket is missing in a list [ … ]"),
-        L("Trennen Sie Einträge mit Kommas und schließen Sie mit „]“.", "Separate entries with commas and close with “]”."),
+        L(
+            "in einer Liste [ … ] fehlt ein Komma oder die schließende Klammer",
+            "a comma or the closing bracket is missing in a list [ … ]",
+        ),
+        L(
+            "Trennen Sie Einträge mit Kommas und schließen Sie mit „]“.",
+            "Separate entries with commas and close with “]”.",
+        ),
     ),
     (
         "did not find expected ',' or '}'",
-        L("in einem Abschnitt {{ … }} fehlt ein Komma oder die schließende Klammer", "a comma or the closing brace is missing in a mapping {{ … }}"),
-        L("Trennen Sie Einträge mit Kommas und schließen Sie mit „}}“.", "Separate entries with commas and close with “}}”."),
+        L(
+            "in einem Abschnitt {{ … }} fehlt ein Komma oder die schließende Klammer",
+            "a comma or the closing brace is missing in a mapping {{ … }}",
+        ),
+        L(
+            "Trennen Sie Einträge mit Kommas und schließen Sie mit „}}“.",
+            "Separate entries with commas and close with “}}”.",
+        ),
     ),
     (
         "control characters are not allowed",
-        L("die Datei enthält ein Steuerzeichen (z. B. ein NUL-Byte)", "the file contains a control character (such as a NUL byte)"),
+        L(
+            "die Datei enthält ein Steuerzeichen (z. B. ein NUL-Byte)",
+            "the file contains a control character (such as a NUL byte)",
+        ),
         L(
             "Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
             "Remove the invisible character; it usually comes from pasted text.",
@@ -340,7 +358,10 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
     ),
     (
         "found unknown escape character",
-        L("ein unbekanntes Escape-Zeichen mit „\\“ in doppelten Anführungszeichen", "an unknown “\\” escape in double quotes"),
+        L(
+            "ein unbekanntes Escape-Zeichen mit „\\“ in doppelten Anführungszeichen",
+            "an unknown “\\” escape in double quotes",
+        ),
         L(
             "Verwenden Sie einfache Anführungszeichen ('…') oder verdoppeln Sie den Backslash.",
             "Use single quotes ('…') or double the backslash.",
@@ -391,16 +412,24 @@ def _bad_character(text: str, err: yaml.YAMLError, report: Reporter, index: int 
     name = _CONTROL_NAMES.get(code)
     shown = f"U+{code:04X}" + (f" ({name})" if name else "")
     if code == 0xFEFF:
-        what = L("die Datei enthält mitten im Text das unsichtbare Zeichen U+FEFF (eine Byte-Order-Mark)",
-                 "the file contains the invisible character U+FEFF (a byte order mark) amid the text")
+        what = L(
+            "die Datei enthält mitten im Text das unsichtbare Zeichen U+FEFF (eine Byte-Order-Mark)",
+            "the file contains the invisible character U+FEFF (a byte order mark) amid the text",
+        )
     elif code < 0x20 or 0x7F <= code <= 0x9F:
-        what = L(f"die Datei enthält das unsichtbare Steuerzeichen {shown}",
-                 f"the file contains the invisible control character {shown}")
+        what = L(
+            f"die Datei enthält das unsichtbare Steuerzeichen {shown}",
+            f"the file contains the invisible control character {shown}",
+        )
     else:
-        what = L(f"die Datei enthält das nicht erlaubte Zeichen {shown}",
-                 f"the file contains the character {shown}, which is not allowed")
-    hint = L("Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
-             "Remove the invisible character; it usually comes from pasted text.")
+        what = L(
+            f"die Datei enthält das nicht erlaubte Zeichen {shown}",
+            f"the file contains the character {shown}, which is not allowed",
+        )
+    hint = L(
+        "Entfernen Sie das unsichtbare Zeichen; es stammt meist aus kopiertem Text.",
+        "Remove the invisible character; it usually comes from pasted text.",
+    )
     report.add("KI001", (line, column, line, column + 1), always=True, problem=what, expected=hint)
 
 
@@ -408,7 +437,7 @@ def _last_content_before(text: str, line: int, column: int) -> tuple[int, int]:
     """Where to show a parser stop: the parser reports the next token, which may sit past blank
     and comment lines; the line the user has to fix is then the last one with content before it."""
     lines = split_lines(text)
-    rest = lines[line - 1][column - 1:].lstrip() if 0 < line <= len(lines) else ""
+    rest = lines[line - 1][column - 1 :].lstrip() if 0 < line <= len(lines) else ""
     if rest and not rest.startswith("#"):
         return line, column
     for number in range(line - 1, 0, -1):
@@ -491,7 +520,7 @@ class _Frame:
 
 
 def _shown_tag(tag: str) -> str:
-    return "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+    return "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
 
 
 def _span(event: Any) -> Span:
@@ -533,8 +562,13 @@ class _Builder:
     def _spend(self, cost: int, span: Span, path: str | None) -> None:
         self.spent += cost
         if self.spent > BUDGET:
-            self.report.add("KI004.budget", span, path or "", always=True,
-                            limit=L(_human_size(BUDGET, "de"), _human_size(BUDGET, "en")))
+            self.report.add(
+                "KI004.budget",
+                span,
+                path or "",
+                always=True,
+                limit=L(_human_size(BUDGET, "de"), _human_size(BUDGET, "en")),
+            )
             raise _Stop
 
     # where the next node goes: (path or None to drop it, key span for the source map)
@@ -579,8 +613,9 @@ class _Builder:
         first = top.key_lines.get(text)
         top.key_span = span
         if len(text) > MAX_KEY:
-            self.report.add("KI004.longkey", span, top.path or "", key=_clip(text, 40), length=_number(len(text)),
-                            limit=MAX_KEY)
+            self.report.add(
+                "KI004.longkey", span, top.path or "", key=_clip(text, 40), length=_number(len(text)), limit=MAX_KEY
+            )
             top.key = None
         elif first is not None:
             if not top.discard:
@@ -723,8 +758,9 @@ class _Builder:
     def _count_alias(self, size: int, span: Span, path: str | None, anchor: str) -> None:
         self.alias_nodes += size
         if self.alias_nodes > MAX_ALIAS_NODES:
-            self.report.add("KI004.alias", span, path or "", always=True, anchor=_clip(anchor),
-                            limit=_number(MAX_ALIAS_NODES))
+            self.report.add(
+                "KI004.alias", span, path or "", always=True, anchor=_clip(anchor), limit=_number(MAX_ALIAS_NODES)
+            )
             raise _Stop
 
     def alias(self, event: Any) -> None:

@@ -24,7 +24,11 @@ def check_loaded(loaded: Loaded, lang: str, *, domain: bool = True) -> tuple[Any
     with paused_gc():
         konzept = check_model(loaded.data, loaded.sourcemap, report)
         check_references(loaded.data, loaded.sourcemap, report)
-        if domain and konzept is not None and not any(f.severity == "error" and f.code.startswith("KI1") for f in report.findings):
+        if (
+            domain
+            and konzept is not None
+            and not any(f.severity == "error" and f.code.startswith("KI1") for f in report.findings)
+        ):
             from ki_cli.check.rules import run_rules
 
             run_rules(konzept, loaded.sourcemap, report)

@@ -120,7 +120,7 @@ class SourceMap:
             while probe:
                 probe = parent(probe)
                 if probe in self._aliases:
-                    path = self._aliases[probe] + path[len(probe):]
+                    path = self._aliases[probe] + path[len(probe) :]
                     break
             else:
                 return None

@@ -70,9 +70,8 @@ def _shown(value: Any) -> L:
 
 
 _NOT_TEXT_HINT = L(
-    "Setzen Sie den Text in Anführungszeichen, wenn er wie eine Zahl, ein Datum oder "
-    "true/false aussieht: \"…\".",
-    "Put the text in quotes if it looks like a number, a date or true/false: \"…\".",
+    'Setzen Sie den Text in Anführungszeichen, wenn er wie eine Zahl, ein Datum oder true/false aussieht: "…".',
+    'Put the text in quotes if it looks like a number, a date or true/false: "…".',
 )
 
 
@@ -107,7 +106,9 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
             "VZE lie above 0 and at most 1 (one full post); amounts are not negative.",
         )
     if kind == "ki_number_range":
-        return L("eine Zahl bis zu einer Billion (1.000.000.000.000)", "a number up to a trillion (1,000,000,000,000)"), L(
+        return L(
+            "eine Zahl bis zu einer Billion (1.000.000.000.000)", "a number up to a trillion (1,000,000,000,000)"
+        ), L(
             "Prüfen Sie die Ziffern: eine so große Zahl (auch eine negative) ist im Konzept ein Tippfehler.",
             "Check the digits: a number this large (negative ones too) is a typo in a concept.",
         )
@@ -117,7 +118,9 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
             "Write `version: 1`; true and false are booleans, not a version number.",
         )
     if kind == "ki_date":
-        return _DATE, L("Schreiben Sie das Datum wie 2025-01-01 oder 01.01.2025.", "Write the date as 2025-01-01 or 01.01.2025.")
+        return _DATE, L(
+            "Schreiben Sie das Datum wie 2025-01-01 oder 01.01.2025.", "Write the date as 2025-01-01 or 01.01.2025."
+        )
     if kind == "ki_date_range":
         low, high = ctx.get("min"), ctx.get("max")
         return L(f"ein Datum zwischen {low} und {high}", f"a date between {low} and {high}"), L(
@@ -129,7 +132,9 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
             "Check day and month (there is no 30 February, for instance).",
         )
     if kind == "ki_bool":
-        return L("ja oder nein (true/false)", "yes or no (true/false)"), L("Schreiben Sie true oder false.", "Write true or false.")
+        return L("ja oder nein (true/false)", "yes or no (true/false)"), L(
+            "Schreiben Sie true oder false.", "Write true or false."
+        )
     if kind == "ki_email":
         return L("eine E-Mail-Adresse (name@beispiel.de)", "an e-mail address (name@example.org)"), L(
             "Prüfen Sie @ und Domain der Adresse.", "Check the address's @ and domain."
@@ -140,11 +145,15 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
             "an official municipality key of NRW (8 digits starting with 05)",
         ), L('Schreiben Sie den Schlüssel in Anführungszeichen: ags: "05315000".', 'Quote the key: ags: "05315000".')
     if kind == "list_type":
-        return _LIST, L("Schreiben Sie jeden Eintrag in eine eigene Zeile mit „- “ davor, oder [a, b].",
-                        "Write each entry on its own line starting with “- ”, or [a, b].")
+        return _LIST, L(
+            "Schreiben Sie jeden Eintrag in eine eigene Zeile mit „- “ davor, oder [a, b].",
+            "Write each entry on its own line starting with “- ”, or [a, b].",
+        )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return _SECTION, L("Rücken Sie die Schlüssel des Abschnitts unter seinem Namen ein.",
-                           "Indent the mapping's keys below its name.")
+        return _SECTION, L(
+            "Rücken Sie die Schlüssel des Abschnitts unter seinem Namen ein.",
+            "Indent the mapping's keys below its name.",
+        )
     if kind == "too_short":
         return L("mindestens einen Eintrag", "at least one entry"), L(
             "Tragen Sie mindestens einen Eintrag ein.", "Add at least one entry."
@@ -223,12 +232,20 @@ def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: 
     value = _written(data, err)
     if kind == "missing":
         where = parent(path)
-        report.add("KI101", sourcemap.key_span(where), path, key=key, where=_where(where, data),
-                   expected=_expected_for(loc))
+        report.add(
+            "KI101", sourcemap.key_span(where), path, key=key, where=_where(where, data), expected=_expected_for(loc)
+        )
     elif kind == "extra_forbidden":
         allowed = records.allowed_keys(loc[:-1])
-        report.add("KI102", sourcemap.key_span(path), path, key=key, where=_where(parent(path), data),
-                   did_you_mean=did_you_mean(key, allowed), allowed=", ".join(allowed))
+        report.add(
+            "KI102",
+            sourcemap.key_span(path),
+            path,
+            key=key,
+            where=_where(parent(path), data),
+            did_you_mean=did_you_mean(key, allowed),
+            allowed=", ".join(allowed),
+        )
     elif _is_version(loc) and kind != "ki_version_bool":
         report.add("KI104", sourcemap.value_span(path), path, value=_shown(value))
     elif kind in ("ki_id", "ki_id_reserved"):
@@ -237,16 +254,30 @@ def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: 
         allowed = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
         words = ", ".join(allowed)
         report.add(
-            "KI103", sourcemap.value_span(path), path, value=_shown(value), key=key,
+            "KI103",
+            sourcemap.value_span(path),
+            path,
+            value=_shown(value),
+            key=key,
             expected=L(f"einer dieser Werte: {words}", f"one of these values: {words}"),
             did_you_mean=did_you_mean(as_text(value), allowed),
-            hint=L("Schreiben Sie einen der erlaubten Werte genau so, klein und ohne Umlaute.",
-                   "Write one of the allowed values exactly as shown, in lower case."),
+            hint=L(
+                "Schreiben Sie einen der erlaubten Werte genau so, klein und ohne Umlaute.",
+                "Write one of the allowed values exactly as shown, in lower case.",
+            ),
         )
     else:
         expected, hint = _type_problem(err)
-        report.add("KI103", sourcemap.value_span(path), path, value=_shown(value), key=key,
-                   expected=expected, did_you_mean="", hint=hint)
+        report.add(
+            "KI103",
+            sourcemap.value_span(path),
+            path,
+            value=_shown(value),
+            key=key,
+            expected=expected,
+            did_you_mean="",
+            hint=hint,
+        )
 
 
 def _is_version(loc: tuple[Any, ...]) -> bool:
@@ -260,7 +291,9 @@ def _suggest_id(value: str) -> str:
     return text if text and text != "ki" else ""
 
 
-def _report_bad_id(path: str, value: Any, kind: str, reason: str | None, sourcemap: SourceMap, report: Reporter) -> None:
+def _report_bad_id(
+    path: str, value: Any, kind: str, reason: str | None, sourcemap: SourceMap, report: Reporter
+) -> None:
     text = str(as_text(value))
     if kind == "ki_id_reserved":
         why = L("„ki“ ist reserviert, es steht für das KI selbst", "“ki” is reserved, it stands for the KI itself")
@@ -269,8 +302,10 @@ def _report_bad_id(path: str, value: Any, kind: str, reason: str | None, sourcem
         why = (
             L(f"länger als {ID_MAX} Zeichen", f"longer than {ID_MAX} characters")
             if reason == "too_long"
-            else L("nur Kleinbuchstaben, Ziffern, „-“ und „_“ sind erlaubt",
-                   "only lower-case letters, digits, “-” and “_” are allowed")
+            else L(
+                "nur Kleinbuchstaben, Ziffern, „-“ und „_“ sind erlaubt",
+                "only lower-case letters, digits, “-” and “_” are allowed",
+            )
         )
         suggestion = _suggest_id(text)
     shown = L(f", z. B. „{suggestion}“", f", e.g. “{suggestion}”") if suggestion else ""
@@ -336,8 +371,14 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
     # in file order, so that the *second* occurrence is the one reported
     for ident, path in sorted(index.all, key=lambda item: sourcemap.value_span(item[1])[:2]):
         if ident in first:
-            report.add("KI106", sourcemap.value_span(path), path, id=ident,
-                       first_line=sourcemap.value_span(first[ident])[0], first_path=first[ident])
+            report.add(
+                "KI106",
+                sourcemap.value_span(path),
+                path,
+                id=ident,
+                first_line=sourcemap.value_span(first[ident])[0],
+                first_path=first[ident],
+            )
         else:
             first[ident] = path
 
@@ -361,8 +402,9 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
             for i, goal in enumerate(goals):
                 if _scalar(goal) and str(as_text(goal)) not in index.ziele:
                     if sp_path not in goal_pools:  # its own goals are proposed, or else all of them
-                        goal_pools[sp_path] = _Pool(goals_of.get(sp_path) or list(index.ziele),
-                                                    L("kein Ziel", "goal"), budget)
+                        goal_pools[sp_path] = _Pool(
+                            goals_of.get(sp_path) or list(index.ziele), L("kein Ziel", "goal"), budget
+                        )
                     _dangling(join(join(m_path, "ziele"), i), "ziele", goal, goal_pools[sp_path], sourcemap, report)
     priorities = _Pool(index.schwerpunkte, L("keinen Schwerpunkt", "priority"), budget)
     for p_path, post in _entries(data, "personal"):
@@ -371,8 +413,16 @@ def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporte
             for key in einsatz:
                 if key not in index.schwerpunkte:
                     path = join(join(p_path, "einsatz"), key)
-                    report.add("KI107", sourcemap.key_span(path), path, ref=key, key="einsatz",
-                               kind=priorities.kind, did_you_mean=priorities.suggest(key), known=priorities.known())
+                    report.add(
+                        "KI107",
+                        sourcemap.key_span(path),
+                        path,
+                        ref=key,
+                        key="einsatz",
+                        kind=priorities.kind,
+                        did_you_mean=priorities.suggest(key),
+                        known=priorities.known(),
+                    )
     for v_path, agreement in _entries(data, "vereinbarungen"):
         _ref(agreement, v_path, "partner", partners, sourcemap, report)
 
@@ -421,5 +471,13 @@ def _refs(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: Sou
 
 def _dangling(path: str, key: str, value: Any, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
     ref = str(as_text(value))
-    report.add("KI107", sourcemap.value_span(path), path, ref=ref, key=key, kind=pool.kind,
-               did_you_mean=pool.suggest(ref), known=pool.known())
+    report.add(
+        "KI107",
+        sourcemap.value_span(path),
+        path,
+        ref=ref,
+        key=key,
+        kind=pool.kind,
+        did_you_mean=pool.suggest(ref),
+        known=pool.known(),
+    )

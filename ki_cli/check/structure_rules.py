@@ -113,8 +113,7 @@ RULES: tuple[Rule, ...] = (
         L(
             "Die Datei ist leer, oder ihre oberste Ebene ist kein Abschnitt mit Schlüsseln "
             "(sondern etwa eine Liste oder ein einzelner Text).",
-            "The file is empty, or its top level is not a mapping with keys (but, say, a list or "
-            "a single text).",
+            "The file is empty, or its top level is not a mapping with keys (but, say, a list or a single text).",
         ),
         "- version: 1\n",
         VALID,
@@ -128,13 +127,13 @@ RULES: tuple[Rule, ...] = (
             "Eine Zahl mit deutschem Tausenderpunkt wie `betrag: 24.000` liest YAML als "
             "Dezimalzahl 24,0 – aus 24.000 € würden 24 €, in jedem Dokument. Weil eine deutsche "
             "Leserin etwas anderes sieht als das, was gelesen wird, ist das ein Fehler, und `ki render` "
-            "schreibt kein Dokument. Schreiben Sie `24000` oder, in Anführungszeichen, `\"24.000\"`: "
+            'schreibt kein Dokument. Schreiben Sie `24000` oder, in Anführungszeichen, `"24.000"`: '
             "so wird der Punkt als Tausenderpunkt gelesen. Deutsche Schreibweisen, die YAML als Text "
             "liest (`vze: 0,5`, `betrag: 1.234,56`), werden ebenfalls richtig umgerechnet.",
             "A number with a German thousands separator such as `betrag: 24.000` is read by YAML "
             "as the decimal 24.0 – €24,000 would become €24, in every document. Because a German reader "
             "sees something other than what is read, this is an error, and `ki render` writes no "
-            "document. Write `24000` or, in quotes, `\"24.000\"`: then the dot is read as a thousands "
+            'document. Write `24000` or, in quotes, `"24.000"`: then the dot is read as a thousands '
             "separator. German notation that YAML reads as text (`vze: 0,5`, `betrag: 1.234,56`) is "
             "converted correctly too.",
         ),
@@ -147,10 +146,8 @@ RULES: tuple[Rule, ...] = (
         L("Pflichtfeld fehlt", "required field missing"),
         _FORMAT,
         L(
-            "Ein Feld, das das Format verlangt, fehlt. ki meldet es am Schlüssel des Abschnitts, "
-            "in dem es fehlt.",
-            "A field the format requires is missing. ki reports it at the key of the mapping it "
-            "is missing from.",
+            "Ein Feld, das das Format verlangt, fehlt. ki meldet es am Schlüssel des Abschnitts, in dem es fehlt.",
+            "A field the format requires is missing. ki reports it at the key of the mapping it is missing from.",
         ),
         _with("    titel: Schule\n", ""),
         VALID,
@@ -191,10 +188,8 @@ RULES: tuple[Rule, ...] = (
         L("Formatversion nicht unterstützt", "unsupported format version"),
         _FORMAT,
         L(
-            "`version` nennt eine Formatversion, die diese Version von ki nicht kennt. Es gibt "
-            "nur Version 1.",
-            "`version` names a format version this version of ki does not know. Only version 1 "
-            "exists.",
+            "`version` nennt eine Formatversion, die diese Version von ki nicht kennt. Es gibt nur Version 1.",
+            "`version` names a format version this version of ki does not know. Only version 1 exists.",
         ),
         _with("version: 1", "version: 2"),
         VALID,

@@ -57,8 +57,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "KI004.tag": {
         "de": (
             "Der YAML-Tag „{tag}“ ist in Konzeptdateien nicht erlaubt; er wird weder ausgewertet noch ausgeführt.",
-            "Entfernen Sie den Tag. Konzeptdateien enthalten nur Text, Zahlen, Datumsangaben, "
-            "Listen und Abschnitte.",
+            "Entfernen Sie den Tag. Konzeptdateien enthalten nur Text, Zahlen, Datumsangaben, Listen und Abschnitte.",
         ),
         "en": (
             "The YAML tag “{tag}” is not allowed in concept files; it is neither constructed nor executed.",
@@ -219,7 +218,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "KI004.link_folder": {
         "de": (
-            "Der symbolische Verweis auf den Ordner {detail} wird nicht verfolgt; die Dateien dort wurden nicht geprüft.",
+            "Der symbolische Verweis auf den Ordner {detail} wird nicht verfolgt; die Dateien dort "
+            "wurden nicht geprüft.",
             "Prüfen Sie den Ordner, wenn er dazugehört, ausdrücklich: ki validate {detail}",
         ),
         "en": (
@@ -261,12 +261,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "de": (
             "„{source}“ liest YAML als Dezimalzahl {read}, nicht als {meant}: in YAML ist der Punkt "
             "ein Dezimaltrennzeichen.",
-            "Schreiben Sie `{plain}` oder `\"{source}\"` (in Anführungszeichen gilt der Punkt als "
+            'Schreiben Sie `{plain}` oder `"{source}"` (in Anführungszeichen gilt der Punkt als '
             "Tausenderpunkt), wenn {meant} gemeint ist, oder `{decimal}`, wenn die Dezimalzahl {read} gemeint ist.",
         ),
         "en": (
             "YAML reads “{source}” as the decimal {read}, not as {meant}: in YAML the dot is a decimal point.",
-            "Write `{plain}` or `\"{source}\"` (in quotes the dot is a thousands separator) if {meant} is "
+            'Write `{plain}` or `"{source}"` (in quotes the dot is a thousands separator) if {meant} is '
             "meant, or `{decimal}` if the decimal {read} is meant.",
         ),
     },
@@ -274,8 +274,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "findings.more": {
         "de": (
             "… und {count} weitere Befunde {code} ({title}); je Datei werden die ersten {limit} Befunde gezeigt.",
-            "Beheben Sie zuerst die gezeigten Befunde – viele haben oft dieselbe Ursache – "
-            "und prüfen Sie dann erneut.",
+            "Beheben Sie zuerst die gezeigten Befunde – viele haben oft dieselbe Ursache – und prüfen Sie dann erneut.",
         ),
         "en": (
             "… and {count} more findings {code} ({title}); the first {limit} findings of each file are shown.",

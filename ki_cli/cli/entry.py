@@ -103,8 +103,13 @@ def _reader_gone(err: OSError) -> bool:
     return isinstance(err, (BrokenPipeError, ConnectionResetError)) or (os.name == "nt" and err.errno == errno.EINVAL)
 
 
-_OUTPUT_REASONS = {errno.EBADF: "output.closed", errno.ENOSPC: "output.full", errno.EFBIG: "output.too_large",
-                   errno.EIO: "output.io", getattr(errno, "EDQUOT", -1): "output.quota"}
+_OUTPUT_REASONS = {
+    errno.EBADF: "output.closed",
+    errno.ENOSPC: "output.full",
+    errno.EFBIG: "output.too_large",
+    errno.EIO: "output.io",
+    getattr(errno, "EDQUOT", -1): "output.quota",
+}
 
 
 def _exit_code(code: object) -> int:

@@ -58,14 +58,14 @@ COMMANDS: dict[str, L] = {
         "Optionen fragt es nichts. Ohne Terminal werden fehlende Angaben zu Platzhaltern. Eine "
         "vorhandene Datei wird nur mit --force überschrieben.\n\n"
         "\b\nBeispiele:\n  ki init\n"
-        "  ki init hamm-2027.yaml --kommune \"Stadt Hamm\" --typ kreisfreie_stadt --beginn 01.01.2027 "
+        '  ki init hamm-2027.yaml --kommune "Stadt Hamm" --typ kreisfreie_stadt --beginn 01.01.2027 '
         "--foerderrichtlinie 2025",
         "Write a commented starting file that passes the check. In a terminal ki asks for the "
         "municipality's name and type, the period's start and the funding guideline; given as "
         "options, it asks nothing. Without a terminal, missing answers become placeholders. An "
         "existing file is overwritten only with --force.\n\n"
         "\b\nExamples:\n  ki init\n"
-        "  ki init hamm-2027.yaml --kommune \"Stadt Hamm\" --typ kreisfreie_stadt --beginn 01.01.2027 "
+        '  ki init hamm-2027.yaml --kommune "Stadt Hamm" --typ kreisfreie_stadt --beginn 01.01.2027 '
         "--foerderrichtlinie 2025",
     ),
     "diff": L(
@@ -131,12 +131,15 @@ PARAMS: dict[str, L] = {
         "Output format: text, json, sarif (code scanning) or github (GitHub Actions annotations).",
     ),
     "validate.strict": L("Auch Warnungen führen zu Exit-Code 1.", "Warnings fail too (exit code 1)."),
-    "validate.select": L("Nur diese Codes oder Präfixe, z. B. KI3,KI401.", "Only these codes or prefixes, e.g. KI3,KI401."),
+    "validate.select": L(
+        "Nur diese Codes oder Präfixe, z. B. KI3,KI401.", "Only these codes or prefixes, e.g. KI3,KI401."
+    ),
     "validate.ignore": L("Diese Codes oder Präfixe auslassen.", "Leave out these codes or prefixes."),
     "validate.quiet": L("Nur die Zusammenfassung ausgeben.", "Print only the summary."),
     # render
     "render.kind": L(
-        "proposal (Beschlussvorlage) | concept (Schwerpunktkonzept) | agreements (Vereinbarungen) | workplan (Arbeitsplanung)",
+        "proposal (Beschlussvorlage) | concept (Schwerpunktkonzept) | agreements (Vereinbarungen) | "
+        "workplan (Arbeitsplanung)",
         "proposal (council proposal) | concept (priority concept) | agreements | workplan (work plan)",
     ),
     "render.file": L("Die Konzeptdatei.", "The concept file."),
@@ -150,8 +153,12 @@ PARAMS: dict[str, L] = {
         "The document's format; json is the same as oparl. Without it, from the suffix of -o "
         "(standard output: md); a known suffix must agree with the format.",
     ),
-    "render.template_dir": L("Eigene Vorlagen, vor den eingebauten gesucht.", "Own templates, looked up before the built-in ones."),
-    "render.previous": L("Konzept des vorigen Zeitraums: die Änderungen aufnehmen.", "The previous period's concept: add the changes."),
+    "render.template_dir": L(
+        "Eigene Vorlagen, vor den eingebauten gesucht.", "Own templates, looked up before the built-in ones."
+    ),
+    "render.previous": L(
+        "Konzept des vorigen Zeitraums: die Änderungen aufnehmen.", "The previous period's concept: add the changes."
+    ),
     "render.allow_errors": L(
         "Trotz Fehlern schreiben, jede Seite als ENTWURF markiert.", "Write despite errors, every page marked ENTWURF."
     ),
@@ -164,29 +171,42 @@ PARAMS: dict[str, L] = {
         "Die neue Datei (Standard: konzept.yaml); „-“ schreibt auf die Standardausgabe.",
         "The new file (default: konzept.yaml); “-” writes to standard output.",
     ),
-    "init.kommune": L("Name der Kommune, z. B. „Stadt Hamm“ oder „Kreis Soest“.", "The municipality's name, e.g. “Stadt Hamm”."),
+    "init.kommune": L(
+        "Name der Kommune, z. B. „Stadt Hamm“ oder „Kreis Soest“.", "The municipality's name, e.g. “Stadt Hamm”."
+    ),
     "init.typ": L(
         "kreisfreie_stadt oder kreis: entscheidet über Rat oder Kreistag und die Stellenobergrenzen.",
         "kreisfreie_stadt or kreis: decides Rat or Kreistag and the staffing caps.",
     ),
     "init.beginn": L(
-        "Beginn des Zeitraums, ein Monatserster (Standard: 1. Januar des nächsten Jahres); das Ende ist zwei Jahre später.",
+        "Beginn des Zeitraums, ein Monatserster (Standard: 1. Januar des nächsten Jahres); das Ende "
+        "ist zwei Jahre später.",
         "Start of the period, the first of a month (default: 1 January next year); it ends two years later.",
     ),
-    "init.foerderrichtlinie": L("Förderrichtlinie: 2018 oder 2025 (Standard: 2025).", "Funding guideline: 2018 or 2025 (default: 2025)."),
+    "init.foerderrichtlinie": L(
+        "Förderrichtlinie: 2018 oder 2025 (Standard: 2025).", "Funding guideline: 2018 or 2025 (default: 2025)."
+    ),
     # schema
     "diff.old": L("Konzept des vorigen Zeitraums.", "The previous period's concept."),
     "diff.new": L("Konzept des neuen Zeitraums.", "The new period's concept."),
-    "diff.format": L("Ausgabeformat: text, md (Abschnitt für die Vorlage) oder json.",
-                     "Output format: text, md (a section for the council document) or json."),
-    "diff.exit_code": L("Exit-Code 1, wenn es Unterschiede gibt (wie git diff --exit-code).",
-                        "Exit code 1 when there are differences (like git diff --exit-code)."),
+    "diff.format": L(
+        "Ausgabeformat: text, md (Abschnitt für die Vorlage) oder json.",
+        "Output format: text, md (a section for the council document) or json.",
+    ),
+    "diff.exit_code": L(
+        "Exit-Code 1, wenn es Unterschiede gibt (wie git diff --exit-code).",
+        "Exit code 1 when there are differences (like git diff --exit-code).",
+    ),
     "next-period.old": L("Konzept des zu Ende gehenden Zeitraums.", "The concept of the period that ends."),
     "next-period.out": L(
-        "Neue Datei (Standard: <Ordner>/<Jahr>-<Jahr>.yaml neben ALT; ein Ordner: die Datei darin; „-“: Standardausgabe).",
-        "New file (default: <folder>/<year>-<year>.yaml next to OLD; a folder: the file inside it; “-”: standard output).",
+        "Neue Datei (Standard: <Ordner>/<Jahr>-<Jahr>.yaml neben ALT; ein Ordner: die Datei darin; "
+        "„-“: Standardausgabe).",
+        "New file (default: <folder>/<year>-<year>.yaml next to OLD; a folder: the file inside it; "
+        "“-”: standard output).",
     ),
-    "schema.out": L("In diese Datei schreiben statt auf die Standardausgabe.", "Write to this file instead of standard output."),
+    "schema.out": L(
+        "In diese Datei schreiben statt auf die Standardausgabe.", "Write to this file instead of standard output."
+    ),
 }
 
 # Placeholders for values in the usage line and the option table, in the help language (an

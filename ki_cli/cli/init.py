@@ -66,8 +66,14 @@ def _ask(key: str, default: str, parse: Callable[[str], T], lang: str) -> T:
 
 
 def _answer(
-    option: str, given: str | None, key: str, default: str, parse: Callable[[str], T],
-    lang: str, interactive: bool, defaulted: list[str],
+    option: str,
+    given: str | None,
+    key: str,
+    default: str,
+    parse: Callable[[str], T],
+    lang: str,
+    interactive: bool,
+    defaulted: list[str],
 ) -> T:
     if given is not None:
         try:
@@ -85,14 +91,24 @@ def collect(flags: Flags, lang: str, interactive: bool, today: dt.date | None = 
     defaulted: list[str] = []
     start = next_period_start(today or dt.date.today()).strftime("%d.%m.%Y")
     if interactive or flags.kommune is not None:
-        kommune = _answer("--kommune", flags.kommune, "init.ask.kommune", "", parse_kommune, lang, interactive, defaulted)
+        kommune = _answer(
+            "--kommune", flags.kommune, "init.ask.kommune", "", parse_kommune, lang, interactive, defaulted
+        )
         typ = _answer("--typ", flags.typ, "init.ask.typ", guess_typ(kommune), parse_typ, lang, interactive, defaulted)
     else:  # the placeholder name follows the type
         typ = _answer("--typ", flags.typ, "init.ask.typ", "kreisfreie_stadt", parse_typ, lang, interactive, defaulted)
         kommune = _answer("--kommune", flags.kommune, "", PLACEHOLDER_NAME[typ], parse_kommune, lang, False, defaulted)
     beginn = _answer("--beginn", flags.beginn, "init.ask.beginn", start, parse_beginn, lang, interactive, defaulted)
-    frl = _answer("--foerderrichtlinie", flags.foerderrichtlinie, "init.ask.foerderrichtlinie", latest_guideline(),
-                  parse_foerderrichtlinie, lang, interactive, defaulted)
+    frl = _answer(
+        "--foerderrichtlinie",
+        flags.foerderrichtlinie,
+        "init.ask.foerderrichtlinie",
+        latest_guideline(),
+        parse_foerderrichtlinie,
+        lang,
+        interactive,
+        defaulted,
+    )
     return Answers(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=frl), sorted(defaulted)
 
 

@@ -70,15 +70,26 @@ def describe(err: UsageError, lang: str) -> str:
     if isinstance(err, NoSuchCommand):
         group: Any = ctx.command if ctx is not None else None
         names = [n for n in group.list_commands(ctx) if not group.get_command(ctx, n).hidden] if group else []
-        return ui("usage.no_command", lang, name=quote(err.name, lang), commands=", ".join(names),
-                  did_you_mean=did_you_mean(err.name, names))
+        return ui(
+            "usage.no_command",
+            lang,
+            name=quote(err.name, lang),
+            commands=", ".join(names),
+            did_you_mean=did_you_mean(err.name, names),
+        )
     if isinstance(err, NoSuchOption):
         close = list(err.possibilities or ())[:3]  # Click's, the closest first
         hint = ui("usage.did_you_mean", lang, options=ui("usage.or", lang).join(close)) if close else ""
         return ui("usage.no_option", lang, option=err.option_name, did_you_mean=hint)
     if isinstance(err, InvalidChoice):
-        return ui("usage.bad_choice", lang, value=quote(err.value, lang), param=_param_name(err.param, ctx),
-                  choices=", ".join(err.choices), did_you_mean=did_you_mean(err.value, err.choices))
+        return ui(
+            "usage.bad_choice",
+            lang,
+            value=quote(err.value, lang),
+            param=_param_name(err.param, ctx),
+            choices=", ".join(err.choices),
+            did_you_mean=did_you_mean(err.value, err.choices),
+        )
     if isinstance(err, MissingParameter):
         kind = "option" if getattr(err.param, "param_type_name", "") == "option" else "argument"
         return ui(f"usage.missing_{kind}", lang, param=_param_name(err.param, ctx))

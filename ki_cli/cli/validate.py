@@ -33,8 +33,16 @@ def codes(values: list[str] | None, option: str, lang: str) -> tuple[str, ...]:
     try:
         return parse_codes(values)
     except UnknownCode as err:
-        raise Stop(EXIT_USAGE, ui("bad_codes", lang, option=option, code=err.code,
-                                  did_you_mean=suggest(closest_code(err.code, RULES), err.code))) from None
+        raise Stop(
+            EXIT_USAGE,
+            ui(
+                "bad_codes",
+                lang,
+                option=option,
+                code=err.code,
+                did_you_mean=suggest(closest_code(err.code, RULES), err.code),
+            ),
+        ) from None
 
 
 def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None, InputError | None, bool]]:
@@ -66,8 +74,15 @@ def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None, InputErr
     return found
 
 
-def run(paths: list[str], fmt: str, strict: bool, select: list[str] | None, ignore: list[str] | None,
-        lang: str | None, quiet: bool) -> int:
+def run(
+    paths: list[str],
+    fmt: str,
+    strict: bool,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    lang: str | None,
+    quiet: bool,
+) -> int:
     """Check ``paths`` and write the report in ``fmt``; the exit code (0/1), or ``Stop`` (2)."""
     from ki_cli.check.load import load_path, load_stream
     from ki_cli.check.pipeline import check_file
@@ -136,8 +151,15 @@ def plain_command_line(args: list[str]) -> dict[str, Any] | None:
     ``--quiet/-q``, ``--opt=X``. Anything else – help, ``--debug``, ``--``, short options run
     together, a value that would be refused – is left to Typer and its messages.
     """
-    parsed: dict[str, Any] = {"paths": [], "fmt": "text", "strict": False, "select": [], "ignore": [],
-                              "lang": None, "quiet": False}
+    parsed: dict[str, Any] = {
+        "paths": [],
+        "fmt": "text",
+        "strict": False,
+        "select": [],
+        "ignore": [],
+        "lang": None,
+        "quiet": False,
+    }
     i = 0
     while i < len(args) and args[i] != "validate":  # options of the program itself
         name, eq, value = args[i].partition("=")

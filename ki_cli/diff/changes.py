@@ -8,8 +8,8 @@ What is compared, and how (the choices the format leaves open):
 * Every list that has ids is matched by id, wherever its entries sit: ``schwerpunkte``,
   ``massnahmen`` and ``ziele`` (goals are their own section, like measures: they carry ids of
   the file's one namespace), ``personal``, ``partner``, ``vereinbarungen``. A list without ids
-  (``sachkosten``) is matched by its entries' first field (``posten``). A measure or goal that moved to another Schwerpunkt is *changed*: its
-  field ``schwerpunkt`` names the old and the new Schwerpunkt id.
+  (``sachkosten``) is matched by its entries' first field (``posten``). A measure or goal that
+  moved to another Schwerpunkt is *changed*: its field ``schwerpunkt`` names the old and the new Schwerpunkt id.
 * A Schwerpunkt's own entry leaves out its ``massnahmen`` and ``ziele`` (they are reported in
   their own sections), so nothing is reported twice.
 * Lists without ids inside an entry or section (``beteiligt``, ``aspekte``, a measure's
@@ -161,8 +161,9 @@ def same(a: Any, b: Any) -> bool:
 # --- comparing -----------------------------------------------------------------------------------
 
 
-def _mapping_changes(section: str, ident: str | None, old: dict[str, Any], new: dict[str, Any],
-                     prefix: str = "") -> Iterator[Change]:
+def _mapping_changes(
+    section: str, ident: str | None, old: dict[str, Any], new: dict[str, Any], prefix: str = ""
+) -> Iterator[Change]:
     """Changed keys of two plain mappings; nested mappings (not ``einsatz``) dotted."""
     for key in _keys(old, new):
         a, b = old.get(key), new.get(key)
@@ -202,8 +203,10 @@ def _with_nested(attribute: str) -> Callable[[Any], list[Entry]]:
     """Entries of a list by id, without the lists of their own that are reported as sections."""
 
     def entries(k: Any) -> list[Entry]:
-        return [(item.id, {n: plain(v) for n, v in item.fields().items() if n not in _NESTED_OUT})
-                for item in getattr(k, attribute)]
+        return [
+            (item.id, {n: plain(v) for n, v in item.fields().items() if n not in _NESTED_OUT})
+            for item in getattr(k, attribute)
+        ]
 
     return entries
 
@@ -214,8 +217,11 @@ def _nested(owner: str, section: str, attribute: str) -> Callable[[Any], list[En
     name = section.lower()
 
     def entries(k: Any) -> list[Entry]:
-        return [(item.id, {name: entry.id, **plain(item)}) for entry in getattr(k, owner)
-                for item in getattr(entry, attribute)]
+        return [
+            (item.id, {name: entry.id, **plain(item)})
+            for entry in getattr(k, owner)
+            for item in getattr(entry, attribute)
+        ]
 
     return entries
 

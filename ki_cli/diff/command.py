@@ -63,13 +63,31 @@ def warn_if_unrelated(old: Any, new: Any, old_path: object, new_path: object, la
     """One warning line each when the files are of different municipalities, or OLD starts later than NEW."""
     a, b = _municipality(old), _municipality(new)
     if a[0] != b[0] or (a[1] and b[1] and a[1] != b[1]):
-        sys.stderr.write(t("other_municipality", lang, old=old_path, new=new_path,
-                           old_name=old.kommune.name, new_name=new.kommune.name) + "\n")
+        sys.stderr.write(
+            t(
+                "other_municipality",
+                lang,
+                old=old_path,
+                new=new_path,
+                old_name=old.kommune.name,
+                new_name=new.kommune.name,
+            )
+            + "\n"
+        )
     if old.periode.beginn > new.periode.beginn:  # the same period twice (draft and final) is fine
         from ki_cli.render.formatting import datum
 
-        sys.stderr.write(t("later_than_new", lang, old=old_path, new=new_path, old_start=datum(old.periode.beginn),
-                           new_start=datum(new.periode.beginn)) + "\n")
+        sys.stderr.write(
+            t(
+                "later_than_new",
+                lang,
+                old=old_path,
+                new=new_path,
+                old_start=datum(old.periode.beginn),
+                new_start=datum(new.periode.beginn),
+            )
+            + "\n"
+        )
 
 
 def run(old_path: str, new_path: str, fmt: str, exit_code: bool, lang: str, colour: bool) -> int:

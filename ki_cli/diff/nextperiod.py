@@ -106,11 +106,14 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
         for m in sp.massnahmen:
             if m.stufe == "regelpraxis" and m.federfuehrung != KI:
                 result.handed_over.append(m.id)
-                measures.append(Comment(
-                    f"An die Regelpraxis übergeben: Maßnahme {m.id} „{_one_line(m.titel)}“.\n"
-                    f"Im Zeitraum {_zeitraum(old_beginn, old_ende)} als Regelpraxis erreicht; die Federführung "
-                    f"({_one_line(partner_name.get(m.federfuehrung, m.federfuehrung))}) führt sie weiter,\n"
-                    f"deshalb steht sie nicht mehr im Konzept."))
+                measures.append(
+                    Comment(
+                        f"An die Regelpraxis übergeben: Maßnahme {m.id} „{_one_line(m.titel)}“.\n"
+                        f"Im Zeitraum {_zeitraum(old_beginn, old_ende)} als Regelpraxis erreicht; die Federführung "
+                        f"({_one_line(partner_name.get(m.federfuehrung, m.federfuehrung))}) führt sie weiter,\n"
+                        f"deshalb steht sie nicht mehr im Konzept."
+                    )
+                )
                 continue
             result.kept.append(m.id)
             measures.append(_measure(m, beginn, ende, dropped, result))
@@ -123,10 +126,13 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
     vereinbarungen: list[Any] = []
     for v in konzept.vereinbarungen:
         if v.id in dropped:
-            vereinbarungen.append(Comment(
-                f"Entfallen: Vereinbarung {v.id} „{_one_line(v.gegenstand)}“ mit "
-                f"{_one_line(partner_name.get(v.partner, v.partner))} – endete am {datum(v.ende)}, "
-                f"vor dem neuen Zeitraum.\nBei Bedarf neu abschließen und hier wieder eintragen."))
+            vereinbarungen.append(
+                Comment(
+                    f"Entfallen: Vereinbarung {v.id} „{_one_line(v.gegenstand)}“ mit "
+                    f"{_one_line(partner_name.get(v.partner, v.partner))} – endete am {datum(v.ende)}, "
+                    f"vor dem neuen Zeitraum.\nBei Bedarf neu abschließen und hier wieder eintragen."
+                )
+            )
         else:
             vereinbarungen.append(_plain(v))
 
@@ -140,15 +146,18 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
         },
         "zentrum": {"zentrum": _plain(konzept.zentrum)},
         "periode": {
-            Comment(f"\nDer neue Zwei-Jahres-Zeitraum; er folgt auf den Zeitraum {_zeitraum(old_beginn, old_ende)}."):
-                None,
+            Comment(
+                f"\nDer neue Zwei-Jahres-Zeitraum; er folgt auf den Zeitraum {_zeitraum(old_beginn, old_ende)}."
+            ): None,
             "periode": {"beginn": beginn, "ende": ende},
         },
         "grundlagen": {Comment(_grundlagen_note(konzept)): None, "grundlagen": _plain(konzept.grundlagen)},
         "schwerpunkte": {
-            Comment("\nSchwerpunkte entlang der Bildungskette und im Querschnitt Integration, mit Zielen und Maßnahmen.\n"
-                    "Die Maßnahmen sind mit ihrer Stufe übernommen (Initiative → Modellprojekt → Regelpraxis):\n"
-                    "Stufen fortschreiben, neue Maßnahmen ergänzen, abgeschlossene entfernen."): None,
+            Comment(
+                "\nSchwerpunkte entlang der Bildungskette und im Querschnitt Integration, mit Zielen und Maßnahmen.\n"
+                "Die Maßnahmen sind mit ihrer Stufe übernommen (Initiative → Modellprojekt → Regelpraxis):\n"
+                "Stufen fortschreiben, neue Maßnahmen ergänzen, abgeschlossene entfernen."
+            ): None,
             "schwerpunkte": schwerpunkte,
         },
         "personal": {
@@ -158,16 +167,24 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
         "sachkosten": {
             Comment("\nSachkosten je Jahr (Räume, Verwaltungskosten, Material): Beträge fortschreiben."): None,
             "sachkosten": _plain(konzept.sachkosten),
-        } if konzept.sachkosten else {},
+        }
+        if konzept.sachkosten
+        else {},
         "partner": {
             Comment("\nPartner des Kommunalen Integrationszentrums."): None,
             "partner": _plain(konzept.partner),
-        } if konzept.partner else {},
+        }
+        if konzept.partner
+        else {},
         "vereinbarungen": {
-            Comment("\nVereinbarungen mit den Regeldiensten und Partnern (Fokus Migration; "
-                    "die fachliche Zuständigkeit bleibt beim Partner)."): None,
+            Comment(
+                "\nVereinbarungen mit den Regeldiensten und Partnern (Fokus Migration; "
+                "die fachliche Zuständigkeit bleibt beim Partner)."
+            ): None,
             "vereinbarungen": vereinbarungen,
-        } if vereinbarungen else {},
+        }
+        if vereinbarungen
+        else {},
         "vorlage": {Comment(_vorlage_note(konzept, beginn)): None},
     }
     data: dict[Any, Any] = {Comment(_header(konzept, source, beginn, ende, today)): None}
@@ -190,13 +207,20 @@ def _measure(m: Any, beginn: dt.date, ende: dt.date, dropped: dict[str, Any], re
     for name, value in _plain(m).items():
         if name == "vereinbarung" and value in dropped:
             result.references_removed.append(m.id)
-            entry[Comment(f"Die Vereinbarung {value} endete am {datum(dropped[value].ende)} und ist entfallen; "
-                          f"bei einer neuen Vereinbarung hier mit „vereinbarung:“ darauf verweisen.")] = None
+            entry[
+                Comment(
+                    f"Die Vereinbarung {value} endete am {datum(dropped[value].ende)} und ist entfallen; "
+                    f"bei einer neuen Vereinbarung hier mit „vereinbarung:“ darauf verweisen."
+                )
+            ] = None
             continue
         if name in ("beginn", "ende") and (m_beginn if name == "beginn" else m_ende) is None:
             result.dates_dropped.append((m.id, name))
-            entry[Comment(f"{name} {datum(value)} lag außerhalb des neuen Zeitraums und ist entfallen: "
-                          f"es gilt der Zeitraum.")] = None
+            entry[
+                Comment(
+                    f"{name} {datum(value)} lag außerhalb des neuen Zeitraums und ist entfallen: es gilt der Zeitraum."
+                )
+            ] = None
             continue
         entry[name] = value
     return entry
@@ -204,10 +228,12 @@ def _measure(m: Any, beginn: dt.date, ende: dt.date, dropped: dict[str, Any], re
 
 def _header(konzept: Any, source: str, beginn: dt.date, ende: dt.date, today: dt.date | None) -> str:
     on = f" am {datum(today)}" if today else ""
-    return (f"Schwerpunktkonzept des Kommunalen Integrationszentrums – {_one_line(konzept.kommune.name)}\n"
-            f"Zeitraum {_zeitraum(beginn, ende)} (Konzeptformat Version 1).\n"
-            f"Fortgeschrieben aus „{source}“ mit `ki next-period`{on}. Kommentare mit # erklären, was\n"
-            f"übernommen wurde und was nicht; prüfen Sie die Datei danach mit `ki validate`.")
+    return (
+        f"Schwerpunktkonzept des Kommunalen Integrationszentrums – {_one_line(konzept.kommune.name)}\n"
+        f"Zeitraum {_zeitraum(beginn, ende)} (Konzeptformat Version 1).\n"
+        f"Fortgeschrieben aus „{source}“ mit `ki next-period`{on}. Kommentare mit # erklären, was\n"
+        f"übernommen wurde und was nicht; prüfen Sie die Datei danach mit `ki validate`."
+    )
 
 
 def _grundlagen_note(konzept: Any) -> str:
@@ -215,22 +241,27 @@ def _grundlagen_note(konzept: Any) -> str:
     lines = [
         "",
         "Grundlagen: Förderrichtlinie (bestimmt Stellenobergrenzen und Festbeträge), Integrationskonzept",
-        f"(beschlossen am {datum(ik.beschlossen_am)}; für die Förderung nicht älter als drei Jahre) und frühere Beschlüsse.",
+        f"(beschlossen am {datum(ik.beschlossen_am)}; für die Förderung nicht älter als drei Jahre) "
+        "und frühere Beschlüsse.",
         "Prüfen Sie, ob die Förderrichtlinie für den neuen Zeitraum noch gilt.",
     ]
     vorlage = konzept.vorlage
-    decision = next((b for b in (vorlage.beratungsfolge if vorlage else []) if b.zustaendigkeit == "entscheidung"), None)
+    decision = next(
+        (b for b in (vorlage.beratungsfolge if vorlage else []) if b.zustaendigkeit == "entscheidung"), None
+    )
     if decision is not None:
         drucksache = f", Drucksache {_one_line(vorlage.drucksache)}" if vorlage and vorlage.drucksache else ""
-        lines.append(f"Tipp: den Beschluss über die bisherigen Schwerpunkte ({decision.gremium}, "
-                     f"{datum(decision.datum)}{drucksache}) unter beschluesse nachtragen.")
+        lines.append(
+            f"Tipp: den Beschluss über die bisherigen Schwerpunkte ({decision.gremium}, "
+            f"{datum(decision.datum)}{drucksache}) unter beschluesse nachtragen."
+        )
     return "\n".join(lines)
 
 
 def _vorlage_note(konzept: Any, beginn: dt.date) -> str:
     gremium = council(konzept.kommune.typ).body
     old = konzept.vorlage
-    was = (f" (bisher Drucksache {_one_line(old.drucksache)})" if old is not None and old.drucksache else "")
+    was = f" (bisher Drucksache {_one_line(old.drucksache)})" if old is not None and old.drucksache else ""
     decision = dt.date(beginn.year - 1, 9, 1)
     lines = [
         "",
@@ -242,10 +273,16 @@ def _vorlage_note(konzept: Any, beginn: dt.date) -> str:
         "  beratungsfolge:",
     ]
     if konzept.kommune.typ != "kreis":
-        lines += ["    - gremium: integrationsrat", f"      datum: {decision.isoformat()}",
-                  "      zustaendigkeit: empfehlung"]
-    lines += [f"    - gremium: {gremium}", f"      datum: {(decision + dt.timedelta(days=21)).isoformat()}",
-              "      zustaendigkeit: entscheidung"]
+        lines += [
+            "    - gremium: integrationsrat",
+            f"      datum: {decision.isoformat()}",
+            "      zustaendigkeit: empfehlung",
+        ]
+    lines += [
+        f"    - gremium: {gremium}",
+        f"      datum: {(decision + dt.timedelta(days=21)).isoformat()}",
+        "      zustaendigkeit: entscheidung",
+    ]
     return "\n".join(lines)
 
 
@@ -281,8 +318,9 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
             raise OverflowError
         result = build(konzept, source, dt.date.today())
     except OverflowError:
-        raise Stop(EXIT_USAGE, t("next.beyond_calendar", lang, path=old_path, ende=datum(konzept.periode.ende),
-                                 last=YEAR_MAX)) from None
+        raise Stop(
+            EXIT_USAGE, t("next.beyond_calendar", lang, path=old_path, ende=datum(konzept.periode.ende), last=YEAR_MAX)
+        ) from None
     written, _ = structure(load_bytes(result.text.encode("utf-8"), lang), lang)
     if written is None:  # a bug in the writer, never the user's fault: fail loudly, write nothing
         raise RuntimeError("the new concept file does not read back")
@@ -305,9 +343,17 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     except OutputError as err:
         raise refuse(err) from None
     zeitraum = _zeitraum(result.beginn, result.ende) if lang == "de" else f"{result.beginn} to {result.ende}"
-    sys.stderr.write(t("next.summary", lang, zeitraum=zeitraum, kept=count("n.kept", len(result.kept), lang),
-                       handed=count("n.handed", len(result.handed_over), lang),
-                       agreements=count("n.dropped_agreements", len(result.agreements_dropped), lang)) + "\n")
+    sys.stderr.write(
+        t(
+            "next.summary",
+            lang,
+            zeitraum=zeitraum,
+            kept=count("n.kept", len(result.kept), lang),
+            handed=count("n.handed", len(result.handed_over), lang),
+            agreements=count("n.dropped_agreements", len(result.agreements_dropped), lang),
+        )
+        + "\n"
+    )
     sys.stderr.write(t("next.written", lang, path=target) + "\n")
     sys.stderr.write(t("next.check", lang, path=target) + "\n")
     return EXIT_OK

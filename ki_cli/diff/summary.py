@@ -101,8 +101,9 @@ def _sachkosten(k: Any) -> tuple[dict[str, float], float]:
 
 def _handed_over(entry: Any) -> bool:
     """A measure that left the plan at regular practice with a partner leading: handed over, not ended."""
-    return (isinstance(entry, dict) and entry.get("stufe") == "regelpraxis"
-            and entry.get("federfuehrung") not in (None, KI))
+    return (
+        isinstance(entry, dict) and entry.get("stufe") == "regelpraxis" and entry.get("federfuehrung") not in (None, KI)
+    )
 
 
 def summarize(changes: ChangeSet) -> Summary:
@@ -165,5 +166,3 @@ def summarize(changes: ChangeSet) -> Summary:
     s.sachkosten_gesamt = Total(round(sum(t_old.values()), 2), round(sum(t_new.values()), 2))
     s.sachkosten_massnahmen = Total(round(m_old, 2), round(m_new, 2))
     return s
-
-

@@ -31,16 +31,23 @@ TEXTS: dict[str, L] = {
     # summary phrases: (one, many)
     "n.massnahmen_neu": L("1 neue Maßnahme|{n} neue Maßnahmen", "1 new measure|{n} new measures"),
     "n.massnahmen_entfallen": L("1 beendet|{n} beendet", "1 ended|{n} ended"),
-    "n.massnahmen_uebergeben": L("1 in die Regelpraxis übergeben|{n} in die Regelpraxis übergeben",
-                                 "1 handed over to regular practice|{n} handed over to regular practice"),
+    "n.massnahmen_uebergeben": L(
+        "1 in die Regelpraxis übergeben|{n} in die Regelpraxis übergeben",
+        "1 handed over to regular practice|{n} handed over to regular practice",
+    ),
     "n.fortschritt": L("1 Stufenwechsel|{n} Stufenwechsel", "1 stage progress|{n} stage progresses"),
     "n.rueckschritt": L("1 Rückstufung|{n} Rückstufungen", "1 step back|{n} steps back"),
-    "n.federfuehrung": L("1 Wechsel der Federführung|{n} Wechsel der Federführung", "1 change of lead|{n} changes of lead"),
+    "n.federfuehrung": L(
+        "1 Wechsel der Federführung|{n} Wechsel der Federführung", "1 change of lead|{n} changes of lead"
+    ),
     "n.vereinbarungen_neu": L("1 neue Vereinbarung|{n} neue Vereinbarungen", "1 new agreement|{n} new agreements"),
-    "n.vereinbarungen_entfallen": L("1 Vereinbarung entfallen|{n} Vereinbarungen entfallen",
-                                    "1 agreement ended|{n} agreements ended"),
-    "n.vereinbarungen_status": L("1 Statuswechsel einer Vereinbarung|{n} Statuswechsel von Vereinbarungen",
-                                 "1 agreement status changed|{n} agreement statuses changed"),
+    "n.vereinbarungen_entfallen": L(
+        "1 Vereinbarung entfallen|{n} Vereinbarungen entfallen", "1 agreement ended|{n} agreements ended"
+    ),
+    "n.vereinbarungen_status": L(
+        "1 Statuswechsel einer Vereinbarung|{n} Statuswechsel von Vereinbarungen",
+        "1 agreement status changed|{n} agreement statuses changed",
+    ),
     "n.andere": L("1 weitere Änderung|{n} weitere Änderungen", "1 other change|{n} other changes"),
     # overview lines
     "o.periode": L("Zeitraum: {old} → {new}", "Period: {old} → {new}"),
@@ -70,7 +77,8 @@ TEXTS: dict[str, L] = {
     "d.no": L("nein", "no"),
     # problems
     "other_municipality": L(
-        "Achtung: {old} und {new} gehören zu verschiedenen Kommunen ({old_name} / {new_name}); der Vergleich folgt trotzdem.",
+        "Achtung: {old} und {new} gehören zu verschiedenen Kommunen ({old_name} / {new_name}); der "
+        "Vergleich folgt trotzdem.",
         "Warning: {old} and {new} belong to different municipalities ({old_name} / {new_name}); comparing anyway.",
     ),
     "later_than_new": L(
@@ -85,13 +93,18 @@ TEXTS: dict[str, L] = {
     ),
     # next-period
     "next.written": L("geschrieben: {path}", "written: {path}"),
-    "next.summary": L("Neuer Zeitraum {zeitraum}: {kept}, {handed}, {agreements}.",
-                      "New period {zeitraum}: {kept}, {handed}, {agreements}."),
+    "next.summary": L(
+        "Neuer Zeitraum {zeitraum}: {kept}, {handed}, {agreements}.",
+        "New period {zeitraum}: {kept}, {handed}, {agreements}.",
+    ),
     "n.kept": L("1 Maßnahme übernommen|{n} Maßnahmen übernommen", "1 measure kept|{n} measures kept"),
-    "n.handed": L("1 in die Regelpraxis übergeben|{n} in die Regelpraxis übergeben",
-                  "1 handed over to regular practice|{n} handed over to regular practice"),
-    "n.dropped_agreements": L("1 Vereinbarung entfallen|{n} Vereinbarungen entfallen",
-                              "1 agreement dropped|{n} agreements dropped"),
+    "n.handed": L(
+        "1 in die Regelpraxis übergeben|{n} in die Regelpraxis übergeben",
+        "1 handed over to regular practice|{n} handed over to regular practice",
+    ),
+    "n.dropped_agreements": L(
+        "1 Vereinbarung entfallen|{n} Vereinbarungen entfallen", "1 agreement dropped|{n} agreements dropped"
+    ),
     "next.check": L("Prüfen Sie die neue Datei mit: ki validate {path}", "Check the new file with: ki validate {path}"),
     "next.beyond_calendar": L(
         "Der Zeitraum von {path} endet am {ende}; der folgende Zeitraum läge nach {last}, und Datumsangaben im "

@@ -83,6 +83,7 @@ def _period(span: tuple[dt.date, dt.date], lang: str) -> str:
 
 def describe(section: str, entry: dict[str, Any], lang: str) -> str:
     """A short description of an added or removed entry."""
+
     def s(key: str) -> str:
         return show(entry.get(key), key, lang)
 
@@ -91,8 +92,10 @@ def describe(section: str, entry: dict[str, Any], lang: str) -> str:
     if section == "ziele":
         return f"{s('beschreibung')} ({t('d.schwerpunkt', lang)} {entry.get('schwerpunkt')})"
     if section == "massnahmen":
-        return (f"{s('titel')} ({t('d.schwerpunkt', lang)} {entry.get('schwerpunkt')}, {t('d.stufe', lang)} "
-                f"{entry.get('stufe')}, {t('d.federfuehrung', lang)} {entry.get('federfuehrung')})")
+        return (
+            f"{s('titel')} ({t('d.schwerpunkt', lang)} {entry.get('schwerpunkt')}, {t('d.stufe', lang)} "
+            f"{entry.get('stufe')}, {t('d.federfuehrung', lang)} {entry.get('federfuehrung')})"
+        )
     if section == "personal":
         holder = s("besetzt_durch") if entry.get("besetzt_durch") else t("d.vakant", lang)
         return f"{entry.get('funktion')} {s('vze')} VZE, {entry.get('finanzierung')}, {holder}"
@@ -137,7 +140,9 @@ def _steps(steps: Iterable[Step], lang: str, field: str | None = None) -> str:
 
 
 def _changed_totals(totals: dict[str, Total], field: str, lang: str) -> str:
-    return "; ".join(f"{k} {show(v.old, field, lang)} → {show(v.new, field, lang)}" for k, v in totals.items() if v.changed)
+    return "; ".join(
+        f"{k} {show(v.old, field, lang)} → {show(v.new, field, lang)}" for k, v in totals.items() if v.changed
+    )
 
 
 def overview(summary: Summary, lang: str) -> list[str]:
@@ -148,28 +153,50 @@ def overview(summary: Summary, lang: str) -> list[str]:
     if summary.foerderrichtlinie:
         step = summary.foerderrichtlinie
         lines.append(t("o.foerderrichtlinie", lang, old=step.old, new=step.new))
-    for key, steps in (("o.fortschritt", summary.fortschritt), ("o.rueckschritt", summary.rueckschritt),
-                       ("o.federfuehrung", summary.federfuehrung), ("o.vereinbarungen_status", summary.vereinbarungen_status)):
+    for key, steps in (
+        ("o.fortschritt", summary.fortschritt),
+        ("o.rueckschritt", summary.rueckschritt),
+        ("o.federfuehrung", summary.federfuehrung),
+        ("o.vereinbarungen_status", summary.vereinbarungen_status),
+    ):
         if steps:
             lines.append(t(key, lang, items=_steps(steps, lang)))
-    for key, ids in (("o.vereinbarungen_neu", summary.vereinbarungen_neu),
-                     ("o.vereinbarungen_entfallen", summary.vereinbarungen_entfallen)):
+    for key, ids in (
+        ("o.vereinbarungen_neu", summary.vereinbarungen_neu),
+        ("o.vereinbarungen_entfallen", summary.vereinbarungen_entfallen),
+    ):
         if ids:
             lines.append(t(key, lang, items=", ".join(ids)))
-    for key, totals in (("o.vze_funktion", summary.vze_nach_funktion), ("o.vze_finanzierung", summary.vze_nach_finanzierung),
-                        ("o.vze_schwerpunkt", summary.vze_nach_schwerpunkt)):
+    for key, totals in (
+        ("o.vze_funktion", summary.vze_nach_funktion),
+        ("o.vze_finanzierung", summary.vze_nach_finanzierung),
+        ("o.vze_schwerpunkt", summary.vze_nach_schwerpunkt),
+    ):
         items = _changed_totals(totals, "vze", lang)
         if items:
             lines.append(t(key, lang, items=items))
     if summary.vze_gesamt.changed:
-        lines.append(t("o.vze_gesamt", lang, old=show(summary.vze_gesamt.old, "vze", lang),
-                       new=show(summary.vze_gesamt.new, "vze", lang)))
+        lines.append(
+            t(
+                "o.vze_gesamt",
+                lang,
+                old=show(summary.vze_gesamt.old, "vze", lang),
+                new=show(summary.vze_gesamt.new, "vze", lang),
+            )
+        )
     if summary.vakant.changed or summary.neu_vakant or summary.neu_besetzt:
         detail = [t("o.neu_vakant", lang, items=", ".join(summary.neu_vakant))] if summary.neu_vakant else []
         if summary.neu_besetzt:
             detail.append(t("o.neu_besetzt", lang, items=", ".join(summary.neu_besetzt)))
-        lines.append(t("o.vakant", lang, old=int(summary.vakant.old), new=int(summary.vakant.new),
-                       detail=f" ({'; '.join(detail)})" if detail else ""))
+        lines.append(
+            t(
+                "o.vakant",
+                lang,
+                old=int(summary.vakant.old),
+                new=int(summary.vakant.new),
+                detail=f" ({'; '.join(detail)})" if detail else "",
+            )
+        )
     costs = []
     if summary.sachkosten_gesamt.changed:
         g = summary.sachkosten_gesamt
@@ -177,7 +204,9 @@ def overview(summary: Summary, lang: str) -> list[str]:
         costs.append(_changed_totals(summary.sachkosten_nach_traeger, "betrag", lang))
     if summary.sachkosten_massnahmen.changed:
         m = summary.sachkosten_massnahmen
-        costs.append(f"{t('o.sachkosten_massnahmen', lang)} {show(m.old, 'betrag', lang)} → {show(m.new, 'betrag', lang)}")
+        costs.append(
+            f"{t('o.sachkosten_massnahmen', lang)} {show(m.old, 'betrag', lang)} → {show(m.new, 'betrag', lang)}"
+        )
     costs = [c for c in costs if c]
     if costs:
         lines.append(t("o.sachkosten", lang, items="; ".join(costs)))
@@ -250,6 +279,7 @@ def _steps_json(steps: Iterable[Step]) -> list[dict[str, Any]]:
 
 def summary_json(summary: Summary, lang: str) -> dict[str, Any]:
     """The summary as plain data (figures before and after, ids of what moved)."""
+
     def period(span: tuple[dt.date, dt.date]) -> dict[str, str]:
         return {"beginn": span[0].isoformat(), "ende": span[1].isoformat()}
 
@@ -259,18 +289,29 @@ def summary_json(summary: Summary, lang: str) -> dict[str, Any]:
         "added": summary.added,
         "removed": summary.removed,
         "changed": summary.changed,
-        "measures": {"added": summary.massnahmen_neu, "removed": summary.massnahmen_entfallen,
-                     "handed_over": summary.massnahmen_uebergeben, "changed": summary.massnahmen_geaendert},
+        "measures": {
+            "added": summary.massnahmen_neu,
+            "removed": summary.massnahmen_entfallen,
+            "handed_over": summary.massnahmen_uebergeben,
+            "changed": summary.massnahmen_geaendert,
+        },
         "stages": {"forward": _steps_json(summary.fortschritt), "back": _steps_json(summary.rueckschritt)},
         "leads": _steps_json(summary.federfuehrung),
-        "agreements": {"added": summary.vereinbarungen_neu, "removed": summary.vereinbarungen_entfallen,
-                       "status": _steps_json(summary.vereinbarungen_status)},
+        "agreements": {
+            "added": summary.vereinbarungen_neu,
+            "removed": summary.vereinbarungen_entfallen,
+            "status": _steps_json(summary.vereinbarungen_status),
+        },
         "staffing": {
             "by_funktion": {k: _total(v) for k, v in summary.vze_nach_funktion.items()},
             "by_finanzierung": {k: _total(v) for k, v in summary.vze_nach_finanzierung.items()},
             "by_schwerpunkt": {k: _total(v) for k, v in summary.vze_nach_schwerpunkt.items()},
             "total": _total(summary.vze_gesamt),
-            "vacant": {**_total(summary.vakant), "newly_vacant": summary.neu_vakant, "newly_filled": summary.neu_besetzt},
+            "vacant": {
+                **_total(summary.vakant),
+                "newly_vacant": summary.neu_vakant,
+                "newly_filled": summary.neu_besetzt,
+            },
         },
         "sachkosten": {
             "total": _total(summary.sachkosten_gesamt),
@@ -279,14 +320,21 @@ def summary_json(summary: Summary, lang: str) -> dict[str, Any]:
         },
         "period": {"old": period(summary.periode[0]), "new": period(summary.periode[1])} if summary.periode else None,
         "rule_pack": {"old": summary.foerderrichtlinie.old, "new": summary.foerderrichtlinie.new}
-        if summary.foerderrichtlinie else None,
+        if summary.foerderrichtlinie
+        else None,
     }
 
 
 def change_json(c: Change) -> dict[str, Any]:
     """One change as JSON; ``field`` is null for an added or removed entry."""
-    return {"section": c.section, "id": c.id, "kind": c.kind, "field": c.field,
-            "old": jsonable(c.old), "new": jsonable(c.new)}
+    return {
+        "section": c.section,
+        "id": c.id,
+        "kind": c.kind,
+        "field": c.field,
+        "old": jsonable(c.old),
+        "new": jsonable(c.new),
+    }
 
 
 def to_json(changes: ChangeSet, old_name: str, new_name: str, lang: str) -> dict[str, Any]:
@@ -331,43 +379,103 @@ class _Names:
                 self.massnahme.update((m.id, m.titel) for m in sp.massnahmen)
 
     def of(self, field: str, value: str) -> str:
-        table = {"federfuehrung": self.partner, "partner": self.partner, "beteiligt": self.partner,
-                 "schwerpunkt": self.schwerpunkt, "einsatz": self.schwerpunkt, "vereinbarung": self.vereinbarung,
-                 "ziele": self.ziel}.get(field)
+        table = {
+            "federfuehrung": self.partner,
+            "partner": self.partner,
+            "beteiligt": self.partner,
+            "schwerpunkt": self.schwerpunkt,
+            "einsatz": self.schwerpunkt,
+            "vereinbarung": self.vereinbarung,
+            "ziele": self.ziel,
+        }.get(field)
         return table.get(value, value) if table else value
 
     def entry(self, section: str, ident: str | None) -> str:
         if ident is None:
             return ""
-        table = {"massnahmen": self.massnahme, "schwerpunkte": self.schwerpunkt, "ziele": self.ziel,
-                 "partner": self.partner, "vereinbarungen": self.vereinbarung}.get(section, {})
+        table = {
+            "massnahmen": self.massnahme,
+            "schwerpunkte": self.schwerpunkt,
+            "ziele": self.ziel,
+            "partner": self.partner,
+            "vereinbarungen": self.vereinbarung,
+        }.get(section, {})
         return table.get(ident, ident)
 
 
 _DOC_SECTION = {
-    "kommune": "Kommune", "zentrum": "Zentrum", "periode": "Zeitraum", "grundlagen": "Grundlagen",
-    "schwerpunkte": "Schwerpunkte", "ziele": "Ziele", "massnahmen": "Maßnahmen", "personal": "Personal",
-    "sachkosten": "Sachkosten", "partner": "Partner", "vereinbarungen": "Vereinbarungen", "vorlage": "Vorlage",
+    "kommune": "Kommune",
+    "zentrum": "Zentrum",
+    "periode": "Zeitraum",
+    "grundlagen": "Grundlagen",
+    "schwerpunkte": "Schwerpunkte",
+    "ziele": "Ziele",
+    "massnahmen": "Maßnahmen",
+    "personal": "Personal",
+    "sachkosten": "Sachkosten",
+    "partner": "Partner",
+    "vereinbarungen": "Vereinbarungen",
+    "vorlage": "Vorlage",
 }
 
 _DOC_FIELD = {
-    "titel": "Titel", "stufe": "Stufe", "federfuehrung": "Federführung", "beteiligt": "Beteiligt",
-    "vereinbarung": "Vereinbarung", "aspekte": "Aspekte", "ziele": "Ziele", "beginn": "Beginn", "ende": "Ende",
-    "sachkosten": "Sachkosten", "beschreibung": "Beschreibung", "schwerpunkt": "Schwerpunkt", "bereich": "Bereich",
-    "handlungsfeld": "Handlungsfeld", "begruendung": "Begründung", "indikator": "Indikator",
-    "ausgangswert": "Ausgangswert", "zielwert": "Zielwert", "einheit": "Einheit", "funktion": "Funktion",
-    "vze": "VZE", "finanzierung": "Finanzierung", "rolle": "Rolle", "besetzt_durch": "besetzt durch",
-    "einsatz": "Einsatz", "betrag": "Betrag", "traeger": "Träger", "name": "Name", "art": "Art",
-    "ansprechperson": "Ansprechperson", "email": "E-Mail", "partner": "Partner", "form": "Form",
-    "gegenstand": "Gegenstand", "zustaendigkeit_partner": "Zuständigkeit des Partners", "beitrag_ki": "Beitrag des KI",
-    "status": "Status", "unterzeichnet_am": "unterzeichnet am", "ueberpruefung": "Überprüfung",
-    "foerderrichtlinie": "Förderrichtlinie", "integrationskonzept.titel": "Integrationskonzept (Titel)",
+    "titel": "Titel",
+    "stufe": "Stufe",
+    "federfuehrung": "Federführung",
+    "beteiligt": "Beteiligt",
+    "vereinbarung": "Vereinbarung",
+    "aspekte": "Aspekte",
+    "ziele": "Ziele",
+    "beginn": "Beginn",
+    "ende": "Ende",
+    "sachkosten": "Sachkosten",
+    "beschreibung": "Beschreibung",
+    "schwerpunkt": "Schwerpunkt",
+    "bereich": "Bereich",
+    "handlungsfeld": "Handlungsfeld",
+    "begruendung": "Begründung",
+    "indikator": "Indikator",
+    "ausgangswert": "Ausgangswert",
+    "zielwert": "Zielwert",
+    "einheit": "Einheit",
+    "funktion": "Funktion",
+    "vze": "VZE",
+    "finanzierung": "Finanzierung",
+    "rolle": "Rolle",
+    "besetzt_durch": "besetzt durch",
+    "einsatz": "Einsatz",
+    "betrag": "Betrag",
+    "traeger": "Träger",
+    "name": "Name",
+    "art": "Art",
+    "ansprechperson": "Ansprechperson",
+    "email": "E-Mail",
+    "partner": "Partner",
+    "form": "Form",
+    "gegenstand": "Gegenstand",
+    "zustaendigkeit_partner": "Zuständigkeit des Partners",
+    "beitrag_ki": "Beitrag des KI",
+    "status": "Status",
+    "unterzeichnet_am": "unterzeichnet am",
+    "ueberpruefung": "Überprüfung",
+    "foerderrichtlinie": "Förderrichtlinie",
+    "integrationskonzept.titel": "Integrationskonzept (Titel)",
     "integrationskonzept.beschlossen_am": "Integrationskonzept beschlossen am",
-    "integrationskonzept.drucksache": "Integrationskonzept (Drucksache)", "beschluesse": "Beschlüsse",
-    "drucksache": "Drucksache", "federfuehrend": "federführend", "verfasser": "Verfasser/in", "datum": "Datum",
-    "oeffentlich": "öffentlich", "beratungsfolge": "Beratungsfolge", "typ": "Typ",
-    "regierungsbezirk": "Regierungsbezirk", "ags": "Gemeindeschlüssel", "anbindung": "Anbindung",
-    "leitung": "Leitung", "telefon": "Telefon", "anschrift": "Anschrift",
+    "integrationskonzept.drucksache": "Integrationskonzept (Drucksache)",
+    "beschluesse": "Beschlüsse",
+    "drucksache": "Drucksache",
+    "federfuehrend": "federführend",
+    "verfasser": "Verfasser/in",
+    "datum": "Datum",
+    "oeffentlich": "öffentlich",
+    "beratungsfolge": "Beratungsfolge",
+    "typ": "Typ",
+    "regierungsbezirk": "Regierungsbezirk",
+    "ags": "Gemeindeschlüssel",
+    "anbindung": "Anbindung",
+    "leitung": "Leitung",
+    "telefon": "Telefon",
+    "anschrift": "Anschrift",
 }
 
 
@@ -417,23 +525,35 @@ def markdown(changes: ChangeSet) -> str:
         lines += [f"**Förderrichtlinie:** {summary.foerderrichtlinie.old} → {summary.foerderrichtlinie.new}", ""]
 
     covered: set[tuple[str, str | None, str | None]] = {
-        ("periode", None, "beginn"), ("periode", None, "ende"), ("grundlagen", None, "foerderrichtlinie")}
+        ("periode", None, "beginn"),
+        ("periode", None, "ende"),
+        ("grundlagen", None, "foerderrichtlinie"),
+    }
 
     def entries(section: str, neu: str, weg: str) -> list[str]:
         added, removed = changes.of(section, ADDED), changes.of(section, REMOVED)
         covered.update((c.section, c.id, c.field) for c in added + removed)
-        return (_block(neu, [_doc_entry(section, c.new, names) for c in added])
-                + _block(weg, [_doc_entry(section, c.old, names) for c in removed]))
+        return _block(neu, [_doc_entry(section, c.new, names) for c in added]) + _block(
+            weg, [_doc_entry(section, c.old, names) for c in removed]
+        )
 
     def steps(title: str, items: list[Step], section: str, field: str) -> list[str]:
         covered.update((section, s.id, field) for s in items)
-        return _block(title, [f"{md(names.entry(section, s.id))}: {_doc_value(s.old, field, names)} → "
-                              f"{_doc_value(s.new, field, names)}" for s in items])
+        return _block(
+            title,
+            [
+                f"{md(names.entry(section, s.id))}: {_doc_value(s.old, field, names)} → "
+                f"{_doc_value(s.new, field, names)}"
+                for s in items
+            ],
+        )
 
     lines += entries("schwerpunkte", "Neue Schwerpunkte", "Entfallene Schwerpunkte")
     lines += entries("ziele", "Neue Ziele", "Entfallene Ziele")
     lines += entries("massnahmen", "Neue Maßnahmen", "Beendete Maßnahmen")
-    lines += steps("Weiterentwicklung zur Regelpraxis (Stufe vorangekommen)", summary.fortschritt, "massnahmen", "stufe")
+    lines += steps(
+        "Weiterentwicklung zur Regelpraxis (Stufe vorangekommen)", summary.fortschritt, "massnahmen", "stufe"
+    )
     lines += steps("Stufe zurückgenommen", summary.rueckschritt, "massnahmen", "stufe")
     lines += steps("Wechsel der Federführung", summary.federfuehrung, "massnahmen", "federfuehrung")
     lines += entries("vereinbarungen", "Neue Vereinbarungen", "Entfallene Vereinbarungen")
@@ -444,18 +564,30 @@ def markdown(changes: ChangeSet) -> str:
     lines += entries("sachkosten", "Neue Sachkostenposten", "Entfallene Sachkostenposten")
     costs = []
     if summary.sachkosten_gesamt.changed:
-        costs.append(f"Sachkosten je Jahr: {euro(summary.sachkosten_gesamt.old)} → {euro(summary.sachkosten_gesamt.new)}")
+        costs.append(
+            f"Sachkosten je Jahr: {euro(summary.sachkosten_gesamt.old)} → {euro(summary.sachkosten_gesamt.new)}"
+        )
     if summary.sachkosten_massnahmen.changed:
-        costs.append(f"Sachkosten der Maßnahmen je Jahr: {euro(summary.sachkosten_massnahmen.old)} → "
-                     f"{euro(summary.sachkosten_massnahmen.new)}")
+        costs.append(
+            f"Sachkosten der Maßnahmen je Jahr: {euro(summary.sachkosten_massnahmen.old)} → "
+            f"{euro(summary.sachkosten_massnahmen.new)}"
+        )
     lines += _block("Sachkosten", costs)
     for c in changes.of("vorlage", ADDED) + changes.of("vorlage", REMOVED):
         covered.add((c.section, c.id, c.field))
-        lines += [f"**Vorlage:** {'neu angelegt' if c.kind == ADDED else 'für den neuen Zeitraum noch nicht angelegt'}", ""]
+        lines += [
+            f"**Vorlage:** {'neu angelegt' if c.kind == ADDED else 'für den neuen Zeitraum noch nicht angelegt'}",
+            "",
+        ]
 
     rest = [c for c in changes.changes if (c.section, c.id, c.field) not in covered]
     if rest:
-        lines += ["**Weitere Änderungen im Einzelnen**", "", "| Bereich | Eintrag | Angabe | bisher | neu |", "|---|---|---|---|---|"]
+        lines += [
+            "**Weitere Änderungen im Einzelnen**",
+            "",
+            "| Bereich | Eintrag | Angabe | bisher | neu |",
+            "|---|---|---|---|---|",
+        ]
         for c in rest:
             last = (c.field or "").rsplit(".", 1)[-1]
             lines.append(
@@ -478,8 +610,10 @@ def _doc_entry(section: str, entry: dict[str, Any], names: _Names) -> str:
     if section == "schwerpunkte":
         return f"{v('titel')} ({label(entry.get('bereich'))}, Handlungsfeld {label(entry.get('handlungsfeld'))})"
     if section == "massnahmen":
-        return (f"{v('titel')} (Schwerpunkt „{v('schwerpunkt')}“, Stufe {label(entry.get('stufe'))}, "
-                f"Federführung {v('federfuehrung')})")
+        return (
+            f"{v('titel')} (Schwerpunkt „{v('schwerpunkt')}“, Stufe {label(entry.get('stufe'))}, "
+            f"Federführung {v('federfuehrung')})"
+        )
     if section == "ziele":
         return f"{v('beschreibung')} (Schwerpunkt „{v('schwerpunkt')}“)"
     if section == "vereinbarungen":
@@ -488,7 +622,8 @@ def _doc_entry(section: str, entry: dict[str, Any], names: _Names) -> str:
         return f"{v('name')} ({label(entry.get('art'))})"
     if section == "personal":
         holder = v("besetzt_durch") if entry.get("besetzt_durch") else "unbesetzt"
-        return f"{label(entry.get('funktion'))}, {v('vze')} VZE, finanziert durch {label(entry.get('finanzierung'))} ({holder})"
+        funding = label(entry.get("finanzierung"))
+        return f"{label(entry.get('funktion'))}, {v('vze')} VZE, finanziert durch {funding} ({holder})"
     if section == "sachkosten":
         return f"{md(entry.get('posten', ''))}: {v('betrag')} ({label(entry.get('traeger'))})"
     return ""
@@ -498,8 +633,11 @@ def _staffing_table(summary: Summary, names: _Names) -> list[str]:
     rows: list[tuple[str, Total]] = []
     rows += [(label(k), v) for k, v in summary.vze_nach_funktion.items() if v.changed]
     rows += [(f"finanziert durch {label(k)}", v) for k, v in summary.vze_nach_finanzierung.items() if v.changed]
-    rows += [(f"Schwerpunkt „{md(names.of('schwerpunkt', k))}“", v) for k, v in summary.vze_nach_schwerpunkt.items()
-             if v.changed]
+    rows += [
+        (f"Schwerpunkt „{md(names.of('schwerpunkt', k))}“", v)
+        for k, v in summary.vze_nach_schwerpunkt.items()
+        if v.changed
+    ]
     if summary.vze_gesamt.changed:
         rows.append(("**Summe**", summary.vze_gesamt))
     lines: list[str] = []
@@ -524,4 +662,3 @@ def document_section(changes: ChangeSet) -> Abschnitt:
 def write_markdown(out: TextIO, changes: ChangeSet) -> None:
     section = document_section(changes)
     out.write(f"## {section.titel}\n\n{section.markdown}")
-

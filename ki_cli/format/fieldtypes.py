@@ -37,9 +37,32 @@ from ki_cli.format.converters import (
 )
 
 __all__ = [
-    "ID_MAX", "ID_PATTERN", "Ags", "Amount", "Date", "Email", "Id", "Number", "Ref", "RequiredText",
-    "Share", "Text", "Version", "Vze", "YesNo", "as_text", "check_ags", "check_email", "check_id",
-    "check_version", "none_to_dict", "none_to_list", "to_bool", "to_date", "to_number", "to_version",
+    "ID_MAX",
+    "ID_PATTERN",
+    "Ags",
+    "Amount",
+    "Date",
+    "Email",
+    "Id",
+    "Number",
+    "Ref",
+    "RequiredText",
+    "Share",
+    "Text",
+    "Version",
+    "Vze",
+    "YesNo",
+    "as_text",
+    "check_ags",
+    "check_email",
+    "check_id",
+    "check_version",
+    "none_to_dict",
+    "none_to_list",
+    "to_bool",
+    "to_date",
+    "to_number",
+    "to_version",
 ]
 
 
@@ -78,8 +101,15 @@ SCHEMA_DATE: dict[str, Any] = {
 SCHEMA_YES_NO: dict[str, Any] = {
     "anyOf": [
         {"type": "boolean"},
-        {"enum": [*_TRUE_FALSE, *(w.capitalize() for w in _TRUE_FALSE if w.isalpha()),
-                  *(w.upper() for w in _TRUE_FALSE if w.isalpha()), 0, 1]},
+        {
+            "enum": [
+                *_TRUE_FALSE,
+                *(w.capitalize() for w in _TRUE_FALSE if w.isalpha()),
+                *(w.upper() for w in _TRUE_FALSE if w.isalpha()),
+                0,
+                1,
+            ]
+        },
     ]
 }
 SCHEMA_EMAIL: dict[str, Any] = {"type": "string", "pattern": f"^{_SPACE}{_EMAIL.pattern}{_SPACE}$"}
@@ -112,10 +142,14 @@ Ref = Annotated[str, Field(min_length=1), BeforeValidator(as_text), WithJsonSche
 Number = Annotated[float, BeforeValidator(to_number), WithJsonSchema(number_schema())]
 Amount = Annotated[float, Field(ge=0), BeforeValidator(to_number), WithJsonSchema(number_schema(False, minimum=0))]
 Vze = Annotated[
-    float, Field(gt=0, le=1), BeforeValidator(to_number),
+    float,
+    Field(gt=0, le=1),
+    BeforeValidator(to_number),
     WithJsonSchema(number_schema(False, exclusiveMinimum=0, maximum=1)),
 ]
-Share = Annotated[float, Field(gt=0), BeforeValidator(to_number), WithJsonSchema(number_schema(False, exclusiveMinimum=0))]
+Share = Annotated[
+    float, Field(gt=0), BeforeValidator(to_number), WithJsonSchema(number_schema(False, exclusiveMinimum=0))
+]
 Date = Annotated[dt.date, BeforeValidator(to_date), WithJsonSchema(SCHEMA_DATE)]
 YesNo = Annotated[bool, BeforeValidator(to_bool), WithJsonSchema(SCHEMA_YES_NO)]
 Email = Annotated[str, AfterValidator(check_email), BeforeValidator(as_text), WithJsonSchema(SCHEMA_EMAIL)]

@@ -2,9 +2,10 @@
 
 Generated from the Pydantic model (``ki_cli.format.model``); each field type carries its own JSON
 Schema (``ki_cli.format.fieldtypes``), each field its German title and description (``model.doc``), and
-the sections' German titles and descriptions come from ``ki_cli.format.schema_texts``. The schema checks the structure the validator checks: keys,
-required fields, types and vocabularies. What needs the whole file (ids unique, references
-that exist, the rules KI2xx–KI6xx) stays with ``ki validate``.
+the sections' German titles and descriptions come from ``ki_cli.format.schema_texts``. The schema
+checks the structure the validator checks: keys, required fields, types and vocabularies. What
+needs the whole file (ids unique, references that exist, the rules KI2xx–KI6xx) stays with
+``ki validate``.
 """
 
 from __future__ import annotations
@@ -59,10 +60,16 @@ def _ordered(schema: dict[str, Any]) -> dict[str, Any]:
     ordered.update((k, v) for k, v in schema.items() if k not in ordered and k != "$defs")
     if "$defs" in schema:
         ordered["$defs"] = schema["$defs"]
-    return {k: _ordered(v) if isinstance(v, dict) and k not in ("properties", "$defs") else
-            {n: _ordered(s) for n, s in v.items()} if isinstance(v, dict) else
-            [_ordered(i) if isinstance(i, dict) else i for i in v] if isinstance(v, list) else v
-            for k, v in ordered.items()}
+    return {
+        k: _ordered(v)
+        if isinstance(v, dict) and k not in ("properties", "$defs")
+        else {n: _ordered(s) for n, s in v.items()}
+        if isinstance(v, dict)
+        else [_ordered(i) if isinstance(i, dict) else i for i in v]
+        if isinstance(v, list)
+        else v
+        for k, v in ordered.items()
+    }
 
 
 def build() -> dict[str, Any]:

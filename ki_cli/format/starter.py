@@ -58,8 +58,9 @@ def parse_beginn(value: str) -> dt.date:
     try:
         day = to_date(value.strip())
     except PydanticCustomError as err:
-        raise BadAnswer("init.beginn_out_of_range" if err.type == "ki_date_range" else "init.bad_beginn",
-                        value) from None
+        raise BadAnswer(
+            "init.beginn_out_of_range" if err.type == "ki_date_range" else "init.bad_beginn", value
+        ) from None
     if period_end(day).year > YEAR_MAX:  # the whole period must be in range
         raise BadAnswer("init.beginn_out_of_range", value)
     if day.day != 1:
@@ -122,7 +123,7 @@ def _genitive(kommune: str) -> str:
     if kommune.startswith("Stadt "):
         return f"der {kommune}"
     if kommune.startswith("Kreis "):
-        return f"des Kreises {kommune[len('Kreis '):]}"
+        return f"des Kreises {kommune[len('Kreis ') :]}"
     return f"für {kommune}"
 
 
@@ -372,7 +373,8 @@ def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
         council_genitive=body.genitive,
         consulted=body.consulted,
         consulted_label="Ausschuss für Soziales und Integration   # ERSETZEN: Name des Ausschusses"
-        if kreis else "Integrationsrat",
+        if kreis
+        else "Integrationsrat",
         konzept_titel=_q(f"Integrationskonzept {_genitive(name)}"),
         schulamt=_q(f"Schulamt für {_accusative(name)}"),
         konzept_datum=_d(konzept_datum),
@@ -387,5 +389,7 @@ def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
             "  - id: gemeinde\n"
             "    name: Stadt Musterdorf   # ERSETZEN: eine kreisangehörige Stadt oder Gemeinde\n"
             "    art: kreisangehoerige_kommune\n"
-        ) if kreis else "",
+        )
+        if kreis
+        else "",
     )

@@ -23,8 +23,18 @@ _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`<=~+.0123456789 \t")
 _RESERVED = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "ja", "nein", "~", ""}
 _WORD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 _THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+")  # YAML reads 1.234 as 1.234, ``ki`` warns (KI006)
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0", "\x85": "\\N",
-            "\u2028": "\\L", "\u2029": "\\P", "\xa0": "\\_"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\0": "\\0",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+    "\xa0": "\\_",
+}
 _FLOW_FLOATS = {"vze", "einsatz"}  # written with a decimal point: ``vze: 1.0``
 
 
@@ -38,8 +48,12 @@ class Comment:
 def _printable(ch: str) -> bool:
     """A character YAML allows as it is in any scalar style (no line break, no BOM)."""
     o = ord(ch)
-    return (0x20 <= o <= 0x7E or (0xA0 < o <= 0xD7FF and o not in (0x2028, 0x2029))
-            or (0xE000 <= o <= 0xFFFD and o != 0xFEFF) or o >= 0x10000)
+    return (
+        0x20 <= o <= 0x7E
+        or (0xA0 < o <= 0xD7FF and o not in (0x2028, 0x2029))
+        or (0xE000 <= o <= 0xFFFD and o != 0xFEFF)
+        or o >= 0x10000
+    )
 
 
 def _plain_ok(text: str) -> bool:
@@ -184,7 +198,7 @@ def sequence_lines(items: list[Any], indent: int = 0) -> list[str]:
         elif isinstance(item, dict) and any(not isinstance(k, Comment) for k in item):
             inner = mapping_lines(item, indent + 2)
             first = next(i for i, line in enumerate(inner) if not line.lstrip().startswith("#"))
-            inner[first] = f"{pad}- {inner[first][indent + 2:]}"
+            inner[first] = f"{pad}- {inner[first][indent + 2 :]}"
             lines.extend(inner)
         else:
             lines.extend(_value_lines("-", item, None, indent))

@@ -72,16 +72,16 @@ def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
     }
     if finding.yaml_path:
-        result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": printable(finding.yaml_path), "kind": "member"}]
+        result["locations"][0]["logicalLocations"] = [
+            {"fullyQualifiedName": printable(finding.yaml_path), "kind": "member"}
+        ]
     return result
 
 
 def to_sarif(report: Report, lang: str) -> dict[str, Any]:
     rules = list(RULES.values())
     index = {rule.code: i for i, rule in enumerate(rules)}
-    results = [
-        _result(finding, artifact_uri(file.path), index) for file in report.files for finding in file.findings
-    ]
+    results = [_result(finding, artifact_uri(file.path), index) for file in report.files for finding in file.findings]
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,

@@ -73,7 +73,8 @@ def write_file(out: TextIO, file: FileReport, lang: str, colour: bool) -> None:
     hint_word, basis_word = ui("hint", lang), ui("basis", lang)
     path = printable(file.path)
     for f in file.findings:
-        head = f"{style(f'{path}:{f.line}:{f.column}:', _BOLD)} {style(f.code, _COLOURS[f.severity])} {f.severity}  {printable(f.message)}"
+        where = style(f"{path}:{f.line}:{f.column}:", _BOLD)
+        head = f"{where} {style(f.code, _COLOURS[f.severity])} {f.severity}  {printable(f.message)}"
         parts = [head, *_excerpt(lines, f)]
         if f.hint:
             parts.append(f"   {hint_word}: {printable(f.hint)}")

@@ -68,9 +68,19 @@ def _format(req: Request) -> str:
         fmt = ALIASES.get(req.fmt, req.fmt)
         named = None if to_folder else FORMAT_OF_SUFFIX.get(req.out.suffix.lower())  # type: ignore[union-attr]
         if named is not None and named != fmt:
-            raise Stop(EXIT_USAGE, ui("render.format_mismatch", req.lang, format=req.fmt, path=req.out,
-                                      suffix=req.out.suffix, suffix_format=named,  # type: ignore[union-attr]
-                                      example=req.out.with_suffix(SUFFIX[fmt]).name))  # type: ignore[union-attr]
+            assert req.out is not None  # a suffix was named: OUT is a file
+            raise Stop(
+                EXIT_USAGE,
+                ui(
+                    "render.format_mismatch",
+                    req.lang,
+                    format=req.fmt,
+                    path=req.out,
+                    suffix=req.out.suffix,
+                    suffix_format=named,
+                    example=req.out.with_suffix(SUFFIX[fmt]).name,
+                ),
+            )
         return fmt
     if to_folder:
         return "md"
@@ -151,15 +161,29 @@ def run(req: Request) -> int:
     konzept, has_errors = load_concept(req.file, req, for_render=True)
     aenderungen = _changes(req, konzept)
     try:
-        env, documents = build(req.kind, konzept, template_dir=req.template_dir, entwurf=has_errors,
-                               aenderungen=aenderungen, agreement_id=req.agreement_id)
+        env, documents = build(
+            req.kind,
+            konzept,
+            template_dir=req.template_dir,
+            entwurf=has_errors,
+            aenderungen=aenderungen,
+            agreement_id=req.agreement_id,
+        )
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None
     if req.kind == "agreements" and not documents:
         if req.agreement_id:
             known = [v.id for v in konzept.vereinbarungen]
-            raise Stop(EXIT_USAGE, ui("render.no_agreement", req.lang, id=req.agreement_id,
-                                      did_you_mean=did_you_mean(req.agreement_id, known), known=", ".join(known)))
+            raise Stop(
+                EXIT_USAGE,
+                ui(
+                    "render.no_agreement",
+                    req.lang,
+                    id=req.agreement_id,
+                    did_you_mean=did_you_mean(req.agreement_id, known),
+                    known=", ".join(known),
+                ),
+            )
         raise Stop(EXIT_USAGE, ui("render.no_agreements", req.lang))
     if req.kind == "agreements" and req.out is not None and not into_folder and len(documents) > 1:
         raise Stop(EXIT_USAGE, ui("render.many_need_dir", req.lang, count=len(documents)))

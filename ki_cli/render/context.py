@@ -112,7 +112,9 @@ def _foerderung(konzept: Konzept) -> Foerderung | None:
     )
 
 
-def build(konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, heute: dt.date | None = None) -> dict[str, Any]:
+def build(
+    konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, heute: dt.date | None = None
+) -> dict[str, Any]:
     """The template variables for every document of ``konzept``."""
     partner_nach_id = {p.id: p for p in konzept.partner}
     vereinbarung_nach_id = {v.id: v for v in konzept.vereinbarungen}
@@ -144,9 +146,7 @@ def build(konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, h
             if sp_id in einsatz:
                 einsatz[sp_id][stelle.funktion] += anteil
     personal_nach_schwerpunkt = [Zeile(sp.titel, **einsatz[sp.id]) for sp in konzept.schwerpunkte]
-    personal_summe = Zeile(
-        "Summe", *(sum(getattr(z, f) for z in personal_nach_schwerpunkt) for f in FUNKTION)
-    )
+    personal_summe = Zeile("Summe", *(sum(getattr(z, f) for z in personal_nach_schwerpunkt) for f in FUNKTION))
     vze_nach_finanzierung: dict[str, dict[str, float]] = {}
     for stelle in konzept.personal:
         row = vze_nach_finanzierung.setdefault(stelle.finanzierung, dict.fromkeys(FUNKTION, 0.0))
@@ -186,8 +186,9 @@ def build(konzept: Konzept, *, entwurf: bool = False, aenderungen: Any = None, h
         # derived for documents
         "behoerde": _behoerde(konzept.kommune.typ),
         "vertretung": _vertretung(konzept, vorlage),  # type: ignore[arg-type]  # a record of the Vorlage
-        "zeitraum": MdText(f"{beginn.day:02d}.{beginn.month:02d}.{beginn.year} bis "
-                           f"{ende.day:02d}.{ende.month:02d}.{ende.year}"),
+        "zeitraum": MdText(
+            f"{beginn.day:02d}.{beginn.month:02d}.{beginn.year} bis {ende.day:02d}.{ende.month:02d}.{ende.year}"
+        ),
         "jahre": jahre,
         "antragsfrist": application_deadline(beginn.year),
         "schwerpunkte_bildungskette": [sp for sp in konzept.schwerpunkte if sp.bereich == "bildungskette"],

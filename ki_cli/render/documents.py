@@ -13,8 +13,15 @@ from ki_cli.render.formatting import replace_controls
 KINDS = ("proposal", "concept", "agreements", "workplan")
 FORMATS = ("md", "html", "pdf", "docx", "oparl")
 SUFFIX = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "oparl": ".json"}
-FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
-                    ".docx": "docx", ".json": "oparl"}
+FORMAT_OF_SUFFIX = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".json": "oparl",
+}
 BINARY = ("pdf", "docx")
 
 TEMPLATE = {
@@ -47,8 +54,15 @@ def _title(kind: str, variables: dict[str, Any], agreement: Any = None) -> str:
     return f"Vereinbarung {agreement.vereinbarung.id}: {agreement.vereinbarung.gegenstand}"
 
 
-def build(kind: str, konzept: Any, *, template_dir: Path | None = None, entwurf: bool = False,
-          aenderungen: Any = None, agreement_id: str | None = None) -> tuple[Any, list[Document]]:
+def build(
+    kind: str,
+    konzept: Any,
+    *,
+    template_dir: Path | None = None,
+    entwurf: bool = False,
+    aenderungen: Any = None,
+    agreement_id: str | None = None,
+) -> tuple[Any, list[Document]]:
     """The environment and the documents of ``kind`` (several for ``agreements``)."""
     env = engine.environment(template_dir)
     variables = context.build(konzept, entwurf=entwurf, aenderungen=aenderungen)
@@ -61,9 +75,14 @@ def build(kind: str, konzept: Any, *, template_dir: Path | None = None, entwurf:
         if agreement_id and zeile.vereinbarung.id != agreement_id:
             continue
         titel = _title(kind, variables, zeile)
-        own = {**variables, "titel": titel, "v": zeile.vereinbarung, "partnername": zeile.partner,
-               "partnerdaten": next((p for p in konzept.partner if p.id == zeile.vereinbarung.partner), None),
-               "abgedeckte_massnahmen": zeile.massnahmen}
+        own = {
+            **variables,
+            "titel": titel,
+            "v": zeile.vereinbarung,
+            "partnername": zeile.partner,
+            "partnerdaten": next((p for p in konzept.partner if p.id == zeile.vereinbarung.partner), None),
+            "abgedeckte_massnahmen": zeile.massnahmen,
+        }
         text = engine.render(env, TEMPLATE[kind], own)
         documents.append(Document(f"vereinbarung-{zeile.vereinbarung.id}", titel, text, own))
     return env, documents

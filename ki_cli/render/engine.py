@@ -241,8 +241,9 @@ def _formatted_size(fmt: Any, args: Iterable[Any]) -> None:
 def _width(value: Any) -> None:
     """A padding width or count given to a filter or method."""
     if isinstance(value, int) and value > MAX_STRING:
-        raise LimitExceeded("render.limit.width", value=_count(value) if value < 10**30 else "…",
-                            limit=_count(MAX_STRING))
+        raise LimitExceeded(
+            "render.limit.width", value=_count(value) if value < 10**30 else "…", limit=_count(MAX_STRING)
+        )
 
 
 def _grows_to(size: int) -> None:
@@ -355,8 +356,9 @@ def _check_slice(a: dict[str, Any]) -> None:
 def _check_tojson(a: dict[str, Any]) -> None:
     indent = a.get("indent")
     if isinstance(indent, int) and indent > MAX_WIDTH:
-        raise LimitExceeded("render.limit.width", value=_count(indent) if indent < 10**30 else "…",
-                            limit=_count(MAX_WIDTH))
+        raise LimitExceeded(
+            "render.limit.width", value=_count(indent) if indent < 10**30 else "…", limit=_count(MAX_WIDTH)
+        )
     _text_size(a.get("value"))
 
 
@@ -442,8 +444,9 @@ def _lipsum(original: Callable[..., Any]) -> Callable[..., Any]:
     def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> Any:
         for number in (n, min, max):
             if isinstance(number, int) and number > 1000:
-                raise LimitExceeded("render.limit.width", value=_count(number) if number < 10**30 else "…",
-                                    limit=_count(1000))
+                raise LimitExceeded(
+                    "render.limit.width", value=_count(number) if number < 10**30 else "…", limit=_count(1000)
+                )
         return original(n, html, min, max)
 
     return lipsum
@@ -479,21 +482,34 @@ class _GuardedCode(CodeGenerator):
     def visit_For(self, node: nodes.For, frame: Frame) -> None:
         iterable = node.iter
         if not (isinstance(iterable, nodes.Call) and isinstance(iterable.node, nodes.EnvironmentAttribute)):
-            node.iter = nodes.Call(nodes.EnvironmentAttribute("ki_iterate"), [iterable], [], None, None,
-                                   lineno=iterable.lineno)
+            node.iter = nodes.Call(
+                nodes.EnvironmentAttribute("ki_iterate"), [iterable], [], None, None, lineno=iterable.lineno
+            )
         super().visit_For(node, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        node.nodes = [arg if isinstance(arg, nodes.Const) else
-                      nodes.Call(nodes.EnvironmentAttribute("ki_operand"), [arg], [], None, None, lineno=arg.lineno)
-                      for arg in node.nodes]
+        node.nodes = [
+            arg
+            if isinstance(arg, nodes.Const)
+            else nodes.Call(nodes.EnvironmentAttribute("ki_operand"), [arg], [], None, None, lineno=arg.lineno)
+            for arg in node.nodes
+        ]
         self.write("environment.made(")
         super().visit_Concat(node, frame)
         self.write(")")
 
 
-_BLOCKS = (nodes.For, nodes.If, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.With, nodes.Block,
-           nodes.AssignBlock, nodes.ScopedEvalContextModifier)
+_BLOCKS = (
+    nodes.For,
+    nodes.If,
+    nodes.Macro,
+    nodes.CallBlock,
+    nodes.FilterBlock,
+    nodes.With,
+    nodes.Block,
+    nodes.AssignBlock,
+    nodes.ScopedEvalContextModifier,
+)
 
 
 def _check_nesting(tree: nodes.Node, name: str | None) -> None:
@@ -504,13 +520,11 @@ def _check_nesting(tree: nodes.Node, name: str | None) -> None:
         if isinstance(node, nodes.For):
             loops += 1
             if loops > MAX_LOOP_NESTING:
-                raise LimitExceeded("render.limit.loops", template=name, line=node.lineno,
-                                    limit=MAX_LOOP_NESTING)
+                raise LimitExceeded("render.limit.loops", template=name, line=node.lineno, limit=MAX_LOOP_NESTING)
         if isinstance(node, _BLOCKS):
             blocks += 1
             if blocks > MAX_BLOCK_NESTING:
-                raise LimitExceeded("render.limit.blocks", template=name, line=node.lineno,
-                                    limit=MAX_BLOCK_NESTING)
+                raise LimitExceeded("render.limit.blocks", template=name, line=node.lineno, limit=MAX_BLOCK_NESTING)
         stack.extend((child, loops, blocks) for child in node.iter_child_nodes())
 
 
@@ -565,8 +579,14 @@ class _Sandbox(SandboxedEnvironment):
             _text_size(value)
         return value
 
-    def compile(self, source: Any, name: str | None = None, filename: str | None = None, raw: bool = False,
-                defer_init: bool = False) -> Any:
+    def compile(
+        self,
+        source: Any,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
         try:
             if isinstance(source, str):
                 source = self.parse(source, name, filename)
@@ -704,13 +724,18 @@ def render(env: _Sandbox, name: str, variables: dict[str, Any]) -> str:
         return "".join(parts)
     except LimitExceeded as err:
         where, line = (err.template, err.line) if err.template else _template_line(err)
-        raise RenderError(where or name, line, ui(err.key, "de", **err.params),
-                          ui(err.key, "en", **err.params)) from None
+        raise RenderError(
+            where or name, line, ui(err.key, "de", **err.params), ui(err.key, "en", **err.params)
+        ) from None
     except TemplateRefused as err:
         raise _error(err, name, err.key, **err.params) from None
     except TemplateSyntaxError as err:
-        raise RenderError(err.name or name, err.lineno, ui("render.syntax", "de", message=err.message),
-                          ui("render.syntax", "en", message=err.message)) from None
+        raise RenderError(
+            err.name or name,
+            err.lineno,
+            ui("render.syntax", "de", message=err.message),
+            ui("render.syntax", "en", message=err.message),
+        ) from None
     except SecurityError as err:
         raise _error(err, name, "render.sandbox", message=err) from None
     except FilterFailed as err:

@@ -48,8 +48,11 @@ def to_html(env: Any, markdown: str, variables: dict[str, Any], titel: str) -> s
 
 # data: URLs a document may carry: images, fonts, stylesheets (an SVG's own references are fetched
 # through the same fetcher, so they are refused too)
-_INLINE = re.compile(r"data:(?:image/(?:png|jpeg|gif|webp|svg\+xml)|font/[\w.+-]+"
-                     r"|application/(?:font-woff2?|x-font-[\w-]+)|text/css)[;,]", re.IGNORECASE)
+_INLINE = re.compile(
+    r"data:(?:image/(?:png|jpeg|gif|webp|svg\+xml)|font/[\w.+-]+"
+    r"|application/(?:font-woff2?|x-font-[\w-]+)|text/css)[;,]",
+    re.IGNORECASE,
+)
 
 
 def _fetcher(refused: list[tuple[str, str]]) -> Any:
@@ -158,8 +161,9 @@ class _Word:
                 sub(properties, q("w:ind"), {q("w:left"): str(indent[0]), q("w:hanging"): str(indent[1])})
         return paragraph
 
-    def run(self, paragraph: Any, text: str = "", *, bold: bool = False, italic: bool = False,
-            code: bool = False) -> Any:
+    def run(
+        self, paragraph: Any, text: str = "", *, bold: bool = False, italic: bool = False, code: bool = False
+    ) -> Any:
         """A run of ``text`` (tabs and line breaks as Word's own elements, as python-docx writes them)."""
         q, sub = self.q, self.sub
         run = sub(paragraph, q("w:r"))
@@ -217,9 +221,19 @@ class _Word:
         properties = SubElement(table, q("w:tblPr"))
         SubElement(properties, q("w:tblStyle"), {q("w:val"): self._style("Table Grid")})
         SubElement(properties, q("w:tblW"), {q("w:type"): "auto", q("w:w"): "0"})
-        SubElement(properties, q("w:tblLook"), {
-            q("w:firstColumn"): "1", q("w:firstRow"): "1", q("w:lastColumn"): "0", q("w:lastRow"): "0",
-            q("w:noHBand"): "0", q("w:noVBand"): "1", q("w:val"): "04A0"})
+        SubElement(
+            properties,
+            q("w:tblLook"),
+            {
+                q("w:firstColumn"): "1",
+                q("w:firstRow"): "1",
+                q("w:lastColumn"): "0",
+                q("w:lastRow"): "0",
+                q("w:noHBand"): "0",
+                q("w:noVBand"): "1",
+                q("w:val"): "04A0",
+            },
+        )
         grid = SubElement(table, q("w:tblGrid"))
         for _ in range(width):
             SubElement(grid, q("w:gridCol"), {q("w:w"): column})

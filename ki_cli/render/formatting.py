@@ -67,7 +67,7 @@ def escape(text: str) -> str:
     if start is None:
         return text
     if start.group(0)[0].isdigit():  # 100. Sitzung: the dot after the number
-        return f"{text[:start.end()]}\\{text[start.end():]}"
+        return f"{text[: start.end()]}\\{text[start.end() :]}"
     return "\\" + text
 
 

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def generate(target: Path, render: Callable[[], str], command: str, description: str,
-             argv: list[str] | None = None) -> int:
+def generate(
+    target: Path, render: Callable[[], str], command: str, description: str, argv: list[str] | None = None
+) -> int:
     """Write the generated file ``target``, or with ``--check`` exit 1 when it is stale."""
     parser = argparse.ArgumentParser(prog=command, description=description)
     parser.add_argument("--check", action="store_true", help="only check that the committed file is current")

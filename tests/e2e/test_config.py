@@ -45,7 +45,9 @@ def test_command_line_select_wins_over_the_file(cli, project):
 
 
 def test_ignore_in_the_file(cli, project):
-    (project / "ki.toml").write_text('[validate]\nignore = ["KI1", "KI2", "KI3", "KI4", "KI5", "KI6"]\n', encoding="utf-8")
+    (project / "ki.toml").write_text(
+        '[validate]\nignore = ["KI1", "KI2", "KI3", "KI4", "KI5", "KI6"]\n', encoding="utf-8"
+    )
     assert cli("validate", str(project / "k.yaml")).exit_code == 0
 
 
@@ -55,7 +57,9 @@ def test_strict_in_the_file(cli, project):
 
 
 def test_severity_override(cli, project):
-    (project / "ki.toml").write_text('[validate]\nselect = ["KI501"]\n[validate.severity]\nKI501 = "error"\n', encoding="utf-8")
+    (project / "ki.toml").write_text(
+        '[validate]\nselect = ["KI501"]\n[validate.severity]\nKI501 = "error"\n', encoding="utf-8"
+    )
     result = cli("validate", "--format", "json", str(project / "w.yaml"))
     assert result.exit_code == 1
     assert json.loads(result.stdout)["files"][0]["findings"][0]["severity"] == "error"
@@ -87,6 +91,7 @@ def test_unknown_code_in_toml_exits_2(cli, project):
 
 # --- where a ki.toml may come from (S3: a file planted in a parent folder) ------------------------
 
+
 def read_line(path) -> str:
     return f"Einstellungen aus ki.toml gelesen: {path}"
 
@@ -107,11 +112,30 @@ def test_no_file_no_line(cli, project):
     assert cli("validate", str(project / "k.yaml")).stderr == ""
 
 
-@pytest.mark.parametrize("args", [["rules"], ["explain", "KI107"], ["schema"], ["validate", "{k}"],
-                                  ["diff", "{w}", "{w}"], ["next-period", "{w}", "-o", "-"],
-                                  ["render", "proposal", "{w}", "--allow-errors"],
-                                  ["init", "-", "--kommune", "Stadt X", "--typ", "kreis", "--beginn", "01.01.2025",
-                                   "--foerderrichtlinie", "2025"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rules"],
+        ["explain", "KI107"],
+        ["schema"],
+        ["validate", "{k}"],
+        ["diff", "{w}", "{w}"],
+        ["next-period", "{w}", "-o", "-"],
+        ["render", "proposal", "{w}", "--allow-errors"],
+        [
+            "init",
+            "-",
+            "--kommune",
+            "Stadt X",
+            "--typ",
+            "kreis",
+            "--beginn",
+            "01.01.2025",
+            "--foerderrichtlinie",
+            "2025",
+        ],
+    ],
+)
 def test_every_command_names_the_file_it_read(cli, project, args):
     (project / "ki.toml").write_text('[validate.severity]\nKI107 = "error"\n', encoding="utf-8")
     args = [a.format(k=project / "k.yaml", w=project / "w.yaml") for a in args]
@@ -128,8 +152,13 @@ def test_the_fast_path_of_validate_names_the_file_too(project):
 
     (project / "ki.toml").write_text('[validate]\nselect = ["KI107"]\n', encoding="utf-8")
     env = {**os.environ, "KI_LANG": "de", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "ki_cli", "validate", str(project / "k.yaml")],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "ki_cli", "validate", str(project / "k.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 1 and result.stderr.splitlines() == [read_line(project / "ki.toml")]
 
 
@@ -227,11 +256,14 @@ def test_hostile_toml_is_a_clear_error_with_its_line(cli, project, name):
     assert "\x1b" not in message and "Traceback" not in message
 
 
-@pytest.mark.parametrize("text", [
-    "a = " + "[" * 5000 + "]" * 5000,
-    "a = " + "{b = " * 5000 + "1" + "}" * 5000,
-    "[validate]\nselect = " + "[" * 5000 + '"KI1"' + "]" * 5000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = " + "[" * 5000 + "]" * 5000,
+        "a = " + "{b = " * 5000 + "1" + "}" * 5000,
+        "[validate]\nselect = " + "[" * 5000 + '"KI1"' + "]" * 5000,
+    ],
+)
 def test_deep_nesting_is_a_clear_error(cli, project, text):
     (project / "ki.toml").write_text(text, encoding="utf-8")
     result = cli("validate", str(project / "k.yaml"), env={"KI_LANG": "en"})
@@ -272,10 +304,32 @@ def test_the_error_follows_the_language_option(cli, project):
 
 # --- fuzzing: whatever the file holds, a Config or a ConfigError ---------------------------------
 
-_KEYS = st.sampled_from(["lang", "validate", "render", "select", "ignore", "strict", "severity", "template_dir",
-                         "KI107", "ki3", "KI999", "x", "", "a.b", "\x1b"])
-_SCALARS = st.one_of(st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=8),
-                     st.sampled_from(["de", "en", "error", "warning", "info", "KI107", "KI3", ".", "KI"]))
+_KEYS = st.sampled_from(
+    [
+        "lang",
+        "validate",
+        "render",
+        "select",
+        "ignore",
+        "strict",
+        "severity",
+        "template_dir",
+        "KI107",
+        "ki3",
+        "KI999",
+        "x",
+        "",
+        "a.b",
+        "\x1b",
+    ]
+)
+_SCALARS = st.one_of(
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=8),
+    st.sampled_from(["de", "en", "error", "warning", "info", "KI107", "KI3", ".", "KI"]),
+)
 
 
 def _toml_key(key: str) -> str:
@@ -296,13 +350,17 @@ def _toml_value(value) -> str:
     return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
 
 
-_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                          st.dictionaries(_KEYS, inner, max_size=4)), max_leaves=12)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=4)),
+    max_leaves=12,
+)
 _DOCUMENTS = st.dictionaries(_KEYS, _VALUES, max_size=5)
 
 
-@settings(derandomize=True, max_examples=300, database=None, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    derandomize=True, max_examples=300, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(document=_DOCUMENTS, tables=st.booleans())
 def test_any_document_gives_a_config_or_a_config_error(tmp_path_factory, document, tables):
     from ki_cli.config import Config, ConfigError, load
@@ -323,7 +381,7 @@ def test_any_document_gives_a_config_or_a_config_error(tmp_path_factory, documen
 
 
 @settings(derandomize=True, max_examples=200, database=None, deadline=None)
-@given(raw=st.binary(max_size=200) | st.text(alphabet='[]{}="\',.\n #abKI17de', max_size=80).map(str.encode))
+@given(raw=st.binary(max_size=200) | st.text(alphabet="[]{}=\"',.\n #abKI17de", max_size=80).map(str.encode))
 def test_any_bytes_give_a_config_or_a_config_error(tmp_path_factory, raw):
     from ki_cli.config import Config, ConfigError, load
 

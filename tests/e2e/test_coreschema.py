@@ -139,11 +139,17 @@ def test_every_model_is_a_section_with_its_fields():
         seen[model.__name__] = model
         assert [f.key for f in records.section(model.__name__)] == list(model.model_fields)
         assert [f.required for f in records.section(model.__name__)] == [
-            info.is_required() for info in model.model_fields.values()]
+            info.is_required() for info in model.model_fields.values()
+        ]
         assert getattr(records, model.__name__)._fields == tuple(model.model_fields)
         stack.extend(_models_in(info.annotation) for info in model.model_fields.values() if _models_in(info.annotation))
-    assert set(seen) == {name for name in dir(coreschema) if isinstance(getattr(coreschema, name), type)
-                         and issubclass(getattr(coreschema, name), records.Record) and name != "Record"}
+    assert set(seen) == {
+        name
+        for name in dir(coreschema)
+        if isinstance(getattr(coreschema, name), type)
+        and issubclass(getattr(coreschema, name), records.Record)
+        and name != "Record"
+    }
 
 
 def _models_in(annotation: Any) -> Any:
@@ -170,13 +176,23 @@ def test_allowed_keys_come_from_the_models():
     assert records.allowed_keys(("nichts",)) == []
 
 
-@pytest.mark.parametrize("loc,kind", [
-    (("version",), "version"), (("kommune",), "section"), (("kommune", "name"), "text"),
-    (("kommune", "typ"), "vocab"), (("periode", "beginn"), "date"), (("personal", 0, "vze"), "number"),
-    (("personal", 0, "einsatz"), "mapping"), (("personal", 0, "id"), "id"), (("schwerpunkte",), "list"),
-    (("vereinbarungen", 1, "partner"), "text"), (("vorlage", "oeffentlich"), "yesno"),
-    (("schwerpunkte", 0, "massnahmen", 0, "aspekte"), "list"),
-])
+@pytest.mark.parametrize(
+    "loc,kind",
+    [
+        (("version",), "version"),
+        (("kommune",), "section"),
+        (("kommune", "name"), "text"),
+        (("kommune", "typ"), "vocab"),
+        (("periode", "beginn"), "date"),
+        (("personal", 0, "vze"), "number"),
+        (("personal", 0, "einsatz"), "mapping"),
+        (("personal", 0, "id"), "id"),
+        (("schwerpunkte",), "list"),
+        (("vereinbarungen", 1, "partner"), "text"),
+        (("vorlage", "oeffentlich"), "yesno"),
+        (("schwerpunkte", 0, "massnahmen", 0, "aspekte"), "list"),
+    ],
+)
 def test_field_kinds_come_from_the_models(loc, kind):
     field = records.field_at(loc)
     assert field is not None and field.kind.name == kind
@@ -230,14 +246,74 @@ def test_the_pipeline_returns_records():
 
 BASES = [_data(text) for _, text in EXAMPLES]
 
-_VOCAB = sorted({word for name in dir(vocab) if name.isupper() for word in getattr(vocab, name)
-                 if isinstance(getattr(vocab, name), tuple) and isinstance(word, str)})
+_VOCAB = sorted(
+    {
+        word
+        for name in dir(vocab)
+        if name.isupper()
+        for word in getattr(vocab, name)
+        if isinstance(getattr(vocab, name), tuple) and isinstance(word, str)
+    }
+)
 _ODD_TEXTS = [
-    "", " ", "ja", "nein", "Ja", "on", "off", "1", "0", "-1", "2", "1.0", "1,0", "0,5", "0.5", ".5", "-0,5",
-    "1.234,56", "1.234", "24.000", "12.5.2025", "31.02.2025", "2025-02-30", "2025-01-01", "01.01.2025",
-    "2025-1-1", "1e3", "1e999", "9" * 400, ".inf", "-.inf", ".nan", "0x1F", "0o17", "05315000", "5315000",
-    "05999000", "ki", "Ki", "m-sprache", "m sprache", "a" * 64, "a" * 65, "_x", "name@beispiel.de", "kein@",
-    "true", "false", "~", "null", " 1 ", "1_0", "+1", "\u00a01", "2025", "2018", "kreis", "modellprojekt",
+    "",
+    " ",
+    "ja",
+    "nein",
+    "Ja",
+    "on",
+    "off",
+    "1",
+    "0",
+    "-1",
+    "2",
+    "1.0",
+    "1,0",
+    "0,5",
+    "0.5",
+    ".5",
+    "-0,5",
+    "1.234,56",
+    "1.234",
+    "24.000",
+    "12.5.2025",
+    "31.02.2025",
+    "2025-02-30",
+    "2025-01-01",
+    "01.01.2025",
+    "2025-1-1",
+    "1e3",
+    "1e999",
+    "9" * 400,
+    ".inf",
+    "-.inf",
+    ".nan",
+    "0x1F",
+    "0o17",
+    "05315000",
+    "5315000",
+    "05999000",
+    "ki",
+    "Ki",
+    "m-sprache",
+    "m sprache",
+    "a" * 64,
+    "a" * 65,
+    "_x",
+    "name@beispiel.de",
+    "kein@",
+    "true",
+    "false",
+    "~",
+    "null",
+    " 1 ",
+    "1_0",
+    "+1",
+    "\u00a01",
+    "2025",
+    "2018",
+    "kreis",
+    "modellprojekt",
 ]
 _TEXTS = _ODD_TEXTS + _VOCAB
 SCALARS = st.one_of(
@@ -255,8 +331,10 @@ VALUES = st.one_of(
     st.lists(SCALARS, max_size=3),
     st.dictionaries(st.sampled_from(["id", "name", "x", "titel", "beginn"]), SCALARS, max_size=2),
 )
-KEYS = st.one_of(st.sampled_from(["id", "name", "titel", "Titel", "beginn", "ziel", "massnahme", "typ", "x"]),
-                 st.text(min_size=1, max_size=5))
+KEYS = st.one_of(
+    st.sampled_from(["id", "name", "titel", "Titel", "beginn", "ziel", "massnahme", "typ", "x"]),
+    st.text(min_size=1, max_size=5),
+)
 OPS = ["replace", "replace", "replace", "delete", "rename", "add", "wrap", "unwrap", "empty"]
 
 
@@ -317,8 +395,19 @@ def _first_entries(data: Any) -> Any:
 
 
 POSITIONS = _field_positions()
-ODD_VALUES = [*{_shown(v): v for v in map(resolve_plain, filter(None, _ODD_TEXTS))}.values(), *_ODD_TEXTS,
-              None, True, False, [], {}, ["x"], {"x": 1}, float("inf"), 10**30]
+ODD_VALUES = [
+    *{_shown(v): v for v in map(resolve_plain, filter(None, _ODD_TEXTS))}.values(),
+    *_ODD_TEXTS,
+    None,
+    True,
+    False,
+    [],
+    {},
+    ["x"],
+    {"x": 1},
+    float("inf"),
+    10**30,
+]
 
 
 @pytest.mark.parametrize("base,path", POSITIONS, ids=[".".join(map(str, p)) for _, p in POSITIONS])
@@ -334,8 +423,9 @@ def test_every_field_reads_odd_values_like_pydantic(base, path):
         assert_same(doc)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=400, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.data())
 def test_mutated_concepts_give_the_same_errors_and_values(data):
     doc = copy.deepcopy(data.draw(st.sampled_from(BASES)))
@@ -353,8 +443,24 @@ def test_version_is_read_like_pydantics_lax_integer(text):
         assert_same(doc)
 
 
-@pytest.mark.parametrize("value", [True, False, 1.0, 1.5, 10**30, float("inf"), float("nan"), "9" * 5000, [], {},
-                                   dt.date(2025, 1, 1), "\u0661", "\uff11"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        True,
+        False,
+        1.0,
+        1.5,
+        10**30,
+        float("inf"),
+        float("nan"),
+        "9" * 5000,
+        [],
+        {},
+        dt.date(2025, 1, 1),
+        "\u0661",
+        "\uff11",
+    ],
+)
 def test_version_edge_cases(value):
     doc = copy.deepcopy(BASES[0])
     doc["version"] = value

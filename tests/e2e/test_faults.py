@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from ki_cli.atomic import OutputError, OutputExists, write_atomic
-from tests.helpers import ROOT, with_measures
 from tests.e2e.test_render import CONCEPT
+from tests.helpers import ROOT, with_measures
 
 
 @pytest.fixture
@@ -97,8 +97,23 @@ def test_sigint_during_a_pdf_render(tmp_path):
     target = tmp_path / "v.pdf"
     target.write_bytes(b"alte Fassung")
     process = subprocess.Popen(
-        [sys.executable, "-m", "ki_cli", "render", "concept", str(concept), "-o", str(target), "--force", "--lang", "de"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "ki_cli",
+            "render",
+            "concept",
+            str(concept),
+            "-o",
+            str(target),
+            "--force",
+            "--lang",
+            "de",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     time.sleep(1.5)  # inside the import of WeasyPrint or the layout
     process.send_signal(signal.SIGINT)
@@ -115,7 +130,9 @@ def test_eight_processes_rendering_to_one_path_leave_one_complete_file(concept, 
 
     target = tmp_path / "v.pdf"
     command = [sys.executable, "-m", "ki_cli", "render", "proposal", str(concept), "-o", str(target), "--force"]
-    processes = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(8)]
+    processes = [
+        subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(8)
+    ]
     codes = [p.wait(timeout=180) for p in processes]
     assert codes == [0] * 8
     assert "Beschlussvorschlag" in PdfReader(str(target)).pages[0].extract_text()

@@ -106,13 +106,16 @@ def test_show_completion_prints_a_bash_script():
 
 @pytest.mark.skipif(sys.platform == "win32", reason="bash completion")
 def test_install_completion_writes_the_script_for_bash(tmp_path):
-    result = run_ki("--install-completion", "bash", HOME=str(tmp_path), _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1")
+    result = run_ki(
+        "--install-completion", "bash", HOME=str(tmp_path), _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1"
+    )
     assert result.returncode == 0, result.stderr
     assert "_KI_COMPLETE" in (tmp_path / ".bash_completions" / "ki.sh").read_text(encoding="utf-8")
     assert "ki.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
 
 
 # --- the top-level page through the entry point -------------------------------------------------
+
 
 def _run(code: list[str], *args: str, columns: int = 80, ki_lang: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": str(columns), "KI_LANG": ki_lang}
@@ -122,8 +125,6 @@ def _run(code: list[str], *args: str, columns: int = 80, ki_lang: str = "") -> s
 def test_top_level_help_follows_ki_lang():
     assert _run(["-m", "ki_cli"], "--help", ki_lang="en").stdout.startswith("Usage: ki")
     assert _run(["-m", "ki_cli"], "--help").stdout.startswith("Aufruf: ki")
-
-
 
 
 def test_top_level_help_is_typers_page():

@@ -32,8 +32,14 @@ def _env(lang: str = "de") -> dict[str, str]:
 def ki(*args: str, cwd: Path | None = None, lang: str = "de", **kw: object) -> subprocess.CompletedProcess[bytes]:
     """The real ``ki`` in a subprocess; standard error always captured."""
     kw.setdefault("stdout", subprocess.PIPE)
-    return subprocess.run([sys.executable, "-m", "ki_cli", *args], stderr=subprocess.PIPE, cwd=cwd or ROOT,
-                          env=_env(lang), check=False, **kw)  # type: ignore[call-overload]
+    return subprocess.run(
+        [sys.executable, "-m", "ki_cli", *args],
+        stderr=subprocess.PIPE,
+        cwd=cwd or ROOT,
+        env=_env(lang),
+        check=False,
+        **kw,
+    )  # type: ignore[call-overload]
 
 
 def no_traceback(result: subprocess.CompletedProcess[bytes]) -> str:
@@ -44,6 +50,7 @@ def no_traceback(result: subprocess.CompletedProcess[bytes]) -> str:
 
 
 # --- closed, full and broken standard output ------------------------------------------------------
+
 
 # Every command that writes to standard output, with what it needs (files from tests/helpers).
 def _writers(tmp: Path) -> dict[str, list[str]]:
@@ -66,24 +73,54 @@ def _writers(tmp: Path) -> dict[str, list[str]]:
         "diff-text": ["diff", str(OLD), str(NEW)],
         "diff-json": ["diff", "-f", "json", str(OLD), str(NEW)],
         "diff-md": ["diff", "-f", "md", str(OLD), str(NEW)],
-        "init": ["init", "-", "--kommune", "Stadt Beispiel", "--typ", "kreisfreie_stadt", "--beginn", "01.01.2025",
-                 "--foerderrichtlinie", "2025"],
+        "init": [
+            "init",
+            "-",
+            "--kommune",
+            "Stadt Beispiel",
+            "--typ",
+            "kreisfreie_stadt",
+            "--beginn",
+            "01.01.2025",
+            "--foerderrichtlinie",
+            "2025",
+        ],
         "next-period": ["next-period", str(NEW), "-o", "-"],
         "render-md": ["render", "proposal", str(concept)],
     }
 
 
 WRITERS = [
-    "help", "help-en", "help-typer", "version", "rules", "rules-json", "explain", "schema", "validate-text",
-    "validate-json", "validate-sarif", "validate-github", "validate-typer", "diff-text", "diff-json", "diff-md",
-    "init", "next-period", "render-md",
+    "help",
+    "help-en",
+    "help-typer",
+    "version",
+    "rules",
+    "rules-json",
+    "explain",
+    "schema",
+    "validate-text",
+    "validate-json",
+    "validate-sarif",
+    "validate-github",
+    "validate-typer",
+    "diff-text",
+    "diff-json",
+    "diff-md",
+    "init",
+    "next-period",
+    "render-md",
 ]
 
 
-CLOSED = {"de": "Die Ausgabe kann nicht geschrieben werden: die Standardausgabe ist geschlossen.",
-          "en": "The output cannot be written: standard output is closed."}
-FULL = {"de": "Die Ausgabe kann nicht geschrieben werden: kein Speicherplatz mehr frei.",
-        "en": "The output cannot be written: no space left on device."}
+CLOSED = {
+    "de": "Die Ausgabe kann nicht geschrieben werden: die Standardausgabe ist geschlossen.",
+    "en": "The output cannot be written: standard output is closed.",
+}
+FULL = {
+    "de": "Die Ausgabe kann nicht geschrieben werden: kein Speicherplatz mehr frei.",
+    "en": "The output cannot be written: no space left on device.",
+}
 
 
 @pytest.fixture
@@ -138,8 +175,16 @@ def test_reader_gone_keeps_the_exit_code_of_validate(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("sh") is None or shutil.which("head") is None, reason="needs sh and head")
-@pytest.mark.parametrize("args", [["rules"], ["validate", "-f", "json", "concepts/"], ["diff", str(OLD), str(NEW)],
-                                  ["rules", "-f", "json"], ["schema"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rules"],
+        ["validate", "-f", "json", "concepts/"],
+        ["diff", str(OLD), str(NEW)],
+        ["rules", "-f", "json"],
+        ["schema"],
+    ],
+)
 def test_pipe_into_head_one_line(args):
     command = " ".join([sys.executable, "-m", "ki_cli", *args]) + " | head -1"
     result = subprocess.run(["sh", "-c", command], capture_output=True, cwd=ROOT, env=_env(), check=False)
@@ -152,8 +197,15 @@ def test_closed_stdout_does_not_stop_a_command_that_writes_a_file(tmp_path):
     """Nothing written to standard output, nothing to complain about; and the document does not land on
     descriptor 1 (a file opened later would get the lowest free descriptor)."""
     (tmp_path / "k.yaml").write_text(VALID, encoding="utf-8")
-    result = ki("render", "proposal", str(tmp_path / "k.yaml"), "-o", str(tmp_path / "v.md"), stdout=None,
-                preexec_fn=lambda: os.close(1))
+    result = ki(
+        "render",
+        "proposal",
+        str(tmp_path / "k.yaml"),
+        "-o",
+        str(tmp_path / "v.md"),
+        stdout=None,
+        preexec_fn=lambda: os.close(1),
+    )
     no_traceback(result)
     assert result.returncode == 0 and (tmp_path / "v.md").read_text(encoding="utf-8").startswith("#")
 
@@ -166,20 +218,33 @@ def test_closed_stderr_and_stdin_are_survived(tmp_path):
         os.close(0)
         os.close(2)
 
-    result = subprocess.run([sys.executable, "-m", "ki_cli", "validate", str(tmp_path / "k.yaml")],
-                            stdout=subprocess.PIPE, cwd=ROOT, env=_env(), preexec_fn=close, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "ki_cli", "validate", str(tmp_path / "k.yaml")],
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+        env=_env(),
+        preexec_fn=close,
+        check=False,
+    )
     assert result.returncode == 1 and b"KI107" in result.stdout
 
 
 def test_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path):
     """A bug (here a reporter made to fail) still ends in one line naming it; ``--debug`` adds the traceback."""
     (tmp_path / "k.yaml").write_text(VALID, encoding="utf-8")
-    probe = ("import sys\nimport ki_cli.output.text as t\n"
-             "def boom(*a, **k):\n    raise RuntimeError('kaputt')\n"
-             "t.write = boom\nsys.argv = ['ki', *sys.argv[1:]]\nfrom ki_cli.cli.entry import main\nmain()\n")
+    probe = (
+        "import sys\nimport ki_cli.output.text as t\n"
+        "def boom(*a, **k):\n    raise RuntimeError('kaputt')\n"
+        "t.write = boom\nsys.argv = ['ki', *sys.argv[1:]]\nfrom ki_cli.cli.entry import main\nmain()\n"
+    )
     for debug in ([], ["--debug"]):
-        result = subprocess.run([sys.executable, "-c", probe, *debug, "validate", str(tmp_path / "k.yaml")],
-                                capture_output=True, cwd=ROOT, env=_env(), check=False)
+        result = subprocess.run(
+            [sys.executable, "-c", probe, *debug, "validate", str(tmp_path / "k.yaml")],
+            capture_output=True,
+            cwd=ROOT,
+            env=_env(),
+            check=False,
+        )
         err = result.stderr.decode()
         assert result.returncode == 2
         assert err.strip().splitlines()[-1].startswith("Interner Fehler in ki (RuntimeError: kaputt)")
@@ -216,8 +281,10 @@ def test_planted_ki_toml_in_a_world_writable_parent_is_not_used(tmp_path):
 
 # --- values and file names that try to drive the terminal or forge log lines ----------------------
 
-VALUES = {entry["name"]: entry["value"] for entry in __import__("yaml").safe_load(
-    (HOSTILE / "values.yaml").read_text(encoding="utf-8"))}
+VALUES = {
+    entry["name"]: entry["value"]
+    for entry in __import__("yaml").safe_load((HOSTILE / "values.yaml").read_text(encoding="utf-8"))
+}
 # What must never reach a terminal or a log from a value: C0 controls but TAB and the line feeds
 # between lines of the report, DEL, C1, Unicode line/paragraph separators, bidi controls, surrogates.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -318,15 +385,26 @@ def test_hostile_file_names_neither_crash_nor_forge(hostile_names, fmt):
 def test_non_utf8_file_name_is_percent_encoded_in_the_sarif_uri(hostile_names):
     for given in ("konzepte", str(hostile_names)):  # a relative and an absolute path
         result = ki("validate", "-f", "sarif", given, cwd=hostile_names.parent)
-        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                for r in json.loads(result.stdout)["runs"][0]["results"]]
+        uris = [
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(result.stdout)["runs"][0]["results"]
+        ]
         assert any(uri.endswith("konzepte/caf%E9%20%FF.yaml") for uri in uris), uris
-        assert any(uri.endswith("konzepte/x%0Ak.yaml%3A1%3A1%3A%20KI000%20info%20everything%20fine.yaml")
-                   for uri in uris), uris
+        assert any(
+            uri.endswith("konzepte/x%0Ak.yaml%3A1%3A1%3A%20KI000%20info%20everything%20fine.yaml") for uri in uris
+        ), uris
 
 
-@pytest.mark.parametrize("command", [["validate"], ["render", "proposal"], ["diff", str(NEW)], ["next-period"],
-                                     ["render", "proposal", str(NEW), "--template-dir"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["render", "proposal"],
+        ["diff", str(NEW)],
+        ["next-period"],
+        ["render", "proposal", str(NEW), "--template-dir"],
+    ],
+)
 def test_hostile_file_name_in_a_message_on_standard_error(tmp_path, command):
     result = ki(*command, str(tmp_path / "x\x1b[2J\nk.yaml:1:1: KI000 info everything fine"))
     err = no_traceback(result)
@@ -351,7 +429,8 @@ def test_printable_shows_each_kind_of_control_character_as_an_escape():
     from ki_cli.output import json_text, printable
 
     assert printable("a\x1b[2Jb\nc\rd\x01e\x7ff\x85g\u2028h\u202ei\ttab") == (
-        "a\\e[2Jb\\nc\\rd\\x01e\\x7ff\\u0085g\\u2028h\\u202ei\ttab")
+        "a\\e[2Jb\\nc\\rd\\x01e\\x7ff\\u0085g\\u2028h\\u202ei\ttab"
+    )
     assert printable(os.fsdecode(b"caf\xe9.yaml")) == "caf\\xe9.yaml"
     assert printable("Übergang Schule – Beruf „Zitat“ 😀") == "Übergang Schule – Beruf „Zitat“ 😀"
     dumped = json.dumps({"v": "a\u2028b\x85c" + os.fsdecode(b"\xff")}, ensure_ascii=False)

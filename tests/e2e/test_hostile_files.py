@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, VALID
 from tests.e2e.test_render import CONCEPT
+from tests.helpers import ROOT, VALID
 
 HOSTILE = ROOT / "tests" / "hostile" / "files"
 DUPLICATE_AGREEMENTS = HOSTILE / "agreements-duplicate-id.yaml"
@@ -40,18 +40,34 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, modes and sig
 AS_NOBODY = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
 
 
-def ki(*args: str | Path, cwd: Path | None = None, umask: int | None = None, as_nobody: bool = False,
-       stdin: int | None = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
+def ki(
+    *args: str | Path,
+    cwd: Path | None = None,
+    umask: int | None = None,
+    as_nobody: bool = False,
+    stdin: int | None = subprocess.DEVNULL,
+) -> subprocess.CompletedProcess[str]:
     """The real ``ki`` in a new process; a hang (a FIFO opened for reading) fails the test instead of the suite."""
     preexec: Callable[[], None] | None = None
     if umask is not None:
+
         def preexec() -> None:
             os.umask(umask)
+
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [*(AS_NOBODY if as_nobody else []), sys.executable, "-m", "ki_cli", *map(str, args)]
     try:
-        return subprocess.run(command, cwd=cwd or ROOT, env=env, capture_output=True, text=True, stdin=stdin,
-                              timeout=120, preexec_fn=preexec, check=False)
+        return subprocess.run(
+            command,
+            cwd=cwd or ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=stdin,
+            timeout=120,
+            preexec_fn=preexec,
+            check=False,
+        )
     except subprocess.TimeoutExpired:  # pragma: no cover - the failure this module guards against
         pytest.fail(f"ki {' '.join(map(str, args))} hangs")
 
@@ -203,14 +219,27 @@ def test_a_symlink_in_the_agreements_folder_is_refused_before_anything_is_writte
 
 
 def same_spellings(concept: Path) -> list[str]:
-    return [str(concept), str(concept.parent / "." / concept.name), str(concept.parent.parent / concept.parent.name
-                                                                       / concept.name)]
+    return [
+        str(concept),
+        str(concept.parent / "." / concept.name),
+        str(concept.parent.parent / concept.parent.name / concept.name),
+    ]
 
 
 @pytest.mark.parametrize("spelling", range(3), ids=["same", "dot", "parent"])
 def test_render_onto_its_own_input_is_refused(concept, spelling):
-    result = ki("render", "proposal", concept, "-o", same_spellings(concept)[spelling], "--format", "md", "--force",
-                "--lang", "de")
+    result = ki(
+        "render",
+        "proposal",
+        concept,
+        "-o",
+        same_spellings(concept)[spelling],
+        "--format",
+        "md",
+        "--force",
+        "--lang",
+        "de",
+    )
     clean(result)
     assert result.returncode == 2 and "Eingabe" in result.stderr
     assert concept.read_text(encoding="utf-8") == CONCEPT
@@ -240,8 +269,20 @@ def test_render_onto_one_of_its_own_templates_is_refused(concept, tmp_path):
     own = templates / "proposal.md.j2"
     shutil.copy(ROOT / "ki_cli" / "templates" / "proposal.md.j2", own)
     before = own.read_bytes()
-    result = ki("render", "proposal", concept, "--template-dir", templates, "-o", own, "--format", "md", "--force",
-                "--lang", "de")
+    result = ki(
+        "render",
+        "proposal",
+        concept,
+        "--template-dir",
+        templates,
+        "-o",
+        own,
+        "--format",
+        "md",
+        "--force",
+        "--lang",
+        "de",
+    )
     clean(result)
     assert result.returncode == 2 and "Eingabe" in result.stderr
     assert own.read_bytes() == before
@@ -353,13 +394,26 @@ def _stopped_inside_the_write(process: subprocess.Popen[bytes], folder: Path) ->
 def test_a_signal_during_the_write_removes_the_temporary_file(tmp_path, signame):
     signum = getattr(signal, signame)
     concept = tmp_path / "gross.yaml"  # 8 MB of Markdown: the write takes a while
-    concept.write_text(VALID.replace("    begruendung: Bedarf\n", "    begruendung: " + "Bedarf " * 1_200_000 + "\n", 1),
-                       encoding="utf-8")
+    concept.write_text(
+        VALID.replace("    begruendung: Bedarf\n", "    begruendung: " + "Bedarf " * 1_200_000 + "\n", 1),
+        encoding="utf-8",
+    )
     target = tmp_path / "konzept.md"
     for _ in range(8):
         target.write_text("alte Fassung", encoding="utf-8")
-        command = [sys.executable, "-m", "ki_cli", "render", "concept", str(concept), "-o", str(target), "--force",
-                   "--lang", "de"]
+        command = [
+            sys.executable,
+            "-m",
+            "ki_cli",
+            "render",
+            "concept",
+            str(concept),
+            "-o",
+            str(target),
+            "--force",
+            "--lang",
+            "de",
+        ]
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         inside = _stopped_inside_the_write(process, tmp_path)
         if inside:
@@ -460,8 +514,13 @@ def as_other_user() -> Iterator[Callable[..., tuple[int, dict]]]:
     def run(folder: Path, lock: Callable[[Path], None]) -> tuple[int, dict]:
         root = os.geteuid() == 0
         if root:
-            usable = shutil.which("setpriv") is not None and subprocess.run(
-                [*AS_NOBODY, sys.executable, "-c", "import ki_cli"], cwd="/", capture_output=True, check=False).returncode == 0
+            usable = (
+                shutil.which("setpriv") is not None
+                and subprocess.run(
+                    [*AS_NOBODY, sys.executable, "-c", "import ki_cli"], cwd="/", capture_output=True, check=False
+                ).returncode
+                == 0
+            )
             if not usable:
                 pytest.skip("running as root, and ki cannot be run as another user here")
             folder = _world_readable_copy(folder)
@@ -500,8 +559,12 @@ def test_an_unreadable_file_in_a_folder_is_a_finding_and_the_rest_is_checked(fol
 def test_a_fifo_named_as_input_ends_with_a_message_not_a_hang(tmp_path, concept, command):
     named = tmp_path / "rohr.yaml"
     os.mkfifo(named)
-    args = {"validate": ["validate", named], "render": ["render", "proposal", named, "-o", tmp_path / "v.md"],
-            "diff": ["diff", named, concept], "next-period": ["next-period", named, "-o", "-"]}[command]
+    args = {
+        "validate": ["validate", named],
+        "render": ["render", "proposal", named, "-o", tmp_path / "v.md"],
+        "diff": ["diff", named, concept],
+        "next-period": ["next-period", named, "-o", "-"],
+    }[command]
     result = ki(*args, "--lang", "de")
     clean(result)
     assert result.returncode == 2 and "keine gewöhnliche Datei" in result.stderr and "FIFO" in result.stderr
@@ -522,8 +585,17 @@ def test_dev_null_named_as_input_is_refused_and_stays_a_device():
 @pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
 def test_agreements_with_the_same_id_are_all_written_under_distinct_names(tmp_path, force):
     out = tmp_path / "vereinbarungen"
-    result = ki("render", "agreements", DUPLICATE_AGREEMENTS, "--allow-errors", "-o", out,
-                *(["--force"] if force else []), "--lang", "de")
+    result = ki(
+        "render",
+        "agreements",
+        DUPLICATE_AGREEMENTS,
+        "--allow-errors",
+        "-o",
+        out,
+        *(["--force"] if force else []),
+        "--lang",
+        "de",
+    )
     clean(result)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
@@ -535,7 +607,8 @@ def test_agreements_with_the_same_id_are_all_written_under_distinct_names(tmp_pa
 
 def test_a_renamed_duplicate_never_takes_the_name_of_another_agreement(tmp_path):
     text = DUPLICATE_AGREEMENTS.read_text(encoding="utf-8") + VALID.split("vereinbarungen:\n", 1)[1].replace(
-        "id: v-schulamt", "id: v-schulamt-2").replace("gegenstand: Berufsorientierung", "gegenstand: Drittes")
+        "id: v-schulamt", "id: v-schulamt-2"
+    ).replace("gegenstand: Berufsorientierung", "gegenstand: Drittes")
     concept = tmp_path / "k.yaml"
     concept.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
@@ -563,8 +636,12 @@ LONG_PATH = "/".join(["abcdefghi"] * 500) + ".yaml"  # 5,004 characters of short
 @pytest.mark.parametrize("long", [LONG_NAME, LONG_PATH], ids=["name", "path"])
 @pytest.mark.parametrize("command", ["validate", "render", "diff", "next-period"])
 def test_a_5000_character_input_path_is_a_message(tmp_path, concept, command, long):
-    args = {"validate": ["validate", long], "render": ["render", "proposal", long, "-o", tmp_path / "v.md"],
-            "diff": ["diff", concept, long], "next-period": ["next-period", long, "-o", "-"]}[command]
+    args = {
+        "validate": ["validate", long],
+        "render": ["render", "proposal", long, "-o", tmp_path / "v.md"],
+        "diff": ["diff", concept, long],
+        "next-period": ["next-period", long, "-o", "-"],
+    }[command]
     result = ki(*args, "--lang", "de", cwd=tmp_path)
     clean(result)
     assert result.returncode == 2 and "zu lang" in result.stderr
@@ -574,9 +651,12 @@ def test_a_5000_character_input_path_is_a_message(tmp_path, concept, command, lo
 @pytest.mark.parametrize("long", [LONG_NAME, LONG_PATH], ids=["name", "path"])
 @pytest.mark.parametrize("command", ["render", "next-period", "init", "agreements"])
 def test_a_5000_character_output_path_is_a_message(tmp_path, concept, command, long):
-    args = {"render": ["render", "proposal", concept, "-o", long.replace(".yaml", ".md")],
-            "next-period": ["next-period", concept, "-o", long], "init": ["init", long],
-            "agreements": ["render", "agreements", concept, "-o", long.removesuffix(".yaml")]}[command]
+    args = {
+        "render": ["render", "proposal", concept, "-o", long.replace(".yaml", ".md")],
+        "next-period": ["next-period", concept, "-o", long],
+        "init": ["init", long],
+        "agreements": ["render", "agreements", concept, "-o", long.removesuffix(".yaml")],
+    }[command]
     result = ki(*args, "--lang", "en", cwd=tmp_path)
     clean(result)
     assert result.returncode == 2 and "too long" in result.stderr

@@ -34,7 +34,12 @@ def _validate(*args: str) -> subprocess.CompletedProcess[str]:
     """``ki validate …`` in a fresh process under the memory limit."""
     return subprocess.run(
         [sys.executable, "-m", "ki_cli", "--lang", "de", "validate", *args],
-        capture_output=True, text=True, encoding="utf-8", errors="replace", preexec_fn=_limit_memory, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        preexec_fn=_limit_memory,
+        check=False,
         timeout=900,  # not a time limit on ki: a guard against a child that hangs at the memory limit
     )
 

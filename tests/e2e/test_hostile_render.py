@@ -29,7 +29,7 @@ LIMITS = HOSTILE / "templates" / "limits"
 FETCH_FILES = HOSTILE / "templates" / "fetch-files"
 SECRET = "GEHEIM-4711-nicht-im-Dokument"
 # a 1×1 PNG
-PIXEL = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
 
 
 class Elements(HTMLParser):
@@ -132,8 +132,9 @@ def test_pdf_of_hostile_head_fields_has_no_attachment_and_fetches_nothing(cli, t
 
 
 def test_own_html_frame_is_autoescaped_too(cli, own, tmp_path):
-    (own / "base.html.j2").write_text("<html><head><title>{{ kommune.name }}</title></head><body>{{ inhalt }}</body></html>",
-                                      encoding="utf-8")
+    (own / "base.html.j2").write_text(
+        "<html><head><title>{{ kommune.name }}</title></head><body>{{ inhalt }}</body></html>", encoding="utf-8"
+    )
     target = tmp_path / "v.html"
     _render(cli, "proposal", CONCEPTS / "head-injection.yaml", target, "--template-dir", str(own))
     page = Elements(target.read_text(encoding="utf-8"))
@@ -153,8 +154,13 @@ def test_own_frame_naming_files_gets_none_of_them_into_the_pdf(cli, concept, tmp
     annotations = [a.get_object() for page in reader.pages for a in (page.get("/Annots") or [])]
     assert not [a for a in annotations if a.get("/Subtype") == "/FileAttachment"]
     assert all(not page.images for page in reader.pages)
-    for refused in ("file:///etc/passwd", "file:///etc/hostname", "file:///etc/ki-hostile.css",
-                    "file:///etc/ki-hostile-import.css", "http://127.0.0.1:9/ki-hostile.png"):
+    for refused in (
+        "file:///etc/passwd",
+        "file:///etc/hostname",
+        "file:///etc/ki-hostile.css",
+        "file:///etc/ki-hostile-import.css",
+        "http://127.0.0.1:9/ki-hostile.png",
+    ):
         assert refused in result.stderr
     assert "Warning" in result.stderr
 
@@ -186,7 +192,9 @@ def test_nothing_in_a_template_reaches_the_network(cli, own, concept, tmp_path, 
     (own / "proposal.md.j2").write_text(f"# Titel\n\n![Bild]({url}/bild.png)\n", encoding="utf-8")
     (own / "base.html.j2").write_text(
         f'<html><head><link rel="attachment" href="{url}/anhang"><link rel="stylesheet" href="{url}/s.css">'
-        f'</head><body><img src="{url}/img.png">{{{{ inhalt }}}}</body></html>', encoding="utf-8")
+        f'</head><body><img src="{url}/img.png">{{{{ inhalt }}}}</body></html>',
+        encoding="utf-8",
+    )
     target = tmp_path / "v.pdf"
     result = _render(cli, "proposal", concept, target, "--template-dir", str(own), "--lang", "en")
     assert requests == []
@@ -205,8 +213,11 @@ def test_a_data_image_in_a_template_is_embedded(cli, own, concept, tmp_path):
 def test_html_forbids_the_browser_to_load_anything(cli, concept, tmp_path):
     target = tmp_path / "v.html"
     _render(cli, "proposal", concept, target)
-    policy = next(m for m in Elements(target.read_text(encoding="utf-8")).named("meta")
-                  if m.get("http-equiv") == "Content-Security-Policy")
+    policy = next(
+        m
+        for m in Elements(target.read_text(encoding="utf-8")).named("meta")
+        if m.get("http-equiv") == "Content-Security-Policy"
+    )
     assert "default-src 'none'" in (policy["content"] or "")
 
 
@@ -255,8 +266,18 @@ def test_a_link_inside_the_folder_is_followed(cli, own, concept):
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_a_fifo_as_template_is_refused_without_waiting(own, concept):
     os.mkfifo(own / "proposal.md.j2")
-    command = [sys.executable, "-m", "ki_cli", "render", "proposal", str(concept), "--template-dir", str(own),
-               "--lang", "de"]
+    command = [
+        sys.executable,
+        "-m",
+        "ki_cli",
+        "render",
+        "proposal",
+        str(concept),
+        "--template-dir",
+        str(own),
+        "--lang",
+        "de",
+    ]
     try:  # the timeout only keeps a regression from hanging the suite
         result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT, check=False)
     except subprocess.TimeoutExpired:
@@ -317,8 +338,14 @@ def limit_results(tmp_path_factory) -> dict[str, dict[str, Any]]:
     concept = folder / "konzept.yaml"
     concept.write_text(VALID, encoding="utf-8")
     command = [sys.executable, "-c", DRIVER, str(concept), str(folder), *(str(LIMITS / c) for c in CASES)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False,
-                            preexec_fn=_limits if sys.platform != "win32" else None)
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        preexec_fn=_limits if sys.platform != "win32" else None,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(result.stdout)
 
@@ -355,8 +382,9 @@ def test_a_list_that_contains_itself_is_printed_as_python_prints_it(cli, own, co
 
 
 def test_a_failing_filter_is_named_in_german(cli, concept):
-    result = cli("render", "proposal", str(concept), "--template-dir", str(LIMITS / "truncate-negative"),
-                 "--lang", "de")
+    result = cli(
+        "render", "proposal", str(concept), "--template-dir", str(LIMITS / "truncate-negative"), "--lang", "de"
+    )
     assert result.exit_code == 2
     assert "proposal.md.j2:2: Der Filter „truncate“ scheitert" in result.stderr
 
@@ -395,8 +423,9 @@ def test_a_quote_and_a_link_in_a_description_stay_text(cli, tmp_path):
 
 
 def test_own_template_prints_values_escaped_without_the_md_filter(cli, own, tmp_path):
-    (own / "proposal.md.j2").write_text("# x\n\n{{ schwerpunkte[0].begruendung }}\n\n{{ schwerpunkte[1].begruendung }}\n",
-                                        encoding="utf-8")
+    (own / "proposal.md.j2").write_text(
+        "# x\n\n{{ schwerpunkte[0].begruendung }}\n\n{{ schwerpunkte[1].begruendung }}\n", encoding="utf-8"
+    )
     target = tmp_path / "v.html"
     _render(cli, "proposal", CONCEPTS / "markdown-injection.yaml", target, "--template-dir", str(own))
     page = Elements(target.read_text(encoding="utf-8"))
@@ -448,8 +477,16 @@ def test_control_characters_become_visible_replacement_characters(cli, tmp_path,
 
 
 def test_amounts_of_1e308_end_in_a_finding_not_in_the_template(cli, tmp_path):
-    result = cli("render", "proposal", str(CONCEPTS / "huge-amounts.yaml"), "-o", str(tmp_path / "v.md"),
-                 "--allow-errors", "--lang", "de")
+    result = cli(
+        "render",
+        "proposal",
+        str(CONCEPTS / "huge-amounts.yaml"),
+        "-o",
+        str(tmp_path / "v.md"),
+        "--allow-errors",
+        "--lang",
+        "de",
+    )
     assert result.exit_code == 1 and "KI103" in result.stderr
     assert "Interner Fehler" not in result.stderr and ".j2" not in result.stderr
 
@@ -508,7 +545,11 @@ def test_2000_measures_to_word_have_one_table_row_each(cli, tmp_path):
     tables = [t for t in document.tables if t.rows[0].cells[0].text == "Maßnahme"]
     assert sorted(len(t.rows) for t in tables) == [2, 2002]  # header + rows of both Schwerpunkte
     big = max(tables, key=lambda t: len(t.rows))
-    assert [c.text for c in big.rows[-1].cells] == ["Zusätzliche Maßnahme 1999", "Initiative",
-                                                    "Kommunales Integrationszentrum", "AWO"]
+    assert [c.text for c in big.rows[-1].cells] == [
+        "Zusätzliche Maßnahme 1999",
+        "Initiative",
+        "Kommunales Integrationszentrum",
+        "AWO",
+    ]
     header = zipfile.ZipFile(target).read("word/document.xml").decode().count("<w:tblHeader")
     assert header == len(document.tables)  # every table's header row repeats on each page

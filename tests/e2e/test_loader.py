@@ -517,8 +517,17 @@ def test_value_positions_are_right_for_every_line_ending(ending):
 
 @pytest.mark.parametrize("ending", LINE_ENDINGS.values(), ids=LINE_ENDINGS.keys())
 def test_syntax_error_after_a_comment_is_shown_on_the_line_to_fix_for_every_line_ending(ending):
-    lines = ["version: 1", "kommune:", "  name: Stadt X", "  typ:kreisfreie_stadt", "  # regierungsbezirk: arnsberg",
-             "", "zentrum:", "  name: Y", ""]
+    lines = [
+        "version: 1",
+        "kommune:",
+        "  name: Stadt X",
+        "  typ:kreisfreie_stadt",
+        "  # regierungsbezirk: arnsberg",
+        "",
+        "zentrum:",
+        "  name: Y",
+        "",
+    ]
     (finding,) = load(ending.join(lines)).findings
     assert (finding.code, finding.line, finding.column) == ("KI001", 4, 3)
 

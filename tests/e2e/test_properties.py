@@ -12,10 +12,13 @@ from hypothesis import strategies as st
 from ki_cli.check.pipeline import validate_bytes
 from tests.helpers import CONCEPTS, VALID
 
-SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=150, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
-YAML_ALPHABET = st.sampled_from(list(" \n\t-:?[]{},#&*!|>'\"%@`\\0123456789abcxyzäöü.~") + ["\r\n", "---", "...", "- ", ": "])
+YAML_ALPHABET = st.sampled_from(
+    list(" \n\t-:?[]{},#&*!|>'\"%@`\\0123456789abcxyzäöü.~") + ["\r\n", "---", "...", "- ", ": "]
+)
 yaml_like = st.lists(YAML_ALPHABET, max_size=200).map("".join)
 
 
@@ -50,8 +53,16 @@ def test_validate_is_deterministic(text: str):
 BASES: list[dict[str, Any]] = [yaml.safe_load(VALID)] + [
     yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(CONCEPTS.glob("**/*.yaml"))
 ]
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                    st.text(max_size=20), st.just([]), st.just({}), st.dates().map(str))
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.just([]),
+    st.just({}),
+    st.dates().map(str),
+)
 
 
 def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
@@ -89,7 +100,9 @@ def _mutate(data: Any, rng: random.Random, replacement: Any) -> Any:
 
 @SETTINGS
 @given(st.sampled_from(BASES), st.integers(0, 2**32), SCALARS, st.integers(1, 4))
-def test_mutated_concepts_give_findings_never_exceptions(base: dict[str, Any], seed: int, replacement: Any, rounds: int):
+def test_mutated_concepts_give_findings_never_exceptions(
+    base: dict[str, Any], seed: int, replacement: Any, rounds: int
+):
     rng = random.Random(seed)
     data = base
     for _ in range(rounds):
@@ -98,11 +111,17 @@ def test_mutated_concepts_give_findings_never_exceptions(base: dict[str, Any], s
     _report(text.encode("utf-8"))
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.sampled_from(BASES), st.integers(0, 2**32), SCALARS)
-def test_render_of_mutated_concepts_ends_with_an_exit_code(cli, tmp_path_factory, base: dict[str, Any], seed: int,
-                                                           replacement: Any):
+def test_render_of_mutated_concepts_ends_with_an_exit_code(
+    cli, tmp_path_factory, base: dict[str, Any], seed: int, replacement: Any
+):
     data = _mutate(base, random.Random(seed), replacement)
     path = tmp_path_factory.mktemp("m") / "k.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -9,8 +9,15 @@ import pytest
 
 from tests.helpers import VALID, replace
 
-PROPOSAL_SECTIONS = ("# Der Oberbürgermeister", "## Betreff", "## Beratungsfolge", "## Beschlussvorschlag",
-                     "## Begründung", "## Finanzielle Auswirkungen", "## Anlagen")
+PROPOSAL_SECTIONS = (
+    "# Der Oberbürgermeister",
+    "## Betreff",
+    "## Beratungsfolge",
+    "## Beschlussvorschlag",
+    "## Begründung",
+    "## Finanzielle Auswirkungen",
+    "## Anlagen",
+)
 
 VORLAGE = """\
 vorlage:
@@ -30,7 +37,9 @@ vorlage:
       zustaendigkeit: entscheidung
 """
 CONCEPT = VALID + VORLAGE
-BROKEN = replace("federfuehrung: schulamt", "federfuehrung: ki", CONCEPT).replace("bereich: querschnitt", "bereich: bildungskette")
+BROKEN = replace("federfuehrung: schulamt", "federfuehrung: ki", CONCEPT).replace(
+    "bereich: querschnitt", "bereich: bildungskette"
+)
 
 
 @pytest.fixture
@@ -146,8 +155,9 @@ def test_docx_properties_name_the_centre_and_today(cli, concept, tmp_path):
 
 def test_oparl_ids_spell_out_umlauts(cli, tmp_path):
     path = tmp_path / "k.yaml"
-    path.write_text(CONCEPT.replace("bezeichnung: Integrationsrat", "bezeichnung: Ausschuss für Integration"),
-                    encoding="utf-8")
+    path.write_text(
+        CONCEPT.replace("bezeichnung: Integrationsrat", "bezeichnung: Ausschuss für Integration"), encoding="utf-8"
+    )
     target = tmp_path / "v.json"
     assert cli("render", "proposal", str(path), "-o", str(target)).exit_code == 0
     paper = json.loads(target.read_text(encoding="utf-8"))

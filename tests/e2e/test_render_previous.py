@@ -20,9 +20,12 @@ def periods(tmp_path):
     after["grundlagen"]["foerderrichtlinie"] = "2025"
     after["grundlagen"]["integrationskonzept"]["beschlossen_am"] = "2024-06-20"
     measure(after, "m-bo")["stufe"] = "regelpraxis"
-    after["schwerpunkte"][1]["massnahmen"].append({"id": "m-neu", "titel": "Elterncafé", "stufe": "initiative",
-                                                   "federfuehrung": "ki"})
-    after["schwerpunkte"][1]["massnahmen"] = [m for m in after["schwerpunkte"][1]["massnahmen"] if m["id"] != "m-lotsen"]
+    after["schwerpunkte"][1]["massnahmen"].append(
+        {"id": "m-neu", "titel": "Elterncafé", "stufe": "initiative", "federfuehrung": "ki"}
+    )
+    after["schwerpunkte"][1]["massnahmen"] = [
+        m for m in after["schwerpunkte"][1]["massnahmen"] if m["id"] != "m-lotsen"
+    ]
     after["vereinbarungen"] = [v for v in after["vereinbarungen"] if v["id"] != "v-buergeramt"]
     after["vorlage"]["drucksache"] = "0815/2024"
     for b in after["vorlage"]["beratungsfolge"]:
@@ -35,7 +38,7 @@ def test_proposal_markdown_has_the_section_with_the_real_changes(cli, periods):
     result = cli("render", "proposal", str(after), "--previous", str(before))
     assert result.exit_code == 0, result.stderr
     md = result.stdout
-    section = md[md.index(f"### {TITLE}"):md.index("## Finanzielle Auswirkungen")]
+    section = md[md.index(f"### {TITLE}") : md.index("## Finanzielle Auswirkungen")]
     assert "**Zeitraum:** 01.01.2023 bis 31.12.2024 → 01.01.2025 bis 31.12.2026" in section
     assert "**Förderrichtlinie:** 2018 → 2025" in section
     assert "- Elterncafé (Schwerpunkt „Interkulturelle Öffnung der Verwaltung“, Stufe Initiative" in section
@@ -79,10 +82,12 @@ def test_previous_with_structural_errors_stops_with_1(cli, periods, tmp_path):
 
 def test_diff_imports_no_rendering_library(periods):
     before, after = periods
-    probe = ("import sys\nfrom ki_cli.cli.app import main\n"
-             f"sys.argv=['ki','diff',{str(before)!r},{str(after)!r},'--format','md']\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print('MODS', ','.join(sorted(m.split('.')[0] for m in sys.modules)))")
+    probe = (
+        "import sys\nfrom ki_cli.cli.app import main\n"
+        f"sys.argv=['ki','diff',{str(before)!r},{str(after)!r},'--format','md']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('MODS', ','.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     modules = set(result.stdout.split("MODS ")[-1].strip().split(","))
     assert "ki_cli" in modules and not modules & {"jinja2", "weasyprint", "docx", "markdown_it"}
@@ -92,7 +97,14 @@ def test_previous_of_another_municipality_warns_but_renders(cli):
     from tests.helpers import CONCEPTS
 
     city = CONCEPTS / "beispielstadt" / "2025-2026.yaml"
-    result = cli("render", "proposal", str(city), "--previous", str(CONCEPTS / "kreis-musterland" / "2025-2026.yaml"),
-                 "--lang", "de")
+    result = cli(
+        "render",
+        "proposal",
+        str(city),
+        "--previous",
+        str(CONCEPTS / "kreis-musterland" / "2025-2026.yaml"),
+        "--lang",
+        "de",
+    )
     assert result.exit_code == 0 and "verschiedenen Kommunen" in result.stderr
     assert "Änderungen gegenüber dem Zeitraum" in result.stdout

@@ -48,7 +48,10 @@ def check_jsonschema() -> str:
 def run_check_jsonschema(schema: Path, *instances: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [check_jsonschema(), "--schemafile", str(schema), *map(str, instances)],
-        check=False, capture_output=True, text=True, timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -87,10 +90,14 @@ def walk(node: Any):
 
 
 def test_committed_schema_is_what_ki_schema_prints(cli):
-    assert COMMITTED.is_file(), "schema/ki-konzept-1.schema.json is missing: run `ki schema -o schema/ki-konzept-1.schema.json`"
+    assert COMMITTED.is_file(), (
+        "schema/ki-konzept-1.schema.json is missing: run `ki schema -o schema/ki-konzept-1.schema.json`"
+    )
     result = cli("schema")
     assert result.exit_code == 0
-    assert result.stdout == COMMITTED.read_text(encoding="utf-8"), "stale: run `ki schema -o schema/ki-konzept-1.schema.json --force`"
+    assert result.stdout == COMMITTED.read_text(encoding="utf-8"), (
+        "stale: run `ki schema -o schema/ki-konzept-1.schema.json --force`"
+    )
 
 
 def test_schema_is_draft_2020_12_and_itself_valid():

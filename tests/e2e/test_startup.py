@@ -53,9 +53,12 @@ def test_help_imports_no_pydantic_models():
 def test_render_imports_no_pydantic(tmp_path):
     path = tmp_path / "k.yaml"
     path.write_text(VALID, encoding="utf-8")
-    probe = PROBE.replace('["ki", "validate", "-q", sys.argv[1]]', '["ki", "render", "proposal", sys.argv[1], "-o", sys.argv[2]]')
-    result = subprocess.run([sys.executable, "-c", probe, str(path), str(tmp_path / "v.md")],
-                            capture_output=True, text=True, check=True)
+    probe = PROBE.replace(
+        '["ki", "validate", "-q", sys.argv[1]]', '["ki", "render", "proposal", sys.argv[1], "-o", sys.argv[2]]'
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(path), str(tmp_path / "v.md")], capture_output=True, text=True, check=True
+    )
     modules = set(result.stdout.strip().splitlines()[-1].split(","))
     assert "ki_cli.format.coreschema" in modules and (tmp_path / "v.md").exists()
     assert not modules & {"pydantic", "ki_cli.format.model"}, modules

@@ -26,7 +26,10 @@ def test_text_report_line_caret_hint_basis_and_summary(cli, tmp_path):
     assert result.exit_code == 1
     line = line_of(BROKEN, "schulamtt")
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{path}:{line}:24: KI107 error  Der Verweis „schulamtt“ unter „federfuehrung“ führt ins Leere: es gibt keinen Partner mit dieser Kennung. Meinten Sie „schulamt“?"
+    assert (
+        lines[0]
+        == f"{path}:{line}:24: KI107 error  Der Verweis „schulamtt“ unter „federfuehrung“ führt ins Leere: es gibt keinen Partner mit dieser Kennung. Meinten Sie „schulamt“?"
+    )
     assert lines[1] == f"    {line} |         federfuehrung: schulamtt"
     assert lines[2] == f"    {' ' * len(str(line))} |                        ^^^^^^^^^"
     assert lines[3].startswith("   Hinweis: ")
@@ -48,7 +51,18 @@ def test_json_report_has_exactly_the_spec_shape(cli_json, tmp_path):
     (file,) = data["files"]
     assert set(file) == {"path", "findings"} and file["path"] == str(path)
     (finding,) = file["findings"]
-    assert set(finding) == {"code", "severity", "message", "hint", "basis", "line", "column", "end_line", "end_column", "yaml_path"}
+    assert set(finding) == {
+        "code",
+        "severity",
+        "message",
+        "hint",
+        "basis",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "yaml_path",
+    }
     assert finding["yaml_path"] == "schwerpunkte[0].massnahmen[0].federfuehrung"
     assert (finding["line"], finding["column"], finding["end_column"]) == (line_of(BROKEN, "schulamtt"), 24, 33)
 
@@ -137,7 +151,9 @@ def test_bad_option_exits_2(cli):
 
 def test_python_dash_m_runs_without_traceback(tmp_path):
     path = write(tmp_path, "k.yaml", "a: [\n")
-    result = subprocess.run([sys.executable, "-m", "ki_cli", "validate", str(path)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "ki_cli", "validate", str(path)], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 1
     assert "KI001" in result.stdout and "Traceback" not in result.stderr
 

@@ -77,8 +77,11 @@ def test_reordered_copy_has_no_difference_and_exit_code_0(cli, tmp_path):
 
 def test_german_notation_means_the_same_value(cli, tmp_path):
     a = write(tmp_path, "a.yaml", VALID)
-    b = write(tmp_path, "b.yaml", VALID.replace("vze: 1.0", 'vze: "1,0"').replace("beginn: 2025-01-01\n  ende",
-                                                                                    "beginn: 01.01.2025\n  ende"))
+    b = write(
+        tmp_path,
+        "b.yaml",
+        VALID.replace("vze: 1.0", 'vze: "1,0"').replace("beginn: 2025-01-01\n  ende", "beginn: 01.01.2025\n  ende"),
+    )
     assert diff_json(cli, a, b)["changes"] == []
 
 
@@ -163,8 +166,10 @@ def test_stage_progress(pair):
 def test_stage_step_back(pair):
     report = pair(lambda d: measure(d, "m-bo").update(stufe="initiative"))
     only(report, "massnahmen", "m-bo", "changed", "stufe")
-    assert report["summary"]["stages"] == {"forward": [], "back": [{"id": "m-bo", "old": "modellprojekt",
-                                                                   "new": "initiative"}]}
+    assert report["summary"]["stages"] == {
+        "forward": [],
+        "back": [{"id": "m-bo", "old": "modellprojekt", "new": "initiative"}],
+    }
 
 
 def test_change_of_lead(pair):
@@ -177,13 +182,20 @@ def test_change_of_lead(pair):
 def test_measure_added(pair):
     def add(d):
         d["schwerpunkte"][1]["massnahmen"].append(
-            {"id": "m-neu", "titel": "Neue Maßnahme", "stufe": "initiative", "federfuehrung": "ki", "sachkosten": 1500})
+            {"id": "m-neu", "titel": "Neue Maßnahme", "stufe": "initiative", "federfuehrung": "ki", "sachkosten": 1500}
+        )
 
     report = pair(add)
     c = only(report, "massnahmen", "m-neu", "added")
     assert c["old"] is None
-    assert c["new"] == {"schwerpunkt": "oeffnung", "id": "m-neu", "titel": "Neue Maßnahme", "stufe": "initiative",
-                        "federfuehrung": "ki", "sachkosten": 1500}
+    assert c["new"] == {
+        "schwerpunkt": "oeffnung",
+        "id": "m-neu",
+        "titel": "Neue Maßnahme",
+        "stufe": "initiative",
+        "federfuehrung": "ki",
+        "sachkosten": 1500,
+    }
     assert report["summary"]["measures"]["added"] == ["m-neu"]
 
 
@@ -204,7 +216,9 @@ def test_measure_moved_to_another_schwerpunkt_is_a_change_of_its_schwerpunkt(pai
 
 
 def test_beteiligt_is_one_field_with_whole_lists(pair):
-    c = only(pair(lambda d: measure(d, "m-bo")["beteiligt"].append("awo")), "massnahmen", "m-bo", "changed", "beteiligt")
+    c = only(
+        pair(lambda d: measure(d, "m-bo")["beteiligt"].append("awo")), "massnahmen", "m-bo", "changed", "beteiligt"
+    )
     assert (c["old"], c["new"]) == (["jobcenter"], ["jobcenter", "awo"])
 
 
@@ -222,17 +236,30 @@ def test_goal_changes_are_their_own_section(pair):
 
 
 def test_schwerpunkt_field_change(pair):
-    c = only(pair(lambda d: d["schwerpunkte"][1].update(handlungsfeld="vernetzung")),
-             "schwerpunkte", "oeffnung", "changed", "handlungsfeld")
+    c = only(
+        pair(lambda d: d["schwerpunkte"][1].update(handlungsfeld="vernetzung")),
+        "schwerpunkte",
+        "oeffnung",
+        "changed",
+        "handlungsfeld",
+    )
     assert (c["old"], c["new"]) == ("interkulturelle_oeffnung", "vernetzung")
 
 
 def test_schwerpunkt_added_with_its_measure_reported_apart(pair):
     def add(d):
-        d["schwerpunkte"].append({"id": "sport", "bereich": "querschnitt", "handlungsfeld": "sport", "titel": "Sport",
-                                  "begruendung": "Vereine öffnen sich.", "massnahmen": [
-                                      {"id": "m-sport", "titel": "Vereinslotsen", "stufe": "initiative",
-                                       "federfuehrung": "ki"}]})
+        d["schwerpunkte"].append(
+            {
+                "id": "sport",
+                "bereich": "querschnitt",
+                "handlungsfeld": "sport",
+                "titel": "Sport",
+                "begruendung": "Vereine öffnen sich.",
+                "massnahmen": [
+                    {"id": "m-sport", "titel": "Vereinslotsen", "stufe": "initiative", "federfuehrung": "ki"}
+                ],
+            }
+        )
 
     report = pair(add)
     got = keyed(report["changes"])
@@ -269,8 +296,9 @@ def test_vacancy(pair):
 def test_post_added_and_removed(pair):
     def change(d):
         d["personal"].pop()
-        d["personal"].append({"id": "fk-4", "funktion": "fachkraft", "vze": 0.5, "finanzierung": "kommune",
-                              "einsatz": {"oeffnung": 0.5}})
+        d["personal"].append(
+            {"id": "fk-4", "funktion": "fachkraft", "vze": 0.5, "finanzierung": "kommune", "einsatz": {"oeffnung": 0.5}}
+        )
 
     got = keyed(pair(change)["changes"])
     assert set(got) == {("personal", "va-1", "removed", None), ("personal", "fk-4", "added", None)}
@@ -289,7 +317,9 @@ def test_sachkosten_renamed_posten_is_removed_and_added(pair):
 
 
 def test_partner_renamed(pair):
-    c = only(pair(lambda d: entry(d, "partner", "awo").update(name="AWO Unterbezirk")), "partner", "awo", "changed", "name")
+    c = only(
+        pair(lambda d: entry(d, "partner", "awo").update(name="AWO Unterbezirk")), "partner", "awo", "changed", "name"
+    )
     assert (c["old"], c["new"]) == ("AWO Kreisverband Beispielstadt", "AWO Unterbezirk")
 
 
@@ -303,14 +333,25 @@ def test_agreement_new_and_ended(pair):
     def change(d):
         d["vereinbarungen"].pop()
         measure(d, "m-lotsen").pop("vereinbarung")
-        d["vereinbarungen"].append({"id": "v-awo", "partner": "awo", "form": "absprache", "gegenstand": "Lotsen",
-                                    "zustaendigkeit_partner": "AWO", "beitrag_ki": "Schulung",
-                                    "beginn": "2025-01-01", "status": "entwurf"})
+        d["vereinbarungen"].append(
+            {
+                "id": "v-awo",
+                "partner": "awo",
+                "form": "absprache",
+                "gegenstand": "Lotsen",
+                "zustaendigkeit_partner": "AWO",
+                "beitrag_ki": "Schulung",
+                "beginn": "2025-01-01",
+                "status": "entwurf",
+            }
+        )
 
     report = pair(change)
-    assert set(keyed(report["changes"])) == {("vereinbarungen", "v-buergeramt", "removed", None),
-                                            ("vereinbarungen", "v-awo", "added", None),
-                                            ("massnahmen", "m-lotsen", "changed", "vereinbarung")}
+    assert set(keyed(report["changes"])) == {
+        ("vereinbarungen", "v-buergeramt", "removed", None),
+        ("vereinbarungen", "v-awo", "added", None),
+        ("massnahmen", "m-lotsen", "changed", "vereinbarung"),
+    }
     agreements = report["summary"]["agreements"]
     assert (agreements["added"], agreements["removed"]) == (["v-awo"], ["v-buergeramt"])
 
@@ -321,8 +362,13 @@ def test_mapping_section_field_has_no_id(pair):
 
 
 def test_nested_keys_are_dotted(pair):
-    c = only(pair(lambda d: d["grundlagen"]["integrationskonzept"].update(beschlossen_am="2024-05-02")),
-             "grundlagen", None, "changed", "integrationskonzept.beschlossen_am")
+    c = only(
+        pair(lambda d: d["grundlagen"]["integrationskonzept"].update(beschlossen_am="2024-05-02")),
+        "grundlagen",
+        None,
+        "changed",
+        "integrationskonzept.beschlossen_am",
+    )
     assert (c["old"], c["new"]) == ("2021-06-22", "2024-05-02")
 
 
@@ -334,9 +380,14 @@ def test_rule_pack(pair):
 
 def test_period(pair):
     report = pair(lambda d: d.update(periode={"beginn": "2025-01-01", "ende": "2026-12-31"}))
-    assert set(keyed(report["changes"])) == {("periode", None, "changed", "beginn"), ("periode", None, "changed", "ende")}
-    assert report["summary"]["period"] == {"old": {"beginn": "2023-01-01", "ende": "2024-12-31"},
-                                           "new": {"beginn": "2025-01-01", "ende": "2026-12-31"}}
+    assert set(keyed(report["changes"])) == {
+        ("periode", None, "changed", "beginn"),
+        ("periode", None, "changed", "ende"),
+    }
+    assert report["summary"]["period"] == {
+        "old": {"beginn": "2023-01-01", "ende": "2024-12-31"},
+        "new": {"beginn": "2025-01-01", "ende": "2026-12-31"},
+    }
 
 
 def test_beschluesse_are_one_field(pair):
@@ -362,8 +413,9 @@ def test_vorlage_field_change(pair):
 
 def _three_new_two_ended_two_stages(d):
     for i in range(3):
-        d["schwerpunkte"][1]["massnahmen"].append({"id": f"m-neu-{i}", "titel": f"Neu {i}", "stufe": "initiative",
-                                                   "federfuehrung": "ki"})
+        d["schwerpunkte"][1]["massnahmen"].append(
+            {"id": f"m-neu-{i}", "titel": f"Neu {i}", "stufe": "initiative", "federfuehrung": "ki"}
+        )
     d["schwerpunkte"][0]["massnahmen"].pop(1)  # m-praktikum
     d["schwerpunkte"][1]["massnahmen"].pop(1)  # m-lotsen
     measure(d, "m-bo")["stufe"] = "regelpraxis"
@@ -385,8 +437,9 @@ def test_text_is_grouped_by_section_with_a_german_summary(cli, tmp_path):
     assert "  - m-praktikum „Praktikumsbörse mit Betrieben“" in out
     assert "  ~ awo name: „AWO Kreisverband Beispielstadt“ → „AWO Unterbezirk“" in out
     # m-lotsen left at regelpraxis with a partner leading: handed over, not ended
-    assert out.rstrip().splitlines()[-1] == ("3 neue Maßnahmen, 1 beendet, 1 in die Regelpraxis übergeben, "
-                                             "2 Stufenwechsel – 8 Änderungen")
+    assert out.rstrip().splitlines()[-1] == (
+        "3 neue Maßnahmen, 1 beendet, 1 in die Regelpraxis übergeben, 2 Stufenwechsel – 8 Änderungen"
+    )
 
 
 def test_summary_in_json_names_the_measures(cli, tmp_path):

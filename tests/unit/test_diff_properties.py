@@ -17,8 +17,9 @@ from ki_cli.format import records
 from ki_cli.format.vocab import STUFE, VEREINBARUNG_STATUS
 from tests.periods import OLD
 
-SETTINGS = settings(max_examples=30, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=30, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
 
 
@@ -32,9 +33,28 @@ def concepts(draw: st.DrawFn) -> dict[str, Any]:
     d = copy.deepcopy(OLD)
     partners = [p["id"] for p in d["partner"]] + ["ki"]
     for _ in range(draw(st.integers(0, 6))):
-        op = draw(st.sampled_from(["stufe", "lead", "drop", "add", "move", "vze", "vacant", "betrag", "status",
-                                   "drop_agreement", "partner_name", "leitung", "period", "vorlage", "zielwert",
-                                   "beteiligt"]))
+        op = draw(
+            st.sampled_from(
+                [
+                    "stufe",
+                    "lead",
+                    "drop",
+                    "add",
+                    "move",
+                    "vze",
+                    "vacant",
+                    "betrag",
+                    "status",
+                    "drop_agreement",
+                    "partner_name",
+                    "leitung",
+                    "period",
+                    "vorlage",
+                    "zielwert",
+                    "beteiligt",
+                ]
+            )
+        )
         pairs = _measures(d)
         if op in ("stufe", "lead", "drop", "move", "beteiligt") and not pairs:
             continue
@@ -51,8 +71,9 @@ def concepts(draw: st.DrawFn) -> dict[str, Any]:
             ident = f"m-h{draw(st.integers(0, 9))}"
             if all(m["id"] != ident for _, m in pairs):
                 sp = draw(st.sampled_from(d["schwerpunkte"]))
-                sp.setdefault("massnahmen", []).append({"id": ident, "titel": draw(TEXT), "stufe": "initiative",
-                                                        "federfuehrung": "ki"})
+                sp.setdefault("massnahmen", []).append(
+                    {"id": ident, "titel": draw(TEXT), "stufe": "initiative", "federfuehrung": "ki"}
+                )
         elif op == "move":
             sp, m = draw(st.sampled_from(pairs))
             sp["massnahmen"].remove(m)
@@ -153,8 +174,10 @@ def test_diff_and_next_period_never_raise_on_garbage(tmp_path_factory, raw):
     folder = tmp_path_factory.mktemp("garbage")
     path = folder / "x.yaml"
     path.write_bytes(raw)
-    for run in (lambda: command.run(str(path), str(path), "json", True, "de", False),
-                lambda: nextperiod.run(str(path), str(folder / "neu.yaml"), False, "de")):
+    for run in (
+        lambda: command.run(str(path), str(path), "json", True, "de", False),
+        lambda: nextperiod.run(str(path), str(folder / "neu.yaml"), False, "de"),
+    ):
         try:
             code = run()
         except command.Stop as stop:

@@ -14,7 +14,9 @@ PAGE = ROOT / "docs" / "rules.md"
 
 def test_committed_rule_reference_is_up_to_date():
     assert PAGE.is_file(), "docs/rules.md is missing: run `python -m ki_cli.tools.docs docs/rules.md`"
-    assert PAGE.read_text(encoding="utf-8") == rules_markdown(), "stale: run `python -m ki_cli.tools.docs docs/rules.md`"
+    assert PAGE.read_text(encoding="utf-8") == rules_markdown(), (
+        "stale: run `python -m ki_cli.tools.docs docs/rules.md`"
+    )
 
 
 def test_every_rule_has_an_entry_with_anchor_title_and_basis():
@@ -27,6 +29,8 @@ def test_every_rule_has_an_entry_with_anchor_title_and_basis():
 
 def test_the_generator_writes_the_page(tmp_path):
     target = tmp_path / "rules.md"
-    result = subprocess.run([sys.executable, "-m", "ki_cli.tools.docs", str(target)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "ki_cli.tools.docs", str(target)], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8") == rules_markdown()

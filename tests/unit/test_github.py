@@ -46,5 +46,7 @@ def test_a_path_with_colon_and_comma_stays_one_property():
 def test_escape_sequences_and_unicode_line_breaks_in_a_message_are_shown_escaped():
     finding = Finding("KI107", "error", "„x\x1b[2J\u2028::notice::ok“", "Hinweis\x07", "", "x", 3, 5, 3, 9)
     line = command("k\x1b]0;t\x07.yaml", finding)
-    assert line == ("::error file=k\\e]0;t\\x07.yaml,line=3,col=5,endLine=3,endColumn=9,title=KI107::"
-                    "„x\\e[2J\\u2028::notice::ok“%0AHinweis\\x07")
+    assert line == (
+        "::error file=k\\e]0;t\\x07.yaml,line=3,col=5,endLine=3,endColumn=9,title=KI107::"
+        "„x\\e[2J\\u2028::notice::ok“%0AHinweis\\x07"
+    )

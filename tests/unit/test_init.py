@@ -13,7 +13,16 @@ import yaml
 
 from tests.helpers import ROOT
 
-FLAGS = ("--kommune", "Stadt Hamm", "--typ", "kreisfreie_stadt", "--beginn", "01.01.2027", "--foerderrichtlinie", "2025")
+FLAGS = (
+    "--kommune",
+    "Stadt Hamm",
+    "--typ",
+    "kreisfreie_stadt",
+    "--beginn",
+    "01.01.2027",
+    "--foerderrichtlinie",
+    "2025",
+)
 
 
 def validate_json(cli, path) -> tuple[int, dict]:
@@ -59,7 +68,10 @@ def test_a_kreisfreie_stadt_decides_in_the_rat_after_the_integrationsrat(cli, tm
     target = tmp_path / "k.yaml"
     cli("init", str(target), *FLAGS)
     folge = yaml.safe_load(target.read_text(encoding="utf-8"))["vorlage"]["beratungsfolge"]
-    assert [(b["gremium"], b["zustaendigkeit"]) for b in folge] == [("integrationsrat", "empfehlung"), ("rat", "entscheidung")]
+    assert [(b["gremium"], b["zustaendigkeit"]) for b in folge] == [
+        ("integrationsrat", "empfehlung"),
+        ("rat", "entscheidung"),
+    ]
 
 
 def test_a_kreis_decides_in_the_kreistag_and_has_a_town_as_partner(cli, tmp_path):
@@ -85,7 +97,16 @@ def test_the_file_explains_itself_in_german_comments(cli, tmp_path):
     text = target.read_text(encoding="utf-8")
     comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
     assert len(comments) > 30 and "ERSETZEN" in text
-    for section in ("kommune:", "zentrum:", "periode:", "grundlagen:", "schwerpunkte:", "personal:", "partner:", "vorlage:"):
+    for section in (
+        "kommune:",
+        "zentrum:",
+        "periode:",
+        "grundlagen:",
+        "schwerpunkte:",
+        "personal:",
+        "partner:",
+        "vorlage:",
+    ):
         before = text.split("\n" + section, 1)[0].rstrip().splitlines()[-1]
         assert before.startswith("#"), section  # every section has a comment right above it
 
@@ -120,7 +141,14 @@ def test_dash_writes_to_standard_output(cli):
 
 @pytest.mark.parametrize(
     ("flag", "value"),
-    [("--typ", "stadtstaat"), ("--beginn", "15.01.2027"), ("--beginn", "31.02.2027"), ("--beginn", "01.01.2199"), ("--foerderrichtlinie", "2030"), ("--kommune", "  ")],
+    [
+        ("--typ", "stadtstaat"),
+        ("--beginn", "15.01.2027"),
+        ("--beginn", "31.02.2027"),
+        ("--beginn", "01.01.2199"),
+        ("--foerderrichtlinie", "2030"),
+        ("--kommune", "  "),
+    ],
 )
 def test_a_bad_flag_exits_2_naming_the_flag(cli, tmp_path, flag, value):
     target = tmp_path / "k.yaml"
@@ -143,8 +171,13 @@ def test_in_a_terminal_it_asks_in_german_and_asks_again_after_a_wrong_answer(tmp
     master, slave = pty.openpty()
     env = {**os.environ, "KI_LANG": "de", "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "ki_cli", "init", "k.yaml"], stdin=slave, stdout=slave, stderr=slave,
-        cwd=tmp_path, env=env, close_fds=True,
+        [sys.executable, "-m", "ki_cli", "init", "k.yaml"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=tmp_path,
+        env=env,
+        close_fds=True,
     )
     os.close(slave)
     # name, a wrong type, the guessed type (Enter), a start, the default guideline (Enter)

@@ -67,7 +67,10 @@ def test_a_terminal_gets_a_bar_on_standard_error_and_clean_standard_output(tmp_p
     env = {**os.environ, "KI_LANG": "de", "TERM": "xterm", "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
         [sys.executable, "-m", "ki_cli", "validate", "-q", str(folder)],
-        stdout=subprocess.PIPE, stderr=slave, env=env, close_fds=True,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+        close_fds=True,
     )
     os.close(slave)
     chunks: list[bytes] = []

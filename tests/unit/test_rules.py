@@ -151,8 +151,17 @@ def test_a_rule_without_message_and_hint_is_refused():
 def test_a_rule_with_both_a_message_and_variants_is_refused():
     text = Text(L("m", "m"), L("h", "h"))
     with pytest.raises(TypeError, match="KI999"):
-        declare("KI999", "info", title=L("t", "t"), basis=L("b", "b"), explanation=L("e", "e"),
-             message=L("m", "m"), hint=L("h", "h"), variants={"x": text}, fail="")
+        declare(
+            "KI999",
+            "info",
+            title=L("t", "t"),
+            basis=L("b", "b"),
+            explanation=L("e", "e"),
+            message=L("m", "m"),
+            hint=L("h", "h"),
+            variants={"x": text},
+            fail="",
+        )
 
 
 def test_a_hit_speaks_only_for_its_rule_and_names_a_variant_by_its_short_name():
@@ -204,7 +213,12 @@ def test_ki205_kreistag_in_a_city():
 
 
 def test_ki301_only_one_area_at_schwerpunkte():
-    text = edit(("bereich: querschnitt\n    handlungsfeld: interkulturelle_oeffnung", "bereich: bildungskette\n    handlungsfeld: schule"))
+    text = edit(
+        (
+            "bereich: querschnitt\n    handlungsfeld: interkulturelle_oeffnung",
+            "bereich: bildungskette\n    handlungsfeld: schule",
+        )
+    )
     (f,) = findings_of(text, "KI301")
     assert f.line == line(text, "schwerpunkte:") and "querschnitt" in f.message
 
@@ -216,8 +230,13 @@ def test_ki302_field_of_the_other_area():
 
 
 def test_ki303_priority_without_measures_at_its_id():
-    text = edit(("    massnahmen:\n      - id: m-fortbildung\n        titel: Fortbildungsreihe Fokus Migration\n        stufe: initiative\n"
-                 "        federfuehrung: ki\n        beteiligt: [mo-forum, awo, ia]\n", ""))
+    text = edit(
+        (
+            "    massnahmen:\n      - id: m-fortbildung\n        titel: Fortbildungsreihe Fokus Migration\n        stufe: initiative\n"
+            "        federfuehrung: ki\n        beteiligt: [mo-forum, awo, ia]\n",
+            "",
+        )
+    )
     (f,) = findings_of(text, "KI303")
     assert f.line == line(text, "- id: oeffnung")
 
@@ -229,7 +248,12 @@ def test_ki304_goal_without_indicator():
 
 
 def test_ki305_missing_transition_aspects_listed():
-    text = edit(("aspekte: [berufsorientierung, berufswahlspektrum, mobilitaet, elternbildung, kooperation_betriebe]", "aspekte: [berufsorientierung, elternbildung]"))
+    text = edit(
+        (
+            "aspekte: [berufsorientierung, berufswahlspektrum, mobilitaet, elternbildung, kooperation_betriebe]",
+            "aspekte: [berufsorientierung, elternbildung]",
+        )
+    )
     (f,) = findings_of(text, "KI305")
     assert f.line == line(text, "handlungsfeld: uebergang_schule_beruf")
     assert "berufswahlspektrum, mobilitaet, kooperation_betriebe" in f.message
@@ -242,7 +266,9 @@ def test_ki311_measure_ends_after_the_period():
 
 
 def test_ki312_measure_starts_after_it_ends():
-    text = edit(("        ziele: [z-bo]\n", "        ziele: [z-bo]\n        beginn: 2024-05-01\n        ende: 2023-05-01\n"))
+    text = edit(
+        ("        ziele: [z-bo]\n", "        ziele: [z-bo]\n        beginn: 2024-05-01\n        ende: 2023-05-01\n")
+    )
     (f,) = findings_of(text, "KI312")
     assert f.line == line(text, "ende: 2023-05-01")
 
@@ -255,32 +281,54 @@ def test_ki313_regular_service_without_agreement_at_federfuehrung():
 
 
 def test_ki313_agreement_with_someone_else_does_not_count():
-    text = edit(("        federfuehrung: schulamt\n        beteiligt: [jobcenter]", "        federfuehrung: jugendamt\n        beteiligt: [jobcenter, schulamt]"),
-                ("  - {id: jobcenter,", "  - {id: jugendamt, name: Jugendamt, art: regeldienst}\n  - {id: jobcenter,"))
+    text = edit(
+        (
+            "        federfuehrung: schulamt\n        beteiligt: [jobcenter]",
+            "        federfuehrung: jugendamt\n        beteiligt: [jobcenter, schulamt]",
+        ),
+        ("  - {id: jobcenter,", "  - {id: jugendamt, name: Jugendamt, art: regeldienst}\n  - {id: jobcenter,"),
+    )
     (f,) = findings_of(text, "KI313")
     assert f.line == line(text, "federfuehrung: jugendamt")
 
 
 def test_ki314_regular_practice_led_by_ki():
-    text = edit(("        stufe: initiative\n        federfuehrung: ki", "        stufe: regelpraxis\n        federfuehrung: ki"))
+    text = edit(
+        (
+            "        stufe: initiative\n        federfuehrung: ki",
+            "        stufe: regelpraxis\n        federfuehrung: ki",
+        )
+    )
     (f,) = findings_of(text, "KI314")
     assert f.line == line(text, "federfuehrung: ki")
 
 
 def test_ki315_aspects_outside_transition():
-    text = edit(("        beteiligt: [mo-forum, awo, ia]\n", "        beteiligt: [mo-forum, awo, ia]\n        aspekte: [mobilitaet]\n"))
+    text = edit(
+        (
+            "        beteiligt: [mo-forum, awo, ia]\n",
+            "        beteiligt: [mo-forum, awo, ia]\n        aspekte: [mobilitaet]\n",
+        )
+    )
     (f,) = findings_of(text, "KI315")
     assert f.line == line(text, "aspekte: [mobilitaet]")
 
 
 def test_ki316_goal_of_another_priority():
-    text = edit(("        beteiligt: [mo-forum, awo, ia]\n", "        beteiligt: [mo-forum, awo, ia]\n        ziele: [z-bo]\n"))
+    text = edit(
+        ("        beteiligt: [mo-forum, awo, ia]\n", "        beteiligt: [mo-forum, awo, ia]\n        ziele: [z-bo]\n")
+    )
     (f,) = findings_of(text, "KI316")
     assert f.line == line(text, "ziele: [z-bo]", 2) and "uebergang" in f.message
 
 
 def test_ki401_names_found_allowed_and_posts_at_the_tipping_post():
-    text = edit(("  - {id: va-1,", "  - {id: fk-9, funktion: fachkraft, vze: 0.5, finanzierung: land, besetzt_durch: X, einsatz: {oeffnung: 0.5}}\n  - {id: va-1,"))
+    text = edit(
+        (
+            "  - {id: va-1,",
+            "  - {id: fk-9, funktion: fachkraft, vze: 0.5, finanzierung: land, besetzt_durch: X, einsatz: {oeffnung: 0.5}}\n  - {id: va-1,",
+        )
+    )
     (f,) = findings_of(text, "KI401")
     assert f.line == line(text, "id: fk-9")
     assert "gefunden 3,5 VZE, erlaubt 3,0" in f.message and "fk-1, fk-2, fk-3, fk-9" in f.message
@@ -290,7 +338,10 @@ _2025 = ('foerderrichtlinie: "2018"', 'foerderrichtlinie: "2025"')
 
 
 def test_ki401_under_2025_a_kreis_may_have_six_fachkraft_posts():
-    posts = "".join(f"  - {{id: fk-x{i}, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: X, einsatz: {{oeffnung: 1}}}}\n" for i in range(3))
+    posts = "".join(
+        f"  - {{id: fk-x{i}, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: X, einsatz: {{oeffnung: 1}}}}\n"
+        for i in range(3)
+    )
     six = edit(_2025, ("  - {id: va-1,", posts + "  - {id: va-1,"))  # 3 + 3 = 6,0 Fachkraft-VZE
     (f,) = findings_of(six, "KI401")  # a kreisfreie Stadt is capped at 5,0
     assert "gefunden 6,0 VZE, erlaubt 5,0" in f.message
@@ -298,7 +349,12 @@ def test_ki401_under_2025_a_kreis_may_have_six_fachkraft_posts():
 
 
 def test_ki402_sum_above_the_cap_at_the_tipping_post():
-    text = edit(("  - {id: va-1,", "  - {id: fk-9, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: X, einsatz: {oeffnung: 1}}\n  - {id: va-1,"))
+    text = edit(
+        (
+            "  - {id: va-1,",
+            "  - {id: fk-9, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: X, einsatz: {oeffnung: 1}}\n  - {id: va-1,",
+        )
+    )
     (f,) = findings_of(text, "KI402")
     assert f.line == line(text, "id: fk-9") and "6,5 VZE, erlaubt sind 5,5" in f.message
 
@@ -328,8 +384,12 @@ def test_ki405_two_leitungen_is_an_error_at_the_second():
 
 
 def test_ki406_part_time_leitung_at_vze():
-    text = edit(("{id: fk-1, funktion: fachkraft, vze: 1, finanzierung: land, rolle: leitung, besetzt_durch: A. Demir, einsatz: {uebergang: 0.5, oeffnung: 0.5}}",
-                 "{id: fk-1, funktion: fachkraft, vze: 0.75, finanzierung: land, rolle: leitung, besetzt_durch: A. Demir, einsatz: {uebergang: 0.25, oeffnung: 0.5}}"))
+    text = edit(
+        (
+            "{id: fk-1, funktion: fachkraft, vze: 1, finanzierung: land, rolle: leitung, besetzt_durch: A. Demir, einsatz: {uebergang: 0.5, oeffnung: 0.5}}",
+            "{id: fk-1, funktion: fachkraft, vze: 0.75, finanzierung: land, rolle: leitung, besetzt_durch: A. Demir, einsatz: {uebergang: 0.25, oeffnung: 0.5}}",
+        )
+    )
     (f,) = findings_of(text, "KI406")
     assert f.line == line(text, "id: fk-1") and f.yaml_path == "personal[2].vze"
 
@@ -341,7 +401,15 @@ def test_ki407_vacant_state_post():
 
 
 def test_ki408_unused_funding_lists_the_funktion():
-    (f,) = findings_of(edit(("{id: fk-3, funktion: fachkraft, vze: 1, finanzierung: land", "{id: fk-3, funktion: fachkraft, vze: 1, finanzierung: kommune")), "KI408")
+    (f,) = findings_of(
+        edit(
+            (
+                "{id: fk-3, funktion: fachkraft, vze: 1, finanzierung: land",
+                "{id: fk-3, funktion: fachkraft, vze: 1, finanzierung: kommune",
+            )
+        ),
+        "KI408",
+    )
     assert f.severity == "info" and "fachkraft: 2,0 von 3,0" in f.message
 
 
@@ -352,7 +420,10 @@ def test_ki409_no_municipal_costs_at_sachkosten():
 
 
 def test_ki410_grant_of_a_kreis_under_2025():
-    posts = "".join(f"  - {{id: fk-x{i}, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: X, einsatz: {{oeffnung: 1}}}}\n" for i in range(3))
+    posts = "".join(
+        f"  - {{id: fk-x{i}, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: X, einsatz: {{oeffnung: 1}}}}\n"
+        for i in range(3)
+    )
     text = edit(_2025, ("typ: kreisfreie_stadt", "typ: kreis"), ("  - {id: va-1,", posts + "  - {id: va-1,"))
     (f,) = findings_of(text, "KI410")
     assert "6,0 Fachkraft-VZE" in f.message and "364.500\u00a0€ pro Jahr" in f.message
@@ -364,7 +435,9 @@ def test_ki410_not_for_a_pack_without_amounts():
     assert findings_of(FULL, "KI410") == []
 
 
-@pytest.mark.parametrize("code,art", [("KI501", "migrantenorganisation"), ("KI502", "freier_traeger"), ("KI503", "landesstruktur")])
+@pytest.mark.parametrize(
+    "code,art", [("KI501", "migrantenorganisation"), ("KI502", "freier_traeger"), ("KI503", "landesstruktur")]
+)
 def test_ki501_to_503_missing_partner_kind_at_partner(code, art):
     text = edit((f"art: {art}", "art: sonstige"))
     (f,) = findings_of(text, code)
@@ -401,7 +474,12 @@ def test_ki513_signed_without_date_at_status():
 
 
 def test_ki514_agreement_with_uninvolved_partner():
-    text = edit(("        federfuehrung: schulamt\n        beteiligt: [jobcenter]", "        federfuehrung: jobcenter\n        beteiligt: []"))
+    text = edit(
+        (
+            "        federfuehrung: schulamt\n        beteiligt: [jobcenter]",
+            "        federfuehrung: jobcenter\n        beteiligt: []",
+        )
+    )
     (f,) = findings_of(text, "KI514")
     assert f.line == line(text, "vereinbarung: v-schulamt")
 

@@ -52,7 +52,10 @@ def test_finding_carries_rule_level_message_and_exact_region(cli, tmp_path):
     location = result["locations"][0]
     assert location["physicalLocation"]["artifactLocation"]["uri"].endswith("konzept.yaml")
     assert location["physicalLocation"]["region"] == {
-        "startLine": line_of(BROKEN, "schulamtt"), "startColumn": 24, "endLine": line_of(BROKEN, "schulamtt"), "endColumn": 33,
+        "startLine": line_of(BROKEN, "schulamtt"),
+        "startColumn": 24,
+        "endLine": line_of(BROKEN, "schulamtt"),
+        "endColumn": 33,
     }
     assert location["logicalLocations"][0]["fullyQualifiedName"] == "schwerpunkte[0].massnahmen[0].federfuehrung"
 
@@ -60,7 +63,9 @@ def test_finding_carries_rule_level_message_and_exact_region(cli, tmp_path):
 def test_driver_lists_every_rule_of_the_registry_and_results_point_into_it(cli, tmp_path):
     _, log = sarif(cli, tmp_path, VALID)
     driver = log["runs"][0]["tool"]["driver"]
-    assert driver["name"] == "ki" and driver["version"] == __version__ and driver["informationUri"].startswith("https://")
+    assert (
+        driver["name"] == "ki" and driver["version"] == __version__ and driver["informationUri"].startswith("https://")
+    )
     assert [rule["id"] for rule in driver["rules"]] == list(RULES)
     levels = {"error": "error", "warning": "warning", "info": "note"}
     assert all(r["defaultConfiguration"]["level"] == levels[RULES[r["id"]].severity] for r in driver["rules"])

@@ -66,8 +66,10 @@ def test_negative_amount_is_out_of_range():
 
 
 def test_list_where_a_mapping_belongs_is_ki103():
-    text = replace("zentrum:\n  name: Kommunales Integrationszentrum Beispielstadt\n  anbindung: Dezernat III\n",
-                   "zentrum:\n  - name: x\n")
+    text = replace(
+        "zentrum:\n  name: Kommunales Integrationszentrum Beispielstadt\n  anbindung: Dezernat III\n",
+        "zentrum:\n  - name: x\n",
+    )
     assert only(text).code == "KI103"
 
 
@@ -120,7 +122,12 @@ def test_unknown_partner_in_beteiligt_is_ki107():
 
 
 def test_ki_is_a_valid_lead():
-    assert structural(replace("federfuehrung: schulamt", "federfuehrung: ki").replace("        vereinbarung: v-schulamt\n", "")) == []
+    assert (
+        structural(
+            replace("federfuehrung: schulamt", "federfuehrung: ki").replace("        vereinbarung: v-schulamt\n", "")
+        )
+        == []
+    )
 
 
 def test_unknown_agreement_is_ki107():
@@ -161,15 +168,20 @@ def test_date_outside_1900_to_2199_is_ki103_at_its_value(written):
 
 def test_period_at_the_end_of_the_calendar_is_a_finding_not_a_crash(cli, tmp_path):
     path = tmp_path / "k.yaml"
-    path.write_text(replace("beginn: 2025-01-01\n  ende: 2026-12-31", "beginn: 9998-01-01\n  ende: 9999-12-31"),
-                    encoding="utf-8")
+    path.write_text(
+        replace("beginn: 2025-01-01\n  ende: 2026-12-31", "beginn: 9998-01-01\n  ende: 9999-12-31"), encoding="utf-8"
+    )
     for args in (["validate"], ["render", "proposal"], ["render", "proposal", "--allow-errors"], ["next-period"]):
         result = cli(*args, str(path), "--lang", "de")
         assert result.exit_code in (1, 2) and "Interner Fehler" not in result.output, args
 
 
 def test_german_decimal_comma_is_accepted():
-    report = check(replace("    vze: 1.0", "    vze: 0,5").replace("einsatz: {uebergang: 0.5, oeffnung: 0.5}", "einsatz:\n      uebergang: '0,25'\n      oeffnung: 0,25"))
+    report = check(
+        replace("    vze: 1.0", "    vze: 0,5").replace(
+            "einsatz: {uebergang: 0.5, oeffnung: 0.5}", "einsatz:\n      uebergang: '0,25'\n      oeffnung: 0,25"
+        )
+    )
     assert [f for f in report.findings if f.code[:3] in ("KI0", "KI1")] == []
 
 
@@ -196,7 +208,9 @@ def test_every_problem_is_exactly_one_finding():
 
 
 def test_english_messages():
-    (finding,) = [f for f in check(replace("bereich: querschnitt", "bereich: querschnit"), "en").findings if f.code == "KI103"]
+    (finding,) = [
+        f for f in check(replace("bereich: querschnitt", "bereich: querschnit"), "en").findings if f.code == "KI103"
+    ]
     assert "Did you mean “querschnitt”?" in finding.message
     assert finding.basis == "concept format version 1"
 
@@ -209,7 +223,9 @@ def test_an_empty_required_text_asks_for_a_text_not_for_entries():
 
 def test_missing_top_level_section_is_shown_at_the_first_key_not_the_comment_header():
     text = "# Konzept der Stadt\n# zweite Kommentarzeile\n\n" + VALID.replace("version: 1\n", "version: 1\n", 1)
-    text = text.replace("zentrum:\n  name: Kommunales Integrationszentrum Beispielstadt\n  anbindung: Dezernat III\n", "")
+    text = text.replace(
+        "zentrum:\n  name: Kommunales Integrationszentrum Beispielstadt\n  anbindung: Dezernat III\n", ""
+    )
     (finding,) = [f for f in check(text).findings if f.code == "KI101"]
     assert (finding.line, finding.column) == (4, 1) and "zentrum" in finding.message
 

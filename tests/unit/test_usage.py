@@ -21,6 +21,7 @@ def german(result) -> str:
 
 # --- unknown option ----------------------------------------------------------------------------
 
+
 def test_unknown_option_is_german_with_usage_line_and_help_hint(cli):
     err = german(cli("validate", "--frobnicate", "x", env=NO_LANG))
     assert err.splitlines()[:2] == ["Aufruf: ki validate [OPTIONEN] PFAD...", "Hilfe: ki validate --help"]
@@ -34,8 +35,10 @@ def test_misspelt_option_suggests_the_right_one(cli):
 def test_unknown_option_in_english_with_lang_option(cli):
     result = cli("--lang", "en", "validate", "--frobnicate", "x", env=NO_LANG)
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[:2] == ["Usage: ki validate [OPTIONS] PATH...",
-                                              "Help: ki validate --help --lang en"]
+    assert result.stderr.splitlines()[:2] == [
+        "Usage: ki validate [OPTIONS] PATH...",
+        "Help: ki validate --help --lang en",
+    ]
     assert "Error: No such option: --frobnicate." in result.stderr
 
 
@@ -52,6 +55,7 @@ def test_usage_errors_follow_the_same_language_as_the_findings(cli):
     german = cli("validate", "--frobnicate", "x", env={"KI_LANG": "", "LC_ALL": "C.UTF-8"})
     assert "Unbekannte Option" in german.stderr
 
+
 def test_bad_choice_names_value_option_and_choices(cli):
     err = german(cli("validate", "--format", "xml", "f.yaml", env=NO_LANG))
     assert "Fehler: „xml“ ist kein gültiger Wert für --format. Möglich sind: text, json, sarif, github." in err
@@ -65,8 +69,9 @@ def test_bad_argument_choice_in_english(cli):
     result = cli("render", "nonsense", "FILE", "--lang", "en", env=NO_LANG)
     assert result.exit_code == 2
     assert "Usage: ki render [OPTIONS] KIND FILE" in result.stderr
-    assert ("Error: “nonsense” is not a valid value for KIND. "
-            "Possible values: proposal, concept, agreements, workplan.") in result.stderr
+    assert (
+        "Error: “nonsense” is not a valid value for KIND. Possible values: proposal, concept, agreements, workplan."
+    ) in result.stderr
 
 
 def test_option_without_its_value(cli):
@@ -79,6 +84,7 @@ def test_flag_given_a_value(cli):
 
 
 # --- missing or extra arguments, unknown command -----------------------------------------------
+
 
 def test_missing_argument_is_named_by_its_german_placeholder(cli):
     assert "Fehler: Es fehlt die Angabe PFAD." in german(cli("validate", env=NO_LANG))
@@ -115,13 +121,19 @@ def test_no_arguments_still_show_the_help_page(cli):
 
 def test_usage_error_through_the_installed_entry_point():
     """``main()`` (the real executable) shows the same German text and exits 2, no traceback."""
-    result = subprocess.run([sys.executable, "-m", "ki_cli", "validate", "--frobnicate", "x"], capture_output=True,
-                            text=True, env={**os.environ, "KI_LANG": ""}, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "ki_cli", "validate", "--frobnicate", "x"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KI_LANG": ""},
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "Fehler: Unbekannte Option --frobnicate." in result.stderr and "Traceback" not in result.stderr
 
 
 # --- placeholders in the help ------------------------------------------------------------------
+
 
 def test_english_help_has_english_placeholders(cli):
     page = cli("render", "--help", "--lang", "en", env=NO_LANG).stdout
@@ -137,6 +149,7 @@ def test_german_help_has_german_placeholders_and_choices(cli):
 
 # --- unsupported languages ---------------------------------------------------------------------
 
+
 def test_unsupported_lang_option_is_refused_in_both_languages(cli, tmp_path):
     result = cli("validate", "--lang", "fr", str(tmp_path / "f.yaml"), env=NO_LANG)
     assert result.exit_code == 2
@@ -151,8 +164,18 @@ def test_unsupported_lang_before_the_command_is_refused(cli, tmp_path):
     assert result.exit_code == 2 and "--lang de|en" in result.stderr
 
 
-@pytest.mark.parametrize("command", [["rules"], ["explain", "KI101"], ["schema"], ["diff", "a", "b"],
-                                     ["next-period", "a"], ["init", "-"], ["render", "proposal", "k.yaml"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["rules"],
+        ["explain", "KI101"],
+        ["schema"],
+        ["diff", "a", "b"],
+        ["next-period", "a"],
+        ["init", "-"],
+        ["render", "proposal", "k.yaml"],
+    ],
+)
 def test_every_command_refuses_an_unsupported_lang(cli, command):
     result = cli(*command, "--lang=fr", env=NO_LANG)
     assert result.exit_code == 2 and "nicht unterstützt" in result.stderr

@@ -12,12 +12,80 @@ from hypothesis import strategies as st
 from ki_cli.check.load import load_bytes
 from ki_cli.format.yamlwrite import Comment, dump
 
-TRICKY = ["05999000", "2025", "0412/2023", "ja", "nein", "no", "No", "yes", "on", "off", "y", "n", "true", "null",
-          "~", "", " ", "1.0", "1,0", "24.000", "1e3", ".inf", "0x1F", "2025-01-01", "01.01.2025", "#", "# x", "a #b",
-          ": ", "a: b", "a:", "- x", "-", "?", "? x", "[a]", "{a}", "&a", "*a", "!tag", "|", ">", "'q'", '"q"', "%x",
-          "@x", "`x`", "<<", "=", "multi\nline", "multi\nline\n", "trailing\n\n", "  lead", "trail  ", "\tTab",
-          "a\tb", "\u2028", "x\x85y", "\ufeffBOM", "nbsp\xa0x", "Emoji 😀", "Elif Yılmaz", "Übergang Schule – Beruf",
-          "\\", "back\\slash", "---", "...", "\x00", "\x7f", "line\r\nbreak", " \n", "\nstart"]
+TRICKY = [
+    "05999000",
+    "2025",
+    "0412/2023",
+    "ja",
+    "nein",
+    "no",
+    "No",
+    "yes",
+    "on",
+    "off",
+    "y",
+    "n",
+    "true",
+    "null",
+    "~",
+    "",
+    " ",
+    "1.0",
+    "1,0",
+    "24.000",
+    "1e3",
+    ".inf",
+    "0x1F",
+    "2025-01-01",
+    "01.01.2025",
+    "#",
+    "# x",
+    "a #b",
+    ": ",
+    "a: b",
+    "a:",
+    "- x",
+    "-",
+    "?",
+    "? x",
+    "[a]",
+    "{a}",
+    "&a",
+    "*a",
+    "!tag",
+    "|",
+    ">",
+    "'q'",
+    '"q"',
+    "%x",
+    "@x",
+    "`x`",
+    "<<",
+    "=",
+    "multi\nline",
+    "multi\nline\n",
+    "trailing\n\n",
+    "  lead",
+    "trail  ",
+    "\tTab",
+    "a\tb",
+    "\u2028",
+    "x\x85y",
+    "\ufeffBOM",
+    "nbsp\xa0x",
+    "Emoji 😀",
+    "Elif Yılmaz",
+    "Übergang Schule – Beruf",
+    "\\",
+    "back\\slash",
+    "---",
+    "...",
+    "\x00",
+    "\x7f",
+    "line\r\nbreak",
+    " \n",
+    "\nstart",
+]
 
 
 def _read_back(value):
@@ -49,8 +117,18 @@ def test_id_keys_and_shares_read_back(einsatz):
 
 
 def test_values_of_every_kind():
-    data = {"zahl": 24000.0, "vze": 1.0, "anteil": 0.25, "tausend": 1.234, "ja": True, "datum": dt.date(2025, 1, 1),
-            "liste": ["jobcenter", "awo"], "texte": ["Fachbereich Schule, Jugend"], "leer": [], "karte": {"a": 1.0}}
+    data = {
+        "zahl": 24000.0,
+        "vze": 1.0,
+        "anteil": 0.25,
+        "tausend": 1.234,
+        "ja": True,
+        "datum": dt.date(2025, 1, 1),
+        "liste": ["jobcenter", "awo"],
+        "texte": ["Fachbereich Schule, Jugend"],
+        "leer": [],
+        "karte": {"a": 1.0},
+    }
     text = dump(data)
     assert "zahl: 24000\n" in text and "vze: 1.0\n" in text and "liste: [jobcenter, awo]\n" in text
     loaded = load_bytes(text.encode())
@@ -59,8 +137,13 @@ def test_values_of_every_kind():
 
 
 def test_comments_stand_where_they_are_put_and_read_as_nothing():
-    text = dump({Comment("Kopf\nzweite Zeile"): None, "liste": [Comment("entfallen: x"), {"id": "a"}],
-                 "nur_kommentar": [Comment("alles entfallen")]})
+    text = dump(
+        {
+            Comment("Kopf\nzweite Zeile"): None,
+            "liste": [Comment("entfallen: x"), {"id": "a"}],
+            "nur_kommentar": [Comment("alles entfallen")],
+        }
+    )
     assert text.startswith("# Kopf\n# zweite Zeile\n")
     assert "  # entfallen: x\n  - id: a\n" in text
     assert yaml.safe_load(text) == {"liste": [{"id": "a"}], "nur_kommentar": []}

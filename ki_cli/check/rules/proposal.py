@@ -151,8 +151,13 @@ def deciding_body(ctx: Context) -> Iterator[Hit]:
     right = council(typ)
     if found is not None and found[1].gremium != right.body:
         last, decision = found
-        yield hit(f"{_FOLGE}[{last}].gremium", gremium=decision.gremium, right=right.body, typ=right.kind,
-                  body=right.with_article)
+        yield hit(
+            f"{_FOLGE}[{last}].gremium",
+            gremium=decision.gremium,
+            right=right.body,
+            typ=right.kind,
+            body=right.with_article,
+        )
 
 
 @rule(
