@@ -461,7 +461,11 @@ def _finalize(context: Context, value: Any) -> Any:
         return value  # HTML: autoescaping does it
     if value is None or isinstance(value, MdText | Markup | bool | int | float | dt.date):
         return value
-    return md(value)
+    # md() makes a value one line and trims it; a printed separator (``{{ ", " }}``) keeps its spaces
+    text = str(value)
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return MdText(lead + md(text) + trail)
 
 
 def _label(value: Any) -> MdText:

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from tests.helpers import VALID, replace
+from tests.helpers import CONCEPTS, VALID, replace
 
 PROPOSAL_SECTIONS = (
     "# Der Oberbürgermeister",
@@ -331,3 +331,10 @@ def test_file_read_through_include_is_not_possible(cli, concept, tmp_path):
     (own / "proposal.md.j2").write_text("{% include '/etc/passwd' %}\n", encoding="utf-8")
     result = cli("render", "proposal", str(concept), "--template-dir", str(own))
     assert result.exit_code == 2 and "root:" not in result.stdout
+
+
+def test_separators_printed_by_a_template_keep_their_spaces(cli):
+    """``{{ ", " if not loop.last }}`` between partner names: the Markdown escaping must not trim it."""
+    result = cli("render", "proposal", str(CONCEPTS / "beispielstadt" / "2025-2026.yaml"))
+    expected = "Schulamt für die Stadt Beispielstadt, Fachbereich Jugend der Stadt Beispielstadt, Caritasverband"
+    assert expected in result.stdout
