@@ -60,7 +60,10 @@ from ki_cli.render.formatting import FILTERS, MdText, escape, md
 from ki_cli.render.labels import label
 from ki_cli.text import L
 
-BUILTIN = Path(__file__).resolve().parent.parent / "templates"
+_PACKAGE = Path(__file__).resolve().parent.parent
+# The built-in templates: inside the package when installed from a wheel (pyproject.toml puts the
+# repository's top-level ``templates/`` there), else the top-level folder of the source tree.
+BUILTIN = _PACKAGE / "templates" if (_PACKAGE / "templates").is_dir() else _PACKAGE.parent / "templates"
 
 MAX_TEMPLATE_BYTES = 1_000_000  # one template file
 MAX_STEPS = 5_000_000  # loop iterations, calls, filters and operators in one template render

@@ -267,7 +267,7 @@ def test_render_onto_one_of_its_own_templates_is_refused(concept, tmp_path):
     templates = tmp_path / "vorlagen"
     templates.mkdir()
     own = templates / "proposal.md.j2"
-    shutil.copy(ROOT / "ki_cli" / "templates" / "proposal.md.j2", own)
+    shutil.copy(ROOT / "templates" / "proposal.md.j2", own)
     before = own.read_bytes()
     result = ki(
         "render",
