@@ -74,9 +74,9 @@ class InputError(OSError):
 
     def finding(self, lang: str) -> Finding:
         """The KI004 finding for an entry found in a folder."""
-        from ki_cli.check.findings import Reporter
+        from ki_cli.check.findings import Collector
 
-        report = Reporter(lang)
+        report = Collector(lang)
         params: dict[str, Any] = self.params()
         if self.reason == "link_folder":  # not an error: the files there are checked when the folder is named
             found = report.add("KI004.link_folder", severity="info", always=True, **params)

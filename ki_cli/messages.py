@@ -2,33 +2,43 @@
 
 A key is a code (``KI313``) or a code with a variant (``KI004.alias``). Each entry holds the
 message and the hint as ``str.format`` templates; parameters that are themselves bilingual
-are ``L`` values and are resolved before formatting. The entries live in one module per area
-(``structure``) or, for the domain rules, beside each rule in ``ki_cli/check/rules/``; the command
-line's own texts are ``UI`` below.
+are ``L`` values and are resolved before formatting. The entries are declared with each rule
+(see ``ki_cli.check.registry``: KI0xx in ``check/load.py``, KI1xx in ``check/structure.py``, the
+domain rules in ``check/rules/``); the command line's own texts are ``UI`` below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ki_cli.check.rules import RULES as _DOMAIN_RULES
-from ki_cli.check.structure_texts import MESSAGES as _STRUCTURE
 from ki_cli.text import L, fill, resolve
 
-# key → {lang: (message, hint)}; the domain rules' texts are declared with each rule in ki_cli/check/rules/
-MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
-    **_STRUCTURE,
-    **{
+# key → {lang: (message, hint)}: the texts each rule of the registry declares; built on first use
+# (PEP 562), since the modules that declare the rules report through this one.
+MESSAGES: dict[str, dict[str, tuple[str, str]]]
+
+
+def _collect() -> dict[str, dict[str, tuple[str, str]]]:
+    from ki_cli.check.registry import RULES
+
+    return {
         key: {"de": (text.message.de, text.hint.de), "en": (text.message.en, text.hint.en)}
-        for rule in _DOMAIN_RULES
+        for rule in RULES.values()
         for key, text in rule.texts.items()
-    },
-}
+    }
+
+
+def __getattr__(name: str) -> object:
+    if name == "MESSAGES":
+        messages = globals()["MESSAGES"] = _collect()
+        return messages
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render(key: str, lang: str, params: Mapping[str, object]) -> tuple[str, str]:
     """The message and hint of ``key`` in ``lang``, filled with ``params``."""
-    entry = MESSAGES[key]
+    catalogue = globals().get("MESSAGES") or __getattr__("MESSAGES")
+    entry = catalogue[key]  # type: ignore[index]
     message, hint = entry.get(lang) or entry["de"]
     values = {name: resolve(value, lang) for name, value in params.items()}
     return message.format_map(values), hint.format_map(values)

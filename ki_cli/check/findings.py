@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from ki_cli.check.registry import RULES, Severity
+from ki_cli.check import registry
+from ki_cli.check.rules.base import Severity, Text
 from ki_cli.check.sourcemap import ROOT_SPAN, Span
 from ki_cli.messages import render
+from ki_cli.text import L, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +41,33 @@ MAX_FINDINGS = 1000
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
+# The closing finding of a code some findings of which were left out (it takes that code).
+_MORE = {
+    "more": Text(
+        message=L(
+            "… und {count} weitere Befunde {code} ({title}); je Datei werden die ersten {limit} Befunde gezeigt.",
+            "… and {count} more findings {code} ({title}); the first {limit} findings of each file are shown.",
+        ),
+        hint=L(
+            "Beheben Sie zuerst die gezeigten Befunde – viele haben oft dieselbe Ursache – und prüfen Sie dann erneut.",
+            "Fix the findings shown first – many often share one cause – then check again.",
+        ),
+    ),
+    "one_more": Text(
+        message=L(
+            "… und 1 weiterer Befund {code} ({title}); je Datei werden die ersten {limit} Befunde gezeigt.",
+            "… and 1 more finding {code} ({title}); the first {limit} findings of each file are shown.",
+        ),
+        hint=L(
+            "Beheben Sie zuerst die gezeigten Befunde und prüfen Sie dann erneut.",
+            "Fix the findings shown first, then check again.",
+        ),
+    ),
+}
 
-class Reporter:
-    """Builds findings in one language from the message catalog.
+
+class Collector:
+    """Collects the findings of one file, built in one language from the message catalog.
 
     Loader, model checks and rules all go through this, so that every text comes from
     ``messages.py`` and every severity and basis from the registry.
@@ -97,7 +123,7 @@ class Reporter:
         must be shown whatever came before it.
         """
         code = message_key.split(".", 1)[0]
-        rule = RULES[code]
+        rule = registry.RULES[code]
         if len(self._kept) >= MAX_FINDINGS and not always:
             self._drop(code, severity or rule.severity, span, 1)
             return None
@@ -131,10 +157,12 @@ class Reporter:
         return f"{count:,}".replace(",", ".") if self.lang == "de" else f"{count:,}"
 
     def _closing(self, code: str, count: int, severity: Severity, span: Span) -> Finding:
-        rule = RULES[code]
-        key = "findings.more" if count > 1 else "findings.one_more"
-        params = {"count": self._number(count), "code": code, "title": rule.title, "limit": self._number(MAX_FINDINGS)}
-        message, hint = render(key, self.lang, params)
+        rule = registry.RULES[code]
+        text = _MORE["more" if count > 1 else "one_more"]
+        params = {"count": self._number(count), "code": code, "title": resolve(rule.title, self.lang)}
+        params["limit"] = self._number(MAX_FINDINGS)
+        message = text.message(self.lang).format_map(params)
+        hint = text.hint(self.lang).format_map(params)
         line, column, end_line, end_column = span
         return Finding(
             code=code,

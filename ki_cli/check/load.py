@@ -21,8 +21,11 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from ki_cli.check.findings import Finding, Reporter
+from ki_cli.check.findings import Collector, Finding
 from ki_cli.check.gcpause import paused_gc
+from ki_cli.check.rules import sources
+from ki_cli.check.rules.base import Rule, Text, declare
+from ki_cli.check.rules.example import edit
 from ki_cli.check.sourcemap import SourceMap, Span, join, position, split_lines
 from ki_cli.text import L
 
@@ -189,7 +192,7 @@ def _tagged(text: str, tag: str) -> Any:
 # --- decoding --------------------------------------------------------------------------------
 
 
-def _decode(raw: bytes, report: Reporter) -> str | None:
+def _decode(raw: bytes, report: Collector) -> str | None:
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -397,7 +400,7 @@ _NOT_PRINTABLE = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010
 _CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL"}
 
 
-def _bad_character(text: str, err: yaml.YAMLError, report: Reporter, index: int | None = None) -> None:
+def _bad_character(text: str, err: yaml.YAMLError, report: Collector, index: int | None = None) -> None:
     """A reader error: libyaml gives the offset in UTF-8 bytes; the finding needs line and
     character, so the first character it refuses is looked up in the text itself (or is at ``index``)."""
     if index is None:
@@ -447,7 +450,7 @@ def _last_content_before(text: str, line: int, column: int) -> tuple[int, int]:
     return line, column
 
 
-def _syntax_error(err: yaml.YAMLError, text: str, report: Reporter) -> None:
+def _syntax_error(err: yaml.YAMLError, text: str, report: Collector) -> None:
     mark = getattr(err, "problem_mark", None)
     problem = str(getattr(err, "problem", "") or err)
     if isinstance(err, yaml.reader.ReaderError):  # a character libyaml refuses
@@ -547,7 +550,7 @@ class _Builder:
     file's mix of values, long keys, long texts and aliases.
     """
 
-    def __init__(self, report: Reporter, sourcemap: SourceMap, restore: dict[int, str] | None) -> None:
+    def __init__(self, report: Collector, sourcemap: SourceMap, restore: dict[int, str] | None) -> None:
         self.report = report
         self.sourcemap = sourcemap
         self.stack: list[_Frame] = []
@@ -790,7 +793,7 @@ class _Builder:
         self._attach(value, path)
 
 
-def _build(text: str, report: Reporter, sourcemap: SourceMap) -> Any:
+def _build(text: str, report: Collector, sourcemap: SourceMap) -> Any:
     protected, restore = _protect_separators(text)
     parser = _Parser(protected)
     del protected
@@ -847,7 +850,7 @@ def _describe(value: Any) -> L:
 
 
 def _too_large(size: int, lang: str) -> Loaded:
-    report = Reporter(lang)
+    report = Collector(lang)
     report.add("KI004.size", size=_human_size(size, lang), limit=_human_size(MAX_BYTES, lang))
     return Loaded(findings=report.findings)
 
@@ -856,7 +859,7 @@ def load_bytes(raw: bytes, lang: str = "de") -> Loaded:
     """Load one concept file's bytes. Never raises; problems come back as findings."""
     if len(raw) > MAX_BYTES:
         return _too_large(len(raw), lang)
-    report = Reporter(lang)
+    report = Collector(lang)
     loaded = Loaded()
     text = _decode(raw, report)
     if text is not None:
@@ -895,3 +898,495 @@ def load_path(path: Path, lang: str = "de") -> Loaded:
         if size > MAX_BYTES:
             return _too_large(size, lang)  # refused unread: memory stays bounded
         return load_stream(handle, lang)
+
+
+# --- The rules this module finds (KI001–KI006, the file itself) ----------------------------------------------
+# Each is declared once, with its texts and its failing example; the check above reports it by key
+# (``report.add("KI003.utf16", …)``), ``ki_cli.check.registry`` collects the declarations.
+
+KI001 = declare(
+    "KI001",
+    "error",
+    title=L(
+        "YAML-Syntaxfehler",
+        "YAML syntax error",
+    ),
+    basis=sources.YAML,
+    explanation=L(
+        (
+            "Die Datei ist kein gültiges YAML, etwa wegen falscher Einrückung, eines fehlenden "
+            "Leerzeichens nach dem Doppelpunkt oder einer nicht geschlossenen Klammer. ki meldet, wo "
+            "der Parser stehen blieb und was er erwartet hat. Ohne gültiges YAML lässt sich nichts "
+            "weiter prüfen."
+        ),
+        (
+            "The file is not valid YAML, for instance because of wrong indentation, a missing space "
+            "after a colon or an unclosed bracket. ki reports where the parser stopped and what it "
+            "expected. Nothing else can be checked without valid YAML."
+        ),
+    ),
+    message=L(
+        "YAML-Syntaxfehler: {problem}.",
+        "YAML syntax error: {problem}.",
+    ),
+    hint=L(
+        "{expected}",
+        "{expected}",
+    ),
+    variants={
+        "alias": Text(
+            message=L(
+                "Der Alias „*{anchor}“ verweist auf keinen Anker „&{anchor}“ davor.",
+                "The alias “*{anchor}” refers to no anchor “&{anchor}” before it.",
+            ),
+            hint=L(
+                (
+                    "Setzen Sie den Anker „&{anchor}“ an den Wert, den Sie wiederverwenden wollen, "
+                    "oder schreiben Sie den Wert aus."
+                ),
+                "Put the anchor “&{anchor}” on the value you want to reuse, or write the value out.",
+            ),
+        ),
+    },
+    fail=edit(("    titel: Übergang Schule – Beruf\n", "    titel: Übergang Schule – Beruf\n   bereich: x\n")),
+)
+
+KI002 = declare(
+    "KI002",
+    "error",
+    title=L(
+        "Schlüssel doppelt",
+        "duplicate key",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Derselbe Schlüssel steht zweimal im selben Abschnitt. YAML-Programme behalten "
+            "stillschweigend nur einen der Werte – der andere ginge verloren. ki meldet die zweite "
+            "Stelle."
+        ),
+        (
+            "The same key appears twice in one mapping. YAML parsers silently keep only one of the "
+            "values – the other would be lost. ki reports the second occurrence."
+        ),
+    ),
+    message=L(
+        (
+            "Der Schlüssel „{key}“ steht in diesem Abschnitt zweimal (zuerst in Zeile {first_line}); "
+            "YAML würde einen der beiden Werte stillschweigend verwerfen."
+        ),
+        (
+            "The key “{key}” appears twice in this mapping (first in line {first_line}); YAML would "
+            "silently drop one of the two values."
+        ),
+    ),
+    hint=L(
+        "Löschen Sie einen der beiden Einträge oder führen Sie sie zu einem zusammen.",
+        "Delete one of the two entries or merge them into one.",
+    ),
+    fail=edit(
+        (
+            "    titel: Übergang Schule – Beruf\n",
+            "    titel: Übergang Schule – Beruf\n    titel: Übergang in den Beruf\n",
+        )
+    ),
+)
+
+KI003 = declare(
+    "KI003",
+    "error",
+    title=L(
+        "nicht UTF-8",
+        "not UTF-8",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Die Datei ist nicht als UTF-8 gespeichert, oft eine Windows-1252-Datei aus einem älteren "
+            "Editor. Umlaute würden falsch gelesen. ki nennt Zeile und Byte; speichern Sie die Datei "
+            "als UTF-8 (ein BOM am Anfang ist erlaubt)."
+        ),
+        (
+            "The file is not saved as UTF-8, often a Windows-1252 file from an older editor. Umlauts "
+            "would be misread. ki names the line and byte; save the file as UTF-8 (a BOM at the start "
+            "is fine)."
+        ),
+    ),
+    message=L(
+        (
+            "Die Datei ist nicht UTF-8-kodiert: Byte 0x{byte} in Zeile {line}, Spalte {column} (in "
+            "Windows-1252 wäre das „{guess}“)."
+        ),
+        (
+            "The file is not UTF-8 encoded: byte 0x{byte} in line {line}, column {column} (in "
+            "Windows-1252 that would be “{guess}”)."
+        ),
+    ),
+    hint=L(
+        "Speichern Sie die Datei als UTF-8 (im Editor: Speichern unter → Codierung „UTF-8“).",
+        "Save the file as UTF-8 (in your editor: Save as → encoding “UTF-8”).",
+    ),
+    variants={
+        "utf16": Text(
+            message=L(
+                "Die Datei ist UTF-16- oder UTF-32-kodiert, nicht UTF-8.",
+                "The file is encoded as UTF-16 or UTF-32, not UTF-8.",
+            ),
+            hint=L(
+                ("Speichern Sie die Datei als UTF-8 (im Editor: Speichern unter → Codierung „UTF-8“)."),
+                "Save the file as UTF-8 (in your editor: Save as → encoding “UTF-8”).",
+            ),
+        ),
+    },
+    # a byte that is not UTF-8 (a Windows-1252 "Ü"), as an editor shows it: "\ufffd"
+    fail=edit(("    titel: Übergang Schule – Beruf\n", "    titel: \ufffdbergang Schule – Beruf\n")),
+)
+
+KI004 = declare(
+    "KI004",
+    "error",
+    title=L(
+        "nicht erlaubte YAML-Funktion",
+        "YAML feature not allowed",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Konzeptdateien enthalten nur Text, Zahlen, Datumsangaben, Listen und Abschnitte. "
+            "Abgelehnt werden Tags wie `!!python/object` (sie werden nie ausgeführt), mehr als ein "
+            "Dokument pro Datei, Aliase, die sich über eine sichere Grenze hinaus vervielfachen "
+            "(„Billion Laughs“), zu tiefe Verschachtelung, Schlüssel, die keine Texte sind, und "
+            "übergroße Dateien. In einem Ordner meldet KI004 auch jeden Eintrag, der sich nicht prüfen "
+            "lässt (keine gewöhnliche Datei, ein Verweis ins Leere, kein Leserecht, ein nicht lesbarer "
+            "Unterordner); die übrigen Dateien werden trotzdem geprüft."
+        ),
+        (
+            "Concept files hold only text, numbers, dates, lists and mappings. Refused are tags such "
+            "as `!!python/object` (they are never executed), more than one document per file, aliases "
+            "that multiply beyond a safe bound (“billion laughs”), nesting that is too deep, keys that "
+            "are not text, and oversized files. In a folder, KI004 also reports every entry that "
+            "cannot be checked (not a regular file, a link to nowhere, no read permission, a subfolder "
+            "that cannot be read); the other files are checked all the same."
+        ),
+    ),
+    variants={
+        "tag": Text(
+            message=L(
+                (
+                    "Der YAML-Tag „{tag}“ ist in Konzeptdateien nicht erlaubt; er wird weder "
+                    "ausgewertet noch ausgeführt."
+                ),
+                ("The YAML tag “{tag}” is not allowed in concept files; it is neither constructed nor executed."),
+            ),
+            hint=L(
+                (
+                    "Entfernen Sie den Tag. Konzeptdateien enthalten nur Text, Zahlen, Datumsangaben, "
+                    "Listen und Abschnitte."
+                ),
+                "Remove the tag. Concept files hold only text, numbers, dates, lists and mappings.",
+            ),
+        ),
+        "multidoc": Text(
+            message=L(
+                "Die Datei enthält mehr als ein YAML-Dokument; ein zweites beginnt hier.",
+                "The file holds more than one YAML document; a second one starts here.",
+            ),
+            hint=L(
+                (
+                    "Eine Datei beschreibt genau ein Konzept: entfernen Sie den zweiten Teil oder "
+                    "legen Sie ihn in eine eigene Datei."
+                ),
+                ("One file describes exactly one concept: remove the second part or move it to a file of its own."),
+            ),
+        ),
+        "alias": Text(
+            message=L(
+                (
+                    "Aliase würden hier mehr als {limit} Werte erzeugen (Alias „*{anchor}“); die Datei "
+                    "wird nicht weiter gelesen."
+                ),
+                (
+                    "Aliases would expand to more than {limit} values here (alias “*{anchor}”); the "
+                    "file is not read any further."
+                ),
+            ),
+            hint=L(
+                ("Schreiben Sie die Werte aus, statt Anker (&) und Aliase (*) ineinander zu verschachteln."),
+                "Write the values out instead of nesting anchors (&) and aliases (*).",
+            ),
+        ),
+        "budget": Text(
+            message=L(
+                (
+                    "Die Datei ist zu umfangreich, um sie sicher zu prüfen: eingelesen belegte sie "
+                    "mehr als {limit} Arbeitsspeicher (es zählen alle Werte und Schlüssel, ihre Texte "
+                    "und alles, wofür Aliase stehen); sie wird ab hier nicht weiter gelesen."
+                ),
+                (
+                    "The file is too large to check safely: read in, it would take more than {limit} "
+                    "of memory (all values and keys count, their texts, and everything aliases stand "
+                    "for); it is not read any further."
+                ),
+            ),
+            hint=L(
+                (
+                    "Ein Konzept umfasst selten mehr als einige Tausend Werte: prüfen Sie, ob "
+                    "versehentlich Daten eingefügt wurden, und teilen Sie eine sehr große Datei auf."
+                ),
+                (
+                    "A concept rarely has more than a few thousand values: check whether data was "
+                    "pasted by mistake, and split a very large file."
+                ),
+            ),
+        ),
+        "memory": Text(
+            message=L(
+                ("Der Arbeitsspeicher reicht nicht, um diese Datei einzulesen; sie wird nicht weiter gelesen."),
+                "There is not enough memory to read this file; it is not read any further.",
+            ),
+            hint=L(
+                (
+                    "Prüfen Sie, ob versehentlich Daten eingefügt wurden, oder prüfen Sie die Datei "
+                    "auf einem Rechner mit mehr freiem Speicher."
+                ),
+                ("Check whether data was pasted by mistake, or check the file on a machine with more free memory."),
+            ),
+        ),
+        "longkey": Text(
+            message=L(
+                (
+                    "Der Schlüssel „{key}“ ist {length} Zeichen lang, erlaubt sind höchstens {limit}; "
+                    "sein Wert wird nicht gelesen."
+                ),
+                ("The key “{key}” is {length} characters long, at most {limit} are allowed; its value is not read."),
+            ),
+            hint=L(
+                (
+                    "Schlüssel sind kurze Namen wie `titel:`. Meist ist ein Text mit „: “ als "
+                    "Schlüssel gelesen worden: setzen Sie ihn in Anführungszeichen."
+                ),
+                (
+                    "Keys are short names such as `titel:`. Usually a text with “: ” was read as a "
+                    "key: put it in quotes."
+                ),
+            ),
+        ),
+        "depth": Text(
+            message=L(
+                ("Die Daten sind tiefer als {limit} Ebenen verschachtelt; die Datei wird nicht weiter gelesen."),
+                "The data is nested deeper than {limit} levels; the file is not read any further.",
+            ),
+            hint=L(
+                "Ein Konzept braucht höchstens wenige Ebenen; prüfen Sie Klammern und Einrückung.",
+                "A concept needs only a few levels; check brackets and indentation.",
+            ),
+        ),
+        "size": Text(
+            message=L(
+                "Die Datei ist {size} groß; gelesen werden Dateien bis {limit}.",
+                "The file is {size} large; files up to {limit} are read.",
+            ),
+            hint=L(
+                "Teilen Sie die Datei auf oder entfernen Sie versehentlich eingefügte Inhalte.",
+                "Split the file or remove content pasted by mistake.",
+            ),
+        ),
+        "not_regular": Text(
+            message=L(
+                ("Dies ist keine gewöhnliche Datei, sondern {detail}; sie wird weder geöffnet noch geprüft."),
+                "This is not a regular file but {detail}; it is neither opened nor checked.",
+            ),
+            hint=L(
+                (
+                    "Legen Sie das Konzept als gewöhnliche Datei ab, oder benennen Sie den Eintrag so "
+                    "um, dass er nicht auf .yaml oder .yml endet."
+                ),
+                ("Store the concept as a regular file, or rename the entry so that it does not end in .yaml or .yml."),
+            ),
+        ),
+        "dangling": Text(
+            message=L(
+                ("Der symbolische Verweis zeigt auf {detail}, das es nicht gibt; geprüft wurde nichts."),
+                "The symbolic link points to {detail}, which does not exist; nothing was checked.",
+            ),
+            hint=L(
+                ("Stellen Sie die Datei wieder her, auf die der Verweis zeigt, oder entfernen Sie den Verweis."),
+                "Restore the file the link points to, or remove the link.",
+            ),
+        ),
+        "loop": Text(
+            message=L(
+                "Symbolische Verweise bilden hier eine Schleife; die Datei lässt sich nicht öffnen.",
+                "Symbolic links form a loop here; the file cannot be opened.",
+            ),
+            hint=L(
+                "Lassen Sie den Verweis auf eine echte Datei zeigen, oder entfernen Sie ihn.",
+                "Point the link at a real file, or remove it.",
+            ),
+        ),
+        "unreadable": Text(
+            message=L(
+                "Die Datei kann nicht gelesen werden ({detail}); sie wurde nicht geprüft.",
+                "The file cannot be read ({detail}); it was not checked.",
+            ),
+            hint=L(
+                ("Prüfen Sie die Zugriffsrechte der Datei (lesen) und ob ein anderes Programm sie sperrt."),
+                "Check the file's permissions (read) and whether another program locks it.",
+            ),
+        ),
+        "not_found": Text(
+            message=L(
+                "Die Datei ist während der Prüfung verschwunden; sie wurde nicht geprüft.",
+                "The file disappeared during the check; it was not checked.",
+            ),
+            hint=L(
+                ("Prüfen Sie erneut, wenn kein anderes Programm mehr Dateien in dem Ordner verschiebt."),
+                "Check again once no other program is moving files in the folder.",
+            ),
+        ),
+        "too_long": Text(
+            message=L(
+                "Der Pfad ist zu lang ({length} Zeichen); die Datei lässt sich nicht öffnen.",
+                "The path is too long ({length} characters); the file cannot be opened.",
+            ),
+            hint=L(
+                "Wählen Sie kürzere Ordner- und Dateinamen.",
+                "Choose shorter folder and file names.",
+            ),
+        ),
+        "folder": Text(
+            message=L(
+                ("Der Ordner kann nicht gelesen werden ({detail}); die Dateien darin wurden nicht geprüft."),
+                "The folder cannot be read ({detail}); the files in it were not checked.",
+            ),
+            hint=L(
+                (
+                    "Prüfen Sie die Zugriffsrechte des Ordners (lesen und öffnen), oder prüfen Sie die "
+                    "übrigen Ordner einzeln."
+                ),
+                ("Check the folder's permissions (read and enter), or check the other folders one by one."),
+            ),
+        ),
+        "link_folder": Text(
+            message=L(
+                (
+                    "Der symbolische Verweis auf den Ordner {detail} wird nicht verfolgt; die Dateien "
+                    "dort wurden nicht geprüft."
+                ),
+                ("The symbolic link to the folder {detail} is not followed; the files there were not checked."),
+            ),
+            hint=L(
+                "Prüfen Sie den Ordner, wenn er dazugehört, ausdrücklich: ki validate {detail}",
+                "If the folder belongs to the check, name it explicitly: ki validate {detail}",
+            ),
+        ),
+        "complexkey": Text(
+            message=L(
+                ("Ein Schlüssel muss ein einfacher Text sein, hier steht eine Liste oder ein Abschnitt."),
+                "A key must be plain text; here it is a list or a mapping.",
+            ),
+            hint=L(
+                "Schreiben Sie den Schlüssel als Text vor den Doppelpunkt, z. B. `titel:`.",
+                "Write the key as text before the colon, e.g. `titel:`.",
+            ),
+        ),
+    },
+    fail=edit(("    titel: Übergang Schule – Beruf\n", "    titel: !!python/object/apply:os.system [echo]\n")),
+)
+
+KI005 = declare(
+    "KI005",
+    "error",
+    title=L(
+        "leere Datei oder keine Zuordnung",
+        "empty file or top level not a mapping",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Die Datei ist leer, oder ihre oberste Ebene ist kein Abschnitt mit Schlüsseln (sondern "
+            "etwa eine Liste oder ein einzelner Text)."
+        ),
+        ("The file is empty, or its top level is not a mapping with keys (but, say, a list or a single text)."),
+    ),
+    variants={
+        "empty": Text(
+            message=L(
+                "Die Datei ist leer.",
+                "The file is empty.",
+            ),
+            hint=L(
+                ("Legen Sie mit `ki init` eine Startdatei an oder kopieren Sie ein Beispiel aus concepts/."),
+                "Create a starting file with `ki init` or copy an example from concepts/.",
+            ),
+        ),
+        "notmapping": Text(
+            message=L(
+                "Die oberste Ebene muss ein Abschnitt mit Schlüsseln sein, gefunden: {found}.",
+                "The top level must be a mapping with keys, found: {found}.",
+            ),
+            hint=L(
+                ("Eine Konzeptdatei beginnt mit `version: 1`, gefolgt von `kommune:`, `zentrum:` usw."),
+                ("A concept file starts with `version: 1`, followed by `kommune:`, `zentrum:` and so on."),
+            ),
+        ),
+    },
+    fail="- version: 1\n",
+)
+
+KI006 = declare(
+    "KI006",
+    "error",
+    title=L(
+        "Tausenderpunkt",
+        "German thousands separator",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Eine Zahl mit deutschem Tausenderpunkt wie `betrag: 24.000` liest YAML als Dezimalzahl "
+            "24,0 – aus 24.000 € würden 24 €, in jedem Dokument. Weil eine deutsche Leserin etwas "
+            "anderes sieht als das, was gelesen wird, ist das ein Fehler, und `ki render` schreibt "
+            'kein Dokument. Schreiben Sie `24000` oder, in Anführungszeichen, `"24.000"`: so wird der '
+            "Punkt als Tausenderpunkt gelesen. Deutsche Schreibweisen, die YAML als Text liest (`vze: "
+            "0,5`, `betrag: 1.234,56`), werden ebenfalls richtig umgerechnet."
+        ),
+        (
+            "A number with a German thousands separator such as `betrag: 24.000` is read by YAML as "
+            "the decimal 24.0 – €24,000 would become €24, in every document. Because a German reader "
+            "sees something other than what is read, this is an error, and `ki render` writes no "
+            'document. Write `24000` or, in quotes, `"24.000"`: then the dot is read as a thousands '
+            "separator. German notation that YAML reads as text (`vze: 0,5`, `betrag: 1.234,56`) is "
+            "converted correctly too."
+        ),
+    ),
+    message=L(
+        (
+            "„{source}“ liest YAML als Dezimalzahl {read}, nicht als {meant}: in YAML ist der Punkt "
+            "ein Dezimaltrennzeichen."
+        ),
+        ("YAML reads “{source}” as the decimal {read}, not as {meant}: in YAML the dot is a decimal point."),
+    ),
+    hint=L(
+        (
+            'Schreiben Sie `{plain}` oder `"{source}"` (in Anführungszeichen gilt der Punkt als '
+            "Tausenderpunkt), wenn {meant} gemeint ist, oder `{decimal}`, wenn die Dezimalzahl {read} "
+            "gemeint ist."
+        ),
+        (
+            'Write `{plain}` or `"{source}"` (in quotes the dot is a thousands separator) if {meant} '
+            "is meant, or `{decimal}` if the decimal {read} is meant."
+        ),
+    ),
+    fail=edit(("betrag: 24000", "betrag: 24.000")),
+)
+
+
+RULES: tuple[Rule, ...] = (
+    KI001,
+    KI002,
+    KI003,
+    KI004,
+    KI005,
+    KI006,
+)

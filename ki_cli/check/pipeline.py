@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ki_cli.check.findings import Finding, Reporter
+from ki_cli.check.findings import Collector, Finding
 from ki_cli.check.gcpause import paused_gc
 from ki_cli.check.load import Loaded, load_bytes
 from ki_cli.check.report import FileReport, Selection
@@ -17,7 +17,7 @@ def check_loaded(loaded: Loaded, lang: str, *, domain: bool = True) -> tuple[Any
     ``domain=False`` stops after the structure (KI0xx/KI1xx): what ``ki diff`` needs, whose
     comparison domain findings never stop.
     """
-    report = Reporter(lang)
+    report = Collector(lang)
     report.extend(loaded.findings)
     if not loaded.ok:
         return None, report.findings

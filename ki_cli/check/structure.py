@@ -14,7 +14,10 @@ import re
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from ki_cli.check.findings import Reporter
+from ki_cli.check.findings import Collector
+from ki_cli.check.rules import sources
+from ki_cli.check.rules.base import Rule, declare
+from ki_cli.check.rules.example import edit
 from ki_cli.check.sourcemap import SourceMap, join, parent, path_of
 from ki_cli.format import records, vocab
 from ki_cli.format.converters import ID_MAX, as_text
@@ -216,7 +219,7 @@ def _written(data: Any, err: dict[str, Any]) -> Any:
 # --- the model check --------------------------------------------------------------------------
 
 
-def check_model(data: dict[str, Any], sourcemap: SourceMap, report: Reporter) -> Any:
+def check_model(data: dict[str, Any], sourcemap: SourceMap, report: Collector) -> Any:
     """Validate ``data`` against the format; return the concept's record or None after findings."""
     konzept, errors = records.validate(data)
     for err in errors:
@@ -224,7 +227,7 @@ def check_model(data: dict[str, Any], sourcemap: SourceMap, report: Reporter) ->
     return konzept
 
 
-def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: Reporter) -> None:
+def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: Collector) -> None:
     loc = tuple(part for part in err["loc"] if part != "[key]")
     path = path_of(loc)
     key = next((part for part in reversed(loc) if isinstance(part, str)), "")
@@ -292,7 +295,7 @@ def _suggest_id(value: str) -> str:
 
 
 def _report_bad_id(
-    path: str, value: Any, kind: str, reason: str | None, sourcemap: SourceMap, report: Reporter
+    path: str, value: Any, kind: str, reason: str | None, sourcemap: SourceMap, report: Collector
 ) -> None:
     text = str(as_text(value))
     if kind == "ki_id_reserved":
@@ -364,7 +367,7 @@ class _Index:
             into[ident] = value if value is not None else path
 
 
-def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Reporter) -> None:
+def check_references(data: dict[str, Any], sourcemap: SourceMap, report: Collector) -> None:
     """KI106 (an id used twice) and KI107 (a reference to no id), on the raw data."""
     index = _Index(data)
     first: dict[str, str] = {}
@@ -455,13 +458,13 @@ def _scalar(value: Any) -> bool:
     return value is not None and not isinstance(value, (bool, list, dict))
 
 
-def _ref(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
+def _ref(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: SourceMap, report: Collector) -> None:
     value = item.get(key)
     if _scalar(value) and str(as_text(value)) not in pool.ids:
         _dangling(join(path, key), key, value, pool, sourcemap, report)
 
 
-def _refs(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
+def _refs(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: SourceMap, report: Collector) -> None:
     values = item.get(key)
     if isinstance(values, list):
         for i, value in enumerate(values):
@@ -469,7 +472,7 @@ def _refs(item: dict[str, Any], path: str, key: str, pool: _Pool, sourcemap: Sou
                 _dangling(join(join(path, key), i), key, value, pool, sourcemap, report)
 
 
-def _dangling(path: str, key: str, value: Any, pool: _Pool, sourcemap: SourceMap, report: Reporter) -> None:
+def _dangling(path: str, key: str, value: Any, pool: _Pool, sourcemap: SourceMap, report: Collector) -> None:
     ref = str(as_text(value))
     report.add(
         "KI107",
@@ -481,3 +484,225 @@ def _dangling(path: str, key: str, value: Any, pool: _Pool, sourcemap: SourceMap
         did_you_mean=pool.suggest(ref),
         known=pool.known(),
     )
+
+
+# --- The rules this module finds (KI101–KI107, the structure) ----------------------------------------------
+# Each is declared once, with its texts and its failing example; the check above reports it by key
+# (``report.add("KI003.utf16", …)``), ``ki_cli.check.registry`` collects the declarations.
+
+KI101 = declare(
+    "KI101",
+    "error",
+    title=L(
+        "Pflichtfeld fehlt",
+        "required field missing",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        ("Ein Feld, das das Format verlangt, fehlt. ki meldet es am Schlüssel des Abschnitts, in dem es fehlt."),
+        ("A field the format requires is missing. ki reports it at the key of the mapping it is missing from."),
+    ),
+    message=L(
+        "Pflichtfeld „{key}“ fehlt in {where}.",
+        "Required field “{key}” is missing in {where}.",
+    ),
+    hint=L(
+        "Ergänzen Sie `{key}:` mit {expected}.",
+        "Add `{key}:` with {expected}.",
+    ),
+    fail=edit(("    titel: Übergang Schule – Beruf\n", "")),
+)
+
+KI102 = declare(
+    "KI102",
+    "error",
+    title=L(
+        "unbekannter Schlüssel",
+        "unknown key",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Ein Schlüssel, den das Format nicht kennt – meist ein Tippfehler. Er würde sonst "
+            "stillschweigend übergangen. ki schlägt den ähnlichsten bekannten Schlüssel vor."
+        ),
+        (
+            "A key the format does not know – usually a typo. It would otherwise be silently ignored. "
+            "ki proposes the closest known key."
+        ),
+    ),
+    message=L(
+        "Unbekannter Schlüssel „{key}“ in {where}.{did_you_mean}",
+        "Unknown key “{key}” in {where}.{did_you_mean}",
+    ),
+    hint=L(
+        ("Erlaubt sind hier: {allowed}. Ein falsch geschriebener Schlüssel würde sonst stillschweigend übergangen."),
+        "Allowed here: {allowed}. A misspelt key would otherwise be silently ignored.",
+    ),
+    fail=edit(("    titel: Übergang Schule – Beruf\n", "    tittel: Übergang Schule – Beruf\n")),
+)
+
+KI103 = declare(
+    "KI103",
+    "error",
+    title=L(
+        "falscher Typ oder Wert",
+        "wrong type or value",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Ein Wert hat den falschen Typ (Text statt Zahl, Liste statt Abschnitt …), liegt außerhalb "
+            "seines Bereichs (z. B. `vze` über 1) oder gehört nicht zum festen Vokabular des Feldes. "
+            "ki schlägt den ähnlichsten erlaubten Wert vor."
+        ),
+        (
+            "A value has the wrong type (text instead of a number, a list instead of a mapping …), "
+            "lies outside its range (e.g. `vze` above 1) or is not in the field's closed vocabulary. "
+            "ki proposes the closest allowed value."
+        ),
+    ),
+    message=L(
+        "{value} ist für „{key}“ nicht zulässig: erwartet {expected}.{did_you_mean}",
+        "{value} is not allowed for “{key}”: expected {expected}.{did_you_mean}",
+    ),
+    hint=L(
+        "{hint}",
+        "{hint}",
+    ),
+    fail=edit(("bereich: bildungskette", "bereich: bildungsketen")),
+)
+
+KI104 = declare(
+    "KI104",
+    "error",
+    title=L(
+        "Formatversion nicht unterstützt",
+        "unsupported format version",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        ("`version` nennt eine Formatversion, die diese Version von ki nicht kennt. Es gibt nur Version 1."),
+        "`version` names a format version this version of ki does not know. Only version 1 exists.",
+    ),
+    message=L(
+        ("Die Formatversion {value} wird nicht unterstützt; diese Version von ki kennt nur Version 1."),
+        "Format version {value} is not supported; this version of ki knows only version 1.",
+    ),
+    hint=L(
+        "Schreiben Sie `version: 1` in die erste Zeile der Datei.",
+        "Write `version: 1` as the first line of the file.",
+    ),
+    fail=edit(("version: 1", "version: 2")),
+)
+
+KI105 = declare(
+    "KI105",
+    "error",
+    title=L(
+        "ungültige Kennung",
+        "invalid id",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Eine Kennung (`id`) muss aus Kleinbuchstaben, Ziffern, `-` und `_` bestehen, mit einem "
+            "Buchstaben oder einer Ziffer beginnen und höchstens 64 Zeichen haben. `ki` ist "
+            "reserviert: es steht für das KI selbst."
+        ),
+        (
+            "An id must consist of lower-case letters, digits, `-` and `_`, start with a letter or "
+            "digit and have at most 64 characters. `ki` is reserved: it stands for the KI itself."
+        ),
+    ),
+    message=L(
+        "{value} ist keine gültige Kennung: {reason}.",
+        "{value} is not a valid id: {reason}.",
+    ),
+    hint=L(
+        (
+            "Eine Kennung besteht aus Kleinbuchstaben, Ziffern, „-“ und „_“, beginnt mit Buchstabe "
+            "oder Ziffer und hat höchstens 64 Zeichen{suggestion}."
+        ),
+        (
+            "An id consists of lower-case letters, digits, “-” and “_”, starts with a letter or digit "
+            "and has at most 64 characters{suggestion}."
+        ),
+    ),
+    fail=edit(("      - id: m-fortbildung\n", "      - id: M Fortbildung\n")),
+)
+
+KI106 = declare(
+    "KI106",
+    "error",
+    title=L(
+        "Kennung doppelt",
+        "duplicate id",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Alle Listen mit Kennungen (Schwerpunkte, Ziele, Maßnahmen, Stellen, Partner, "
+            "Vereinbarungen) teilen sich einen Namensraum: jede Kennung darf in der Datei nur einmal "
+            "vorkommen, sonst sind Verweise mehrdeutig."
+        ),
+        (
+            "All lists with ids (priorities, goals, measures, posts, partners, agreements) share one "
+            "namespace: each id may occur only once in the file, otherwise references are ambiguous."
+        ),
+    ),
+    message=L(
+        "Die Kennung „{id}“ ist schon vergeben (Zeile {first_line}, {first_path}).",
+        "The id “{id}” is already taken (line {first_line}, {first_path}).",
+    ),
+    hint=L(
+        (
+            "Kennungen müssen in der ganzen Datei eindeutig sein, über alle Listen hinweg: benennen "
+            "Sie eine der beiden um."
+        ),
+        "Ids must be unique across the whole file, over all lists: rename one of the two.",
+    ),
+    fail=edit(("  - {id: fk-3,", "  - {id: uebergang,")),
+)
+
+KI107 = declare(
+    "KI107",
+    "error",
+    title=L(
+        "Verweis ins Leere",
+        "dangling reference",
+    ),
+    basis=sources.FORMAT,
+    explanation=L(
+        (
+            "Ein Verweis nennt eine Kennung, die es nicht gibt: ein Partner in `federfuehrung`, "
+            "`beteiligt` oder `vereinbarungen[].partner`, eine Vereinbarung in `vereinbarung`, ein "
+            "Schwerpunkt in `einsatz` oder ein Ziel in `ziele` einer Maßnahme."
+        ),
+        (
+            "A reference names an id that does not exist: a partner in `federfuehrung`, `beteiligt` or "
+            "`vereinbarungen[].partner`, an agreement in `vereinbarung`, a priority in `einsatz` or a "
+            "goal in a measure's `ziele`."
+        ),
+    ),
+    message=L(
+        ("Der Verweis „{ref}“ unter „{key}“ führt ins Leere: es gibt {kind} mit dieser Kennung.{did_you_mean}"),
+        ("The reference “{ref}” under “{key}” leads nowhere: there is no {kind} with this id.{did_you_mean}"),
+    ),
+    hint=L(
+        ("Verweisen Sie auf eine vorhandene Kennung oder legen Sie den Eintrag an. Vorhanden: {known}."),
+        "Refer to an existing id or add the entry. Existing: {known}.",
+    ),
+    fail=edit(("federfuehrung: schulamt", "federfuehrung: schulamtt")),
+)
+
+
+RULES: tuple[Rule, ...] = (
+    KI101,
+    KI102,
+    KI103,
+    KI104,
+    KI105,
+    KI106,
+    KI107,
+)

@@ -28,9 +28,9 @@ _HEAD = """\
 # Regeln von `ki` – Rule reference
 
 Erzeugt aus der Regel-Registry (jede Fachregel steht mit ihren Texten und Beispielen neben ihrer
-Prüfung in `ki_cli/check/rules/`, KI0xx/KI1xx in `ki_cli/check/structure_rules.py`) mit
-`python -m ki_cli.tools.docs docs/rules.md`: bitte nicht von Hand ändern. Dieselben Texte und
-Beispiele zeigen `ki rules` und `ki explain CODE`, auf Englisch mit `--lang en`.
+Prüfung in `ki_cli/check/rules/`, KI0xx am Ende von `ki_cli/check/load.py`, KI1xx am Ende von
+`ki_cli/check/structure.py`) mit `python -m ki_cli.tools.docs docs/rules.md`: bitte nicht von Hand
+ändern. Dieselben Texte und Beispiele zeigen `ki rules` und `ki explain CODE`, auf Englisch mit `--lang en`.
 
 *Generated from the rule registry; the same texts are shown by `ki rules` and `ki explain CODE`
 (`--lang en` for English).*

@@ -22,7 +22,9 @@ from tests.helpers import SHARED, check
 
 
 def _encode(code: str, text: str) -> bytes:
-    return text.encode("cp1252" if code == "KI003" else "utf-8")
+    raw = text.encode("utf-8")
+    # KI003's example shows the byte that is not UTF-8 as an editor does: U+FFFD; write a real one
+    return raw.replace("\ufffd".encode(), b"\xdc") if code == "KI003" else raw
 
 
 def findings_of(text: str, code: str, lang: str = "de"):

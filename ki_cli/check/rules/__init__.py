@@ -20,7 +20,7 @@ from ki_cli.check.rules import partners, period, priorities, proposal, staffing
 from ki_cli.check.rules.base import Hit, Rule, context
 
 if TYPE_CHECKING:
-    from ki_cli.check.findings import Reporter
+    from ki_cli.check.findings import Collector
     from ki_cli.check.sourcemap import SourceMap
     from ki_cli.format.model import Konzept
 
@@ -43,7 +43,7 @@ def hits(konzept: Konzept, sourcemap: SourceMap) -> Iterator[tuple[Rule, Hit]]:
             yield rule, found
 
 
-def run_rules(konzept: Konzept, sourcemap: SourceMap, report: Reporter) -> None:
+def run_rules(konzept: Konzept, sourcemap: SourceMap, report: Collector) -> None:
     """Run every domain rule on ``konzept`` and report its hits as findings."""
     for rule, found in hits(konzept, sourcemap):
         span = sourcemap.key_span(found.path) if found.at == "key" else sourcemap.value_span(found.path)

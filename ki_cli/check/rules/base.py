@@ -104,8 +104,8 @@ class Rule:
     """A registry entry: what ``ki rules``/``ki explain``, the findings, SARIF and the docs show.
 
     The domain rules are declared with ``@rule`` and carry their texts and their check; the
-    KI0xx/KI1xx entries (``ki_cli/check/structure_rules.py``) have their texts in
-    ``ki_cli/check/structure_texts.py`` and are checked by the loader and the structure check.
+    KI0xx/KI1xx entries are declared with ``declare`` at the end of the module that finds them
+    (``ki_cli/check/load.py``, ``ki_cli/check/structure.py``), which reports them by key.
     """
 
     __slots__ = (
@@ -153,6 +153,33 @@ class Rule:
         return f"{self.code}.{variant}" if variant else self.code
 
 
+def declare(
+    code: str,
+    severity: Severity,
+    *,
+    title: L,
+    basis: L,
+    explanation: L,
+    message: L | None = None,
+    hint: L | None = None,
+    variants: Mapping[str, Text] | None = None,
+    fail: str,
+    passing: str = FULL,
+    check: Check | None = None,
+) -> Rule:
+    """The registry entry of ``code``, with its texts: ``message`` and ``hint`` (the key ``code``),
+    ``variants`` (the keys ``code.name``), or both."""
+    texts: dict[str, Text] = {}
+    if message is not None and hint is not None:
+        texts[code] = Text(message, hint)
+    elif message is not None or hint is not None:
+        raise TypeError(f"{code}: give message and hint together")
+    texts.update({f"{code}.{name}": text for name, text in (variants or {}).items()})
+    if not texts:
+        raise TypeError(f"{code}: give message and hint, or variants")
+    return Rule(code, severity, title, basis, explanation, fail, passing, texts, check)
+
+
 def rule(
     code: str,
     severity: Severity,
@@ -167,19 +194,25 @@ def rule(
     passing: str = FULL,
 ) -> Callable[[Check], Rule]:
     """Declare the rule the decorated function checks (see the module's docstring)."""
-    if variants is None:
-        if message is None or hint is None:
-            raise TypeError(f"{code}: give message and hint, or variants")
-        texts = {code: Text(message, hint)}
-    else:
-        if message is not None or hint is not None or not variants:
-            raise TypeError(f"{code}: give either message and hint or variants")
-        texts = {f"{code}.{name}": text for name, text in variants.items()}
+    if (message is None) == (variants is None):
+        raise TypeError(f"{code}: give either message and hint or variants")
 
-    def declare(check: Check) -> Rule:
-        return Rule(code, severity, title, basis, explanation, fail, passing, texts, check)
+    def decorate(check: Check) -> Rule:
+        return declare(
+            code,
+            severity,
+            title=title,
+            basis=basis,
+            explanation=explanation,
+            message=message,
+            hint=hint,
+            variants=variants,
+            fail=fail,
+            passing=passing,
+            check=check,
+        )
 
-    return declare
+    return decorate
 
 
 class Context:

@@ -32,3 +32,5 @@ COUNCIL = L(
     "Beschlussvorlage: Beratungsfolge bis zum Rat bzw. Kreistag",
     "council proposal: Beratungsfolge up to the Rat or Kreistag",
 )
+FORMAT = L("Konzeptformat Version 1", "concept format version 1")
+YAML = L("YAML 1.2 und Konzeptformat Version 1", "YAML 1.2 and concept format version 1")
