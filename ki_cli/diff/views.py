@@ -110,8 +110,8 @@ def describe(section: str, entry: dict[str, Any], lang: str) -> str:
     if section == "vereinbarungen":
         return f"{s('gegenstand')} ({entry.get('partner')}, {entry.get('status')})"
     if section == "foerderung":
-        amounts = [f"{t(f'd.{key}', lang)} {s(key)}" for key in ("beantragt", "bewilligt") if entry.get(key) is not None]
-        return ", ".join(amounts)
+        given = [key for key in ("beantragt", "bewilligt") if entry.get(key) is not None]
+        return ", ".join(f"{t(f'd.{key}', lang)} {s(key)}" for key in given)
     if section == "vorlage":
         return s("drucksache") if entry.get("drucksache") else ""
     return ""
@@ -671,8 +671,7 @@ def _doc_entry(section: str, entry: dict[str, Any], names: _Names) -> str:
     if section == "sachkosten":
         return f"{md(entry.get('posten', ''))}: {v('betrag')} ({label(entry.get('traeger'))})"
     if section == "foerderung":
-        amounts = [f"{word} {v(key)}" for key, word in (("beantragt", "beantragt"), ("bewilligt", "bewilligt"))]
-        shown = ", ".join(a for a, key in zip(amounts, ("beantragt", "bewilligt")) if entry.get(key) is not None)
+        shown = ", ".join(f"{key} {v(key)}" for key in ("beantragt", "bewilligt") if entry.get(key) is not None)
         return f"Haushaltsjahr {v('jahr')}, {label(entry.get('programm'))}" + (f": {shown}" if shown else "")
     return ""
 

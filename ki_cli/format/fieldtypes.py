@@ -15,7 +15,6 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
-from ki_cli.periods import YEAR_MAX, YEAR_MIN
 from ki_cli.format.converters import (
     _AGS,  # the schema mirrors the converters' own patterns
     _EMAIL,
@@ -38,6 +37,7 @@ from ki_cli.format.converters import (
     to_version,
     to_year,
 )
+from ki_cli.periods import YEAR_MAX, YEAR_MIN
 
 __all__ = [
     "ID_MAX",

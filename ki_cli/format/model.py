@@ -1,7 +1,8 @@
 """The concept format, version 1, as Pydantic models (spec: concept-format.md).
 
 Field names are the YAML keys; each field carries its German title and description for the JSON
-Schema and, beside them, the English ones (``doc``; ``ki schema --lang en``). Vocabularies are closed ``Literal``s built from ``vocab``.
+Schema and, beside them, the English ones (``doc``; ``ki schema --lang en``). Vocabularies are
+closed ``Literal``s built from ``vocab``.
 Cross-references (partner ids, agreements, goals, ``einsatz`` keys) are plain ids here and
 resolved by ``structure.check_references``.
 
@@ -140,9 +141,7 @@ class Zentrum(Section):
         ("Placement", "Where the KI sits in the administration, e.g. a Dezernat."),
     )
     leitung: Text | None = doc("Leitung", "Name der Leitung.", ("Head", "Name of the head."), default=None)
-    email: Email | None = doc(
-        "E-Mail", "E-Mail-Adresse des KI.", ("E-mail", "E-mail address of the KI."), default=None
-    )
+    email: Email | None = doc("E-Mail", "E-Mail-Adresse des KI.", ("E-mail", "E-mail address of the KI."), default=None)
     telefon: Text | None = doc(
         "Telefon", "Telefonnummer des KI.", ("Telephone", "Telephone number of the KI."), default=None
     )
@@ -231,7 +230,10 @@ class Ziel(Section):
         "Ausgangswert", "Wert zu Beginn (Zahl).", ("Baseline", "Value at the start (a number)."), default=None
     )
     zielwert: Number | None = doc(
-        "Zielwert", "Angestrebter Wert am Ende (Zahl).", ("Target", "Value aimed at by the end (a number)."), default=None
+        "Zielwert",
+        "Angestrebter Wert am Ende (Zahl).",
+        ("Target", "Value aimed at by the end (a number)."),
+        default=None,
     )
     einheit: Text | None = doc(
         "Einheit", "Einheit der Werte, z. B. „Schulen“.", ("Unit", "Unit of the values, e.g. “Schulen”."), default=None
@@ -442,8 +444,7 @@ class Sachkosten(Section):
     traeger: Traeger = doc("Träger", "Wer die Kosten trägt.", ("Borne by", "Who bears the cost."))  # type: ignore[valid-type]
     programm: ProgrammSachkosten | None = doc(  # type: ignore[valid-type]
         "Programm",
-        "Landesgeförderter Sachkostenposten eines Programms mit eigener Obergrenze, z. B. der "
-        "Laiensprachmittlerpool.",
+        "Landesgeförderter Sachkostenposten eines Programms mit eigener Obergrenze, z. B. der Laiensprachmittlerpool.",
         (
             "Programme",
             "A state-funded material-cost item of a programme with its own cap, e.g. the lay interpreter pool.",
@@ -453,7 +454,11 @@ class Sachkosten(Section):
 
 
 class Foerderung(Section):
-    jahr: Year = doc("Haushaltsjahr", "Das Haushaltsjahr der Förderung, z. B. 2027.", ("Budget year", "The budget year of the grant, e.g. 2027."))
+    jahr: Year = doc(
+        "Haushaltsjahr",
+        "Das Haushaltsjahr der Förderung, z. B. 2027.",
+        ("Budget year", "The budget year of the grant, e.g. 2027."),
+    )
     programm: ProgrammFoerderung = doc(  # type: ignore[valid-type]
         "Programm", "Das geförderte Programm.", ("Programme", "The funded programme.")
     )
@@ -470,7 +475,10 @@ class Foerderung(Section):
         "Bescheid am", "Datum des Bewilligungsbescheids.", ("Notice on", "Date of the grant notice."), default=None
     )
     aktenzeichen: Text | None = doc(
-        "Aktenzeichen", "Aktenzeichen des Antrags oder Bescheids.", ("File reference", "File reference of the application or notice."), default=None
+        "Aktenzeichen",
+        "Aktenzeichen des Antrags oder Bescheids.",
+        ("File reference", "File reference of the application or notice."),
+        default=None,
     )
 
 
@@ -570,9 +578,7 @@ class Beratung(Section):
 
 
 class Unterzeichnung(Section):
-    name: RequiredText = doc(
-        "Name", "Name der unterzeichnenden Person.", ("Name", "Name of the person who signs.")
-    )
+    name: RequiredText = doc("Name", "Name der unterzeichnenden Person.", ("Name", "Name of the person who signs."))
     funktion: Text | None = doc(
         "Funktion", "Funktion, z. B. „Beigeordneter“.", ("Function", "Function, e.g. “Beigeordneter”."), default=None
     )
@@ -585,9 +591,7 @@ class Unterzeichnung(Section):
 
 
 class Haushalt(Section):
-    produkt: Text | None = doc(
-        "Produkt", "Produkt im Haushalt.", ("Product", "Product in the budget."), default=None
-    )
+    produkt: Text | None = doc("Produkt", "Produkt im Haushalt.", ("Product", "Product in the budget."), default=None)
     sachkonto: Text | None = doc(
         "Sachkonto", "Sachkonto im Haushalt.", ("Account", "Account in the budget."), default=None
     )
@@ -595,7 +599,10 @@ class Haushalt(Section):
         "Kostenstelle", "Kostenstelle im Haushalt.", ("Cost centre", "Cost centre in the budget."), default=None
     )
     psp_element: Text | None = doc(
-        "PSP-Element", "PSP-Element im Haushalt.", ("WBS element", "WBS element (PSP-Element) in the budget."), default=None
+        "PSP-Element",
+        "PSP-Element im Haushalt.",
+        ("WBS element", "WBS element (PSP-Element) in the budget."),
+        default=None,
     )
     vorbehalt: YesNo = doc(
         "Vorbehalt",
@@ -661,7 +668,11 @@ class Vorlage(Section):
         "Herausgeber",
         "Die herausgebende Stelle, wie sie gedruckt wird, z. B. „Die Oberbürgermeisterin“; ohne Angabe nach der "
         "Art der Kommune.",
-        ("Issued by", "The issuing office as it is printed, e.g. “Die Oberbürgermeisterin”; if absent, by the type of municipality."),
+        (
+            "Issued by",
+            "The issuing office as it is printed, e.g. “Die Oberbürgermeisterin”; if absent, by the type "
+            "of municipality.",
+        ),
         default=None,
     )
     unterzeichnung: Unterzeichnung | None = doc(
@@ -694,13 +705,17 @@ class Konzept(KonzeptBehaviour, Section):
     """One KI's plan for one two-year priority period."""
 
     version: Version = doc(
-        "Formatversion", "Version des Konzeptformats; es gibt nur 1.", ("Format version", "Version of the concept format; only 1 exists.")
+        "Formatversion",
+        "Version des Konzeptformats; es gibt nur 1.",
+        ("Format version", "Version of the concept format; only 1 exists."),
     )
     kommune: Kommune = doc(
         "Kommune", "Der Kreis oder die kreisfreie Stadt.", ("Municipality", "The Kreis or the kreisfreie Stadt.")
     )
     zentrum: Zentrum = doc(
-        "Kommunales Integrationszentrum", "Angaben zum KI selbst.", ("Integration centre (KI)", "Data of the KI itself.")
+        "Kommunales Integrationszentrum",
+        "Angaben zum KI selbst.",
+        ("Integration centre (KI)", "Data of the KI itself."),
     )
     periode: Periode = doc(
         "Zeitraum",
