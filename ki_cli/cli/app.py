@@ -223,7 +223,9 @@ def init(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="PFAD")] = "konzept.yaml",
     kommune: Annotated[str | None, typer.Option("--kommune", metavar="NAME")] = None,
-    typ: Annotated[str | None, typer.Option("--typ", metavar="kreisfreie_stadt|kreis")] = None,
+    typ: Annotated[
+        str | None, typer.Option("--typ", metavar="kreisfreie_stadt|kreis|staedteregion|kreisangehoerige_stadt")
+    ] = None,
     beginn: Annotated[str | None, typer.Option("--beginn", metavar="TT.MM.JJJJ")] = None,
     foerderrichtlinie: Annotated[str | None, typer.Option("--foerderrichtlinie", metavar="2018|2025")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,

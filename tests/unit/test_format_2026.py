@@ -353,7 +353,10 @@ def test_next_period_carries_the_grants_of_the_new_years_and_drops_the_past_ones
     ]
     text = _next_period(cli, tmp_path, data)
     written = yaml.safe_load(text)
-    assert [(f["jahr"], f["programm"]) for f in written["foerderung"]] == [(2025, "ki"), (2026, "laiensprachmittlerpool")]
+    assert [(f["jahr"], f["programm"]) for f in written["foerderung"]] == [
+        (2025, "ki"),
+        (2026, "laiensprachmittlerpool"),
+    ]
     assert "Nicht übernommen: das Haushaltsjahr 2024" in text
 
 
