@@ -338,12 +338,17 @@ UI: dict[str, L] = {
     "init.ask.kommune": L(
         "Name der Kommune (z. B. Stadt Hamm, Kreis Soest)", "Name of the municipality (e.g. Stadt Hamm, Kreis Soest)"
     ),
-    "init.ask.typ": L("Art: kreisfreie_stadt oder kreis", "Type: kreisfreie_stadt or kreis"),
+    "init.ask.typ": L(
+        "Art: kreisfreie_stadt, kreis, staedteregion oder kreisangehoerige_stadt",
+        "Type: kreisfreie_stadt, kreis, staedteregion or kreisangehoerige_stadt",
+    ),
     "init.ask.beginn": L("Beginn des Zeitraums (TT.MM.JJJJ)", "Start of the period (DD.MM.YYYY)"),
     "init.ask.foerderrichtlinie": L("Förderrichtlinie ({choices})", "Funding guideline ({choices})"),
     "init.bad_typ": L(
-        "„{value}“ ist keine Art der Kommune: erlaubt sind kreisfreie_stadt und kreis.",
-        "“{value}” is no type of municipality: allowed are kreisfreie_stadt and kreis.",
+        "„{value}“ ist keine Art der Kommune: erlaubt sind kreisfreie_stadt, kreis, staedteregion und "
+        "kreisangehoerige_stadt.",
+        "“{value}” is no type of municipality: allowed are kreisfreie_stadt, kreis, staedteregion and "
+        "kreisangehoerige_stadt.",
     ),
     "init.bad_beginn": L(
         "„{value}“ ist kein Datum: schreiben Sie z. B. 01.01.2027 oder 2027-01-01.",

@@ -80,6 +80,24 @@ COUNCILS: dict[str, Council] = {
         head="Der Landrat",
         consulted="ausschuss",
     ),
+    "staedteregion": Council(
+        body="staedteregionstag",
+        name="Städteregionstag",
+        genitive="Städteregionstages",
+        with_article=L("der Städteregionstag", "the Städteregionstag (council of the StädteRegion)"),
+        kind=L("StädteRegion", "StädteRegion"),
+        head="Der Städteregionsrat",
+        consulted="ausschuss",
+    ),
+    "kreisangehoerige_stadt": Council(
+        body="rat",
+        name="Rat",
+        genitive="Rates",
+        with_article=L("der Rat", "the Rat (city council)"),
+        kind=L("kreisangehörigen Stadt", "kreisangehörige Stadt (town within a Kreis)"),
+        head="Der Bürgermeister",
+        consulted="integrationsrat",
+    ),
 }
 """The council by ``kommune.typ`` (one entry per type of the format's vocabulary)."""
 

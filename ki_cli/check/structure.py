@@ -21,6 +21,7 @@ from ki_cli.check.rules.example import edit
 from ki_cli.check.sourcemap import SourceMap, join, parent, path_of
 from ki_cli.format import records, vocab
 from ki_cli.format.converters import ID_MAX, as_text
+from ki_cli.periods import YEAR_MAX, YEAR_MIN
 from ki_cli.text import Budget, L, Suggestions, did_you_mean, join_words, quote, transliterate
 
 # --- what a field expects, for messages ------------------------------------------------------
@@ -133,6 +134,17 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
         return L("ein Datum, das es gibt", "a date that exists"), L(
             "Prüfen Sie Tag und Monat (z. B. gibt es keinen 30. Februar).",
             "Check day and month (there is no 30 February, for instance).",
+        )
+    if kind == "ki_count":
+        return L("eine ganze Zahl ab 0", "a whole number of at least 0"), L(
+            "Schreiben Sie die Anzahl als ganze Zahl ohne Einheit, z. B. 12.",
+            "Write the count as a whole number without a unit, e.g. 12.",
+        )
+    if kind == "ki_year":
+        low, high = ctx.get("min", YEAR_MIN), ctx.get("max", YEAR_MAX)
+        return L(f"eine Jahreszahl zwischen {low} und {high}", f"a year between {low} and {high}"), L(
+            "Schreiben Sie das Haushaltsjahr mit vier Ziffern, z. B. 2027.",
+            "Write the budget year with four digits, e.g. 2027.",
         )
     if kind == "ki_bool":
         return L("ja oder nein (true/false)", "yes or no (true/false)"), L(

@@ -7,6 +7,7 @@ that ``ki --help`` and ``ki validate`` start fast; neither imports Pydantic (``f
 # No `from __future__ import annotations` here: Typer would evaluate every command's string
 # annotations on each start (~15 ms); real annotations cost nothing at run time.
 
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -222,7 +223,9 @@ def init(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="PFAD")] = "konzept.yaml",
     kommune: Annotated[str | None, typer.Option("--kommune", metavar="NAME")] = None,
-    typ: Annotated[str | None, typer.Option("--typ", metavar="kreisfreie_stadt|kreis")] = None,
+    typ: Annotated[
+        str | None, typer.Option("--typ", metavar="kreisfreie_stadt|kreis|staedteregion|kreisangehoerige_stadt")
+    ] = None,
     beginn: Annotated[str | None, typer.Option("--beginn", metavar="TT.MM.JJJJ")] = None,
     foerderrichtlinie: Annotated[str | None, typer.Option("--foerderrichtlinie", metavar="2018|2025")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
@@ -259,8 +262,12 @@ def schema_command(
 ) -> None:
     from ki_cli.format.schema import dumps
 
-    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
-    text = dumps()
+    configured = _config(lang or _root_lang(ctx)).lang
+    language = detect_lang(lang or _root_lang(ctx), configured)
+    # The schema's texts are German unless a language is named (--lang, KI_LANG, ki.toml): the
+    # system's locale alone does not turn the committed German schema English.
+    named = lang or _root_lang(ctx) or os.environ.get("KI_LANG") or configured
+    text = dumps(lang=language if named else "de")
     if out is None:
         sys.stdout.write(text)
     else:

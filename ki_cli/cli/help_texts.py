@@ -175,8 +175,10 @@ PARAMS: dict[str, L] = {
         "Name der Kommune, z. B. „Stadt Hamm“ oder „Kreis Soest“.", "The municipality's name, e.g. “Stadt Hamm”."
     ),
     "init.typ": L(
-        "kreisfreie_stadt oder kreis: entscheidet über Rat oder Kreistag und die Stellenobergrenzen.",
-        "kreisfreie_stadt or kreis: decides Rat or Kreistag and the staffing caps.",
+        "kreisfreie_stadt, kreis, staedteregion oder kreisangehoerige_stadt: entscheidet über Rat, Kreistag "
+        "oder Städteregionstag und die Stellenobergrenzen.",
+        "kreisfreie_stadt, kreis, staedteregion or kreisangehoerige_stadt: decides Rat, Kreistag or "
+        "Städteregionstag and the staffing caps.",
     ),
     "init.beginn": L(
         "Beginn des Zeitraums, ein Monatserster (Standard: 1. Januar des nächsten Jahres); das Ende "

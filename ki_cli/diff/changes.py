@@ -8,7 +8,8 @@ What is compared, and how (the choices the format leaves open):
 * Every list that has ids is matched by id, wherever its entries sit: ``schwerpunkte``,
   ``massnahmen`` and ``ziele`` (goals are their own section, like measures: they carry ids of
   the file's one namespace), ``personal``, ``partner``, ``vereinbarungen``. A list without ids
-  (``sachkosten``) is matched by its entries' first field (``posten``). A measure or goal that
+  (``sachkosten``) is matched by its entries' first field (``posten``); ``foerderung`` by budget year
+  and programme together (``2027/ki``), since one year has a grant of each programme. A measure or goal that
   moved to another Schwerpunkt is *changed*: its field ``schwerpunkt`` names the old and the new Schwerpunkt id.
 * A Schwerpunkt's own entry leaves out its ``massnahmen`` and ``ziele`` (they are reported in
   their own sections), so nothing is reported twice.
@@ -233,14 +234,21 @@ def _by_id(attribute: str) -> Callable[[Any], list[Entry]]:
     return entries
 
 
+KEY_FIELDS: dict[str, tuple[str, ...]] = {"foerderung": ("jahr", "programm")}
+"""The fields that key the entries of a list without ids, where the first field alone does not."""
+
+
 def _by_first_field(attribute: str) -> Callable[[Any], list[Entry]]:
-    """Keyed by the entries' first field (``posten``); a repeated key gets its place as a suffix (``Büro #2``)."""
+    """Keyed by the entries' first field (``posten``), or by ``KEY_FIELDS`` joined with ``/``; a
+    repeated key gets its place as a suffix (``Büro #2``)."""
+    keys = KEY_FIELDS.get(attribute)
 
     def entries(k: Any) -> list[Entry]:
         counts: dict[str, int] = {}
         out: list[Entry] = []
         for item in getattr(k, attribute):
-            first = str(getattr(item, item._fields[0]))
+            fields = keys or item._fields[:1]
+            first = "/".join(str(getattr(item, name)) for name in fields)
             counts[first] = counts.get(first, 0) + 1
             out.append((first if counts[first] == 1 else f"{first} #{counts[first]}", plain(item)))
         return out

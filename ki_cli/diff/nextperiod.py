@@ -14,7 +14,15 @@ file, at the place where it happened):
 * Agreements that ended before the new period are left out, and measures no longer refer to
   them (``vereinbarung:`` removed).
 * ``vorlage`` (the council proposal of the old period) is left out; a commented example of the
-  new one stands in its place.
+  new one stands in its place. With it go its results (``beratungsfolge[].ergebnis``,
+  ``abstimmung``): they record the old period's sessions.
+* ``foerderung``: the grants of budget years from the new period's first year on are carried
+  over (a year both periods touch, such as 2027 for periods changing on 1 March 2027, included);
+  those of earlier years belong to the old period and are left out.
+* ``ist`` of goals and measures (values measured, what happened per year) is left out: those are
+  the old period's measurements. A goal's comment names its last measured value, a candidate for
+  the new ``ausgangswert``.
+* A default the old file did not write (``programm: ki``) is not written either.
 * Everything else – Kommune, Zentrum, Grundlagen, Schwerpunkte with their goals, posts,
   Sachkosten, partners, the other agreements, and any section the format has beyond these – is
   carried over as it is. The sections are the concept record's fields (generated from the
@@ -33,7 +41,7 @@ from ki_cli.format.records import Record
 from ki_cli.format.vocab import KI
 from ki_cli.format.yamlwrite import Comment, dump
 from ki_cli.periods import YEAR_MAX, council, following
-from ki_cli.render.formatting import datum
+from ki_cli.render.formatting import datum, zahl
 
 
 @dataclass
@@ -48,6 +56,8 @@ class NextPeriod:
     agreements_dropped: list[str] = field(default_factory=list)
     references_removed: list[str] = field(default_factory=list)
     dates_dropped: list[tuple[str, str]] = field(default_factory=list)
+    ist_dropped: list[str] = field(default_factory=list)
+    foerderung_dropped: list[int] = field(default_factory=list)
 
     @property
     def default_name(self) -> str:
@@ -67,7 +77,10 @@ def _plain(model: Any) -> Any:
     if isinstance(model, Record):
         out = {}
         required = _required(model)
+        given = getattr(model, "__pydantic_fields_set__", None)  # None: a record built in code
         for name, field in model.fields().items():
+            if given is not None and name not in given and name not in required:
+                continue  # a default the file did not write
             value = _plain(field)
             if value is None or (value == [] and name not in required):
                 continue
@@ -102,6 +115,8 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
     schwerpunkte = []
     for sp in konzept.schwerpunkte:
         entry = _plain(sp)
+        if sp.ziele:
+            entry["ziele"] = [_goal(z, result) for z in sp.ziele]
         measures: list[Any] = []
         for m in sp.massnahmen:
             if m.stufe == "regelpraxis" and m.federfuehrung != KI:
@@ -170,6 +185,7 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
         }
         if konzept.sachkosten
         else {},
+        "foerderung": _foerderung(konzept, beginn, result),
         "partner": {
             Comment("\nPartner des Kommunalen Integrationszentrums."): None,
             "partner": _plain(konzept.partner),
@@ -198,6 +214,46 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
     return result
 
 
+def _goal(z: Any, result: NextPeriod) -> dict[Any, Any]:
+    """A goal without the old period's measured values (``ist``); a comment names the last one."""
+    entry: dict[Any, Any] = {}
+    for name, value in _plain(z).items():
+        if name != "ist":
+            entry[name] = value
+            continue
+        result.ist_dropped.append(z.id)
+        last = max(z.ist, key=lambda m: m.datum)
+        entry[
+            Comment(
+                f"Ist-Werte des vorigen Zeitraums nicht übernommen; zuletzt gemessen am {datum(last.datum)}: "
+                f"{zahl(last.wert)}.\nDieser Wert kann der neue ausgangswert sein."
+            )
+        ] = None
+    return entry
+
+
+def _foerderung(konzept: Any, beginn: dt.date, result: NextPeriod) -> dict[Any, Any]:
+    """The grants of budget years from the new period's first year on; earlier ones are left out."""
+    kept = [_plain(f) for f in konzept.foerderung if f.jahr >= beginn.year]
+    result.foerderung_dropped = sorted({f.jahr for f in konzept.foerderung if f.jahr < beginn.year})
+    if not konzept.foerderung:
+        return {}
+    lines = ["", "Förderung je Haushaltsjahr und Programm (beantragt, bewilligt)."]
+    if result.foerderung_dropped:
+        years = ", ".join(str(y) for y in result.foerderung_dropped)
+        lines.append(
+            f"Nicht übernommen: die Haushaltsjahre {years} (vor dem neuen Zeitraum). "
+            "Die Anträge der neuen Haushaltsjahre hier eintragen."
+            if len(result.foerderung_dropped) > 1
+            else f"Nicht übernommen: das Haushaltsjahr {years} (vor dem neuen Zeitraum). "
+            "Die Anträge der neuen Haushaltsjahre hier eintragen."
+        )
+    section: dict[Any, Any] = {Comment("\n".join(lines)): None}
+    if kept:
+        section["foerderung"] = kept
+    return section
+
+
 def _measure(m: Any, beginn: dt.date, ende: dt.date, dropped: dict[str, Any], result: NextPeriod) -> dict[Any, Any]:
     entry: dict[Any, Any] = {}
     m_beginn = m.beginn if m.beginn is not None and beginn <= m.beginn <= ende else None
@@ -205,6 +261,13 @@ def _measure(m: Any, beginn: dt.date, ende: dt.date, dropped: dict[str, Any], re
     if m_beginn is not None and m_ende is not None and m_beginn > m_ende:
         m_beginn = m_ende = None
     for name, value in _plain(m).items():
+        if name == "ist":
+            result.ist_dropped.append(m.id)
+            years = ", ".join(sorted({str(u.jahr) for u in m.ist}))
+            entry[Comment(f"Umsetzung der Jahre {years} (ist) nicht übernommen: sie gehört zum vorigen Zeitraum.")] = (
+                None
+            )
+            continue
         if name == "vereinbarung" and value in dropped:
             result.references_removed.append(m.id)
             entry[
@@ -272,7 +335,7 @@ def _vorlage_note(konzept: Any, beginn: dt.date) -> str:
         "  federfuehrend: Kommunales Integrationszentrum",
         "  beratungsfolge:",
     ]
-    if konzept.kommune.typ != "kreis":
+    if council(konzept.kommune.typ).consulted == "integrationsrat":
         lines += [
             "    - gremium: integrationsrat",
             f"      datum: {decision.isoformat()}",

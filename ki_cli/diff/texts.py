@@ -19,6 +19,7 @@ TEXTS: dict[str, L] = {
     "section.massnahmen": L("Maßnahmen", "Measures"),
     "section.personal": L("Personal", "Staff"),
     "section.sachkosten": L("Sachkosten", "Material costs"),
+    "section.foerderung": L("Förderung", "Grants"),
     "section.partner": L("Partner", "Partners"),
     "section.vereinbarungen": L("Vereinbarungen", "Agreements"),
     "section.vorlage": L("Vorlage", "Council proposal"),
@@ -73,6 +74,8 @@ TEXTS: dict[str, L] = {
     "d.stufe": L("Stufe", "stage"),
     "d.federfuehrung": L("Federführung", "lead"),
     "d.vakant": L("unbesetzt", "vacant"),
+    "d.beantragt": L("beantragt", "applied for"),
+    "d.bewilligt": L("bewilligt", "granted"),
     "d.yes": L("ja", "yes"),
     "d.no": L("nein", "no"),
     # problems

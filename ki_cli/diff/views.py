@@ -20,8 +20,9 @@ from ki_cli.output import printable
 from ki_cli.render.formatting import datum, euro, md, vze, zahl
 from ki_cli.render.labels import label
 
-_EURO_FIELDS = {"betrag", "sachkosten"}
+_EURO_FIELDS = {"betrag", "sachkosten", "kosten", "beantragt", "bewilligt"}
 _VZE_FIELDS = {"vze", "einsatz"}
+_YEAR_FIELDS = {"jahr"}  # a year is written without a thousands separator
 _WORD = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _MAX_TEXT = 80
 
@@ -32,6 +33,8 @@ _GREEN, _RED, _YELLOW, _BOLD, _DIM, _RESET = "\x1b[32m", "\x1b[31m", "\x1b[33m",
 
 
 def _number(value: float, field: str | None, lang: str) -> str:
+    if field in _YEAR_FIELDS:
+        return str(int(value))
     if field in _EURO_FIELDS:
         return euro(value) if lang == "de" else f"{value:,.2f}".removesuffix(".00") + " €"
     if field in _VZE_FIELDS:
@@ -59,7 +62,8 @@ def show(value: Any, field: str | None, lang: str) -> str:
     if isinstance(value, dict):
         if "datum" in value and "gremium" in value:  # an entry of beratungsfolge or beschluesse
             return _resolution(value, lambda v, f: show(v, f, lang), str)
-        return "{" + "; ".join(f"{k}: {show(v, field, lang)}" for k, v in value.items()) + "}"
+        inner = (lambda k: field) if field == "einsatz" else (lambda k: k)  # einsatz: shares, keyed by id
+        return "{" + "; ".join(f"{k}: {show(v, inner(k), lang)}" for k, v in value.items()) + "}"
     text = str(value)
     if _WORD.fullmatch(text):
         return text
@@ -105,6 +109,9 @@ def describe(section: str, entry: dict[str, Any], lang: str) -> str:
         return f"{s('name')} ({entry.get('art')})"
     if section == "vereinbarungen":
         return f"{s('gegenstand')} ({entry.get('partner')}, {entry.get('status')})"
+    if section == "foerderung":
+        given = [key for key in ("beantragt", "bewilligt") if entry.get(key) is not None]
+        return ", ".join(f"{t(f'd.{key}', lang)} {s(key)}" for key in given)
     if section == "vorlage":
         return s("drucksache") if entry.get("drucksache") else ""
     return ""
@@ -400,6 +407,10 @@ class _Names:
             "partner": self.partner,
             "vereinbarungen": self.vereinbarung,
         }.get(section, {})
+        if section == "foerderung" and ident not in table:  # keyed "2027/ki" (``changes.KEY_FIELDS``)
+            jahr, _, rest = ident.partition("/")
+            programm, _, place = rest.partition(" #")
+            return f"{jahr}, {label(programm)}" + (f" #{place}" if place else "")
         return table.get(ident, ident)
 
 
@@ -413,6 +424,7 @@ _DOC_SECTION = {
     "massnahmen": "Maßnahmen",
     "personal": "Personal",
     "sachkosten": "Sachkosten",
+    "foerderung": "Förderung",
     "partner": "Partner",
     "vereinbarungen": "Vereinbarungen",
     "vorlage": "Vorlage",
@@ -476,7 +488,38 @@ _DOC_FIELD = {
     "leitung": "Leitung",
     "telefon": "Telefon",
     "anschrift": "Anschrift",
+    # the additions of December 2026
+    "programm": "Programm",
+    "kosten": "Personalkosten",
+    "tis2030": "Zieldimension der TIS 2030",
+    "ist": "Ist-Werte",
+    "jahr": "Haushaltsjahr",
+    "beantragt": "beantragt",
+    "bewilligt": "bewilligt",
+    "antrag_am": "Antrag am",
+    "bescheid_am": "Bescheid am",
+    "aktenzeichen": "Aktenzeichen",
+    "herausgeber": "Herausgeber",
+    "unterzeichnung": "Unterzeichnung",
+    "in_vertretung": "in Vertretung",
+    "haushalt": "Haushalt",
+    "produkt": "Produkt",
+    "sachkonto": "Sachkonto",
+    "kostenstelle": "Kostenstelle",
+    "psp_element": "PSP-Element",
+    "vorbehalt": "Vorbehalt der Förderung",
+    "berichterstattung": "Berichterstattung",
+    "gremium": "Gremium",
+    "turnus": "Turnus",
+    "anlagen": "Anlagen",
 }
+
+
+def _doc_field(name: str) -> str:
+    """A field's German name; a nested one (``unterzeichnung.name``) by its parts."""
+    if name in _DOC_FIELD:
+        return _DOC_FIELD[name]
+    return " – ".join(_DOC_FIELD.get(part, part) for part in name.split("."))
 
 
 def _doc_value(value: Any, field: str, names: _Names) -> str:
@@ -573,6 +616,7 @@ def markdown(changes: ChangeSet) -> str:
             f"{euro(summary.sachkosten_massnahmen.new)}"
         )
     lines += _block("Sachkosten", costs)
+    lines += entries("foerderung", "Neue Förderungen", "Entfallene Förderungen")
     for c in changes.of("vorlage", ADDED) + changes.of("vorlage", REMOVED):
         covered.add((c.section, c.id, c.field))
         lines += [
@@ -591,8 +635,8 @@ def markdown(changes: ChangeSet) -> str:
         for c in rest:
             last = (c.field or "").rsplit(".", 1)[-1]
             lines.append(
-                f"| {_DOC_SECTION[c.section]} | {md(names.entry(c.section, c.id)) or '—'} | "
-                f"{_DOC_FIELD.get(c.field or '', c.field or '')} | {_doc_value(c.old, last, names)} | "
+                f"| {_DOC_SECTION.get(c.section, c.section)} | {md(names.entry(c.section, c.id)) or '—'} | "
+                f"{_doc_field(c.field or '')} | {_doc_value(c.old, last, names)} | "
                 f"{_doc_value(c.new, last, names)} |"
             )
         lines.append("")
@@ -626,6 +670,9 @@ def _doc_entry(section: str, entry: dict[str, Any], names: _Names) -> str:
         return f"{label(entry.get('funktion'))}, {v('vze')} VZE, finanziert durch {funding} ({holder})"
     if section == "sachkosten":
         return f"{md(entry.get('posten', ''))}: {v('betrag')} ({label(entry.get('traeger'))})"
+    if section == "foerderung":
+        shown = ", ".join(f"{key} {v(key)}" for key in ("beantragt", "bewilligt") if entry.get(key) is not None)
+        return f"Haushaltsjahr {v('jahr')}, {label(entry.get('programm'))}" + (f": {shown}" if shown else "")
     return ""
 
 

@@ -157,3 +157,30 @@ def none_to_list(value: Any) -> Any:
 
 def none_to_dict(value: Any) -> Any:
     return {} if value is None else value
+
+
+def _whole(value: Any, kind: str) -> int:
+    """A whole number as written (``12``, ``"12"``, ``12.0``); yes/no and fractions are none."""
+    try:
+        number = to_number(value)
+    except PydanticCustomError:
+        raise PydanticCustomError(kind, "not a whole number") from None
+    if not float(number).is_integer():
+        raise PydanticCustomError(kind, "not a whole number")
+    return int(number)
+
+
+def to_count(value: Any) -> int:
+    """A count (participants, votes): a whole number, 0 or more."""
+    number = _whole(value, "ki_count")
+    if number < 0:
+        raise PydanticCustomError("ki_count", "negative count")
+    return number
+
+
+def to_year(value: Any) -> int:
+    """A budget year: a whole number between 1900 and 2199 (``periods``)."""
+    number = _whole(value, "ki_year")
+    if not YEAR_MIN <= number <= YEAR_MAX:
+        raise PydanticCustomError("ki_year", "year out of range", {"min": YEAR_MIN, "max": YEAR_MAX})
+    return number

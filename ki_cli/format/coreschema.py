@@ -65,12 +65,42 @@ class Grundlagen(Record):
     _defaults: ClassVar[dict[str, Any]] = {"beschluesse": []}
 
 
+class Messung(Record):
+    """Section ``Messung`` of the concept format (``ki_cli.format.model.Messung``)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ("datum", "wert", "bemerkung")
+    _defaults: ClassVar[dict[str, Any]] = {"bemerkung": None}
+
+
 class Ziel(Record):
     """Section ``Ziel`` of the concept format (``ki_cli.format.model.Ziel``)."""
 
     __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ("id", "beschreibung", "indikator", "ausgangswert", "zielwert", "einheit")
-    _defaults: ClassVar[dict[str, Any]] = {"indikator": None, "ausgangswert": None, "zielwert": None, "einheit": None}
+    _fields: ClassVar[tuple[str, ...]] = (
+        "id",
+        "beschreibung",
+        "indikator",
+        "ausgangswert",
+        "zielwert",
+        "einheit",
+        "ist",
+    )
+    _defaults: ClassVar[dict[str, Any]] = {
+        "indikator": None,
+        "ausgangswert": None,
+        "zielwert": None,
+        "einheit": None,
+        "ist": [],
+    }
+
+
+class Umsetzung(Record):
+    """Section ``Umsetzung`` of the concept format (``ki_cli.format.model.Umsetzung``)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ("jahr", "status", "teilnehmende", "sachkosten", "bemerkung")
+    _defaults: ClassVar[dict[str, Any]] = {"status": None, "teilnehmende": None, "sachkosten": None, "bemerkung": None}
 
 
 class Massnahme(Record):
@@ -90,6 +120,8 @@ class Massnahme(Record):
         "ende",
         "sachkosten",
         "beschreibung",
+        "programm",
+        "ist",
     )
     _defaults: ClassVar[dict[str, Any]] = {
         "beteiligt": [],
@@ -100,6 +132,8 @@ class Massnahme(Record):
         "ende": None,
         "sachkosten": None,
         "beschreibung": None,
+        "programm": None,
+        "ist": [],
     }
 
 
@@ -111,28 +145,61 @@ class Schwerpunkt(Record):
         "id",
         "bereich",
         "handlungsfeld",
+        "tis2030",
         "titel",
         "begruendung",
         "ziele",
         "massnahmen",
     )
-    _defaults: ClassVar[dict[str, Any]] = {"ziele": [], "massnahmen": []}
+    _defaults: ClassVar[dict[str, Any]] = {"tis2030": None, "ziele": [], "massnahmen": []}
 
 
 class Stelle(StelleBehaviour, Record):
     """Section ``Stelle`` of the concept format (``ki_cli.format.model.Stelle``)."""
 
     __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ("id", "funktion", "vze", "finanzierung", "rolle", "besetzt_durch", "einsatz")
-    _defaults: ClassVar[dict[str, Any]] = {"rolle": None, "besetzt_durch": None}
+    _fields: ClassVar[tuple[str, ...]] = (
+        "id",
+        "funktion",
+        "vze",
+        "finanzierung",
+        "rolle",
+        "besetzt_durch",
+        "einsatz",
+        "programm",
+        "kosten",
+    )
+    _defaults: ClassVar[dict[str, Any]] = {"rolle": None, "besetzt_durch": None, "programm": "ki", "kosten": None}
 
 
 class Sachkosten(Record):
     """Section ``Sachkosten`` of the concept format (``ki_cli.format.model.Sachkosten``)."""
 
     __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ("posten", "betrag", "traeger")
-    _defaults: ClassVar[dict[str, Any]] = {}
+    _fields: ClassVar[tuple[str, ...]] = ("posten", "betrag", "traeger", "programm")
+    _defaults: ClassVar[dict[str, Any]] = {"programm": None}
+
+
+class Foerderung(Record):
+    """Section ``Foerderung`` of the concept format (``ki_cli.format.model.Foerderung``)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = (
+        "jahr",
+        "programm",
+        "beantragt",
+        "bewilligt",
+        "antrag_am",
+        "bescheid_am",
+        "aktenzeichen",
+    )
+    _defaults: ClassVar[dict[str, Any]] = {
+        "beantragt": None,
+        "bewilligt": None,
+        "antrag_am": None,
+        "bescheid_am": None,
+        "aktenzeichen": None,
+    }
 
 
 class Partner(Record):
@@ -163,12 +230,58 @@ class Vereinbarung(Record):
     _defaults: ClassVar[dict[str, Any]] = {"ende": None, "unterzeichnet_am": None, "ueberpruefung": None}
 
 
+class Abstimmung(Record):
+    """Section ``Abstimmung`` of the concept format (``ki_cli.format.model.Abstimmung``)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ("ja", "nein", "enthaltung")
+    _defaults: ClassVar[dict[str, Any]] = {"ja": None, "nein": None, "enthaltung": None}
+
+
 class Beratung(Record):
     """Section ``Beratung`` of the concept format (``ki_cli.format.model.Beratung``)."""
 
     __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ("gremium", "bezeichnung", "datum", "zustaendigkeit")
-    _defaults: ClassVar[dict[str, Any]] = {"bezeichnung": None}
+    _fields: ClassVar[tuple[str, ...]] = ("gremium", "bezeichnung", "datum", "zustaendigkeit", "ergebnis", "abstimmung")
+    _defaults: ClassVar[dict[str, Any]] = {"bezeichnung": None, "ergebnis": None, "abstimmung": None}
+
+
+class Unterzeichnung(Record):
+    """Section ``Unterzeichnung`` of the concept format (``ki_cli.format.model.Unterzeichnung``)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ("name", "funktion", "in_vertretung")
+    _defaults: ClassVar[dict[str, Any]] = {"funktion": None, "in_vertretung": False}
+
+
+class Haushalt(Record):
+    """Section ``Haushalt`` of the concept format (``ki_cli.format.model.Haushalt``)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ("produkt", "sachkonto", "kostenstelle", "psp_element", "vorbehalt")
+    _defaults: ClassVar[dict[str, Any]] = {
+        "produkt": None,
+        "sachkonto": None,
+        "kostenstelle": None,
+        "psp_element": None,
+        "vorbehalt": True,
+    }
+
+
+class Berichterstattung(Record):
+    """Section ``Berichterstattung`` of the concept format (``ki_cli.format.model.Berichterstattung``)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ("gremium", "turnus")
+    _defaults: ClassVar[dict[str, Any]] = {"gremium": None, "turnus": None}
+
+
+class Anlage(Record):
+    """Section ``Anlage`` of the concept format (``ki_cli.format.model.Anlage``)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ("titel", "datei")
+    _defaults: ClassVar[dict[str, Any]] = {"datei": None}
 
 
 class Vorlage(Record):
@@ -183,6 +296,13 @@ class Vorlage(Record):
         "beteiligt",
         "oeffentlich",
         "beratungsfolge",
+        "art",
+        "aktenzeichen",
+        "herausgeber",
+        "unterzeichnung",
+        "haushalt",
+        "berichterstattung",
+        "anlagen",
     )
     _defaults: ClassVar[dict[str, Any]] = {
         "drucksache": None,
@@ -192,6 +312,13 @@ class Vorlage(Record):
         "beteiligt": [],
         "oeffentlich": True,
         "beratungsfolge": [],
+        "art": "beschlussvorlage",
+        "aktenzeichen": None,
+        "herausgeber": None,
+        "unterzeichnung": None,
+        "haushalt": None,
+        "berichterstattung": None,
+        "anlagen": [],
     }
 
 
@@ -208,11 +335,18 @@ class Konzept(KonzeptBehaviour, Record):
         "schwerpunkte",
         "personal",
         "sachkosten",
+        "foerderung",
         "partner",
         "vereinbarungen",
         "vorlage",
     )
-    _defaults: ClassVar[dict[str, Any]] = {"sachkosten": [], "partner": [], "vereinbarungen": [], "vorlage": None}
+    _defaults: ClassVar[dict[str, Any]] = {
+        "sachkosten": [],
+        "foerderung": [],
+        "partner": [],
+        "vereinbarungen": [],
+        "vorlage": None,
+    }
 
 
 _AS_TEXT_STR_MIN_LENGTH_1: dict[str, Any] = {
@@ -269,16 +403,33 @@ _TO_DATE_DATE: dict[str, Any] = {
 _FIELD_TO_DATE_DATE: dict[str, Any] = {"type": "model-field", "schema": _TO_DATE_DATE}
 
 
-_FIELD_AS_TEXT_LITERAL_RAT: dict[str, Any] = {
-    "type": "model-field",
+_AS_TEXT_LITERAL_RAT: dict[str, Any] = {
+    "type": "function-before",
+    "function": {"type": "no-info", "function": converters.as_text},
     "schema": {
-        "type": "function-before",
-        "function": {"type": "no-info", "function": converters.as_text},
-        "schema": {
-            "type": "literal",
-            "expected": ["rat", "kreistag", "kreisausschuss", "integrationsrat", "ausschuss"],
-        },
+        "type": "literal",
+        "expected": [
+            "rat",
+            "kreistag",
+            "kreisausschuss",
+            "integrationsrat",
+            "ausschuss",
+            "staedteregionstag",
+            "hauptausschuss",
+            "staedteregionsausschuss",
+            "integrationsausschuss",
+        ],
     },
+}
+
+
+_FIELD_AS_TEXT_LITERAL_RAT: dict[str, Any] = {"type": "model-field", "schema": _AS_TEXT_LITERAL_RAT}
+
+
+_TO_NUMBER_FLOAT: dict[str, Any] = {
+    "type": "function-before",
+    "function": {"type": "no-info", "function": converters.to_number},
+    "schema": {"type": "float"},
 }
 
 
@@ -298,18 +449,47 @@ _FIELD_AS_TEXT_CHECK_ID_STR: dict[str, Any] = {
 
 _FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT: dict[str, Any] = {
     "type": "model-field",
+    "schema": {"type": "default", "schema": {"type": "nullable", "schema": _TO_NUMBER_FLOAT}, "default": None},
+}
+
+
+_FIELD_TO_YEAR_INT: dict[str, Any] = {
+    "type": "model-field",
+    "schema": {
+        "type": "function-before",
+        "function": {"type": "no-info", "function": converters.to_year},
+        "schema": {"type": "int"},
+    },
+}
+
+
+_FIELD_DEFAULT_NULLABLE_TO_COUNT_INT: dict[str, Any] = {
+    "type": "model-field",
     "schema": {
         "type": "default",
         "schema": {
             "type": "nullable",
             "schema": {
                 "type": "function-before",
-                "function": {"type": "no-info", "function": converters.to_number},
-                "schema": {"type": "float"},
+                "function": {"type": "no-info", "function": converters.to_count},
+                "schema": {"type": "int"},
             },
         },
         "default": None,
     },
+}
+
+
+_TO_NUMBER_FLOAT_GE_0: dict[str, Any] = {
+    "type": "function-before",
+    "function": {"type": "no-info", "function": converters.to_number},
+    "schema": {"type": "float", "ge": 0},
+}
+
+
+_FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT_GE_0: dict[str, Any] = {
+    "type": "model-field",
+    "schema": {"type": "default", "schema": {"type": "nullable", "schema": _TO_NUMBER_FLOAT_GE_0}, "default": None},
 }
 
 
@@ -333,10 +513,16 @@ _FIELD_DEFAULT_NULLABLE_TO_DATE_DATE: dict[str, Any] = {
 }
 
 
-_TO_NUMBER_FLOAT_GE_0: dict[str, Any] = {
+_TO_BOOL_BOOL: dict[str, Any] = {
     "type": "function-before",
-    "function": {"type": "no-info", "function": converters.to_number},
-    "schema": {"type": "float", "ge": 0},
+    "function": {"type": "no-info", "function": converters.to_bool},
+    "schema": {"type": "bool"},
+}
+
+
+_FIELD_DEFAULT_TO_BOOL_BOOL: dict[str, Any] = {
+    "type": "model-field",
+    "schema": {"type": "default", "schema": _TO_BOOL_BOOL, "default": True},
 }
 
 
@@ -352,7 +538,10 @@ _KOMMUNE: dict[str, Any] = {
                 "schema": {
                     "type": "function-before",
                     "function": {"type": "no-info", "function": converters.as_text},
-                    "schema": {"type": "literal", "expected": ["kreisfreie_stadt", "kreis"]},
+                    "schema": {
+                        "type": "literal",
+                        "expected": ["kreisfreie_stadt", "kreis", "staedteregion", "kreisangehoerige_stadt"],
+                    },
                 },
             },
             "regierungsbezirk": {
@@ -551,6 +740,31 @@ _GRUNDLAGEN: dict[str, Any] = {
 }
 
 
+_MESSUNG: dict[str, Any] = {
+    "type": "model",
+    "cls": Messung,
+    "schema": {
+        "type": "model-fields",
+        "fields": {
+            "datum": _FIELD_TO_DATE_DATE,
+            "wert": {"type": "model-field", "schema": _TO_NUMBER_FLOAT},
+            "bemerkung": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+        },
+        "model_name": "Messung",
+        "computed_fields": [],
+    },
+    "custom_init": False,
+    "root_model": False,
+    "config": {
+        "extra_fields_behavior": "forbid",
+        "str_strip_whitespace": False,
+        "validate_by_alias": True,
+        "validate_by_name": False,
+        "title": "Messung",
+    },
+}
+
+
 _ZIEL: dict[str, Any] = {
     "type": "model",
     "cls": Ziel,
@@ -563,6 +777,18 @@ _ZIEL: dict[str, Any] = {
             "ausgangswert": _FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT,
             "zielwert": _FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT,
             "einheit": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "ist": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "function-before",
+                        "function": {"type": "no-info", "function": converters.none_to_list},
+                        "schema": {"type": "list", "items_schema": _MESSUNG},
+                    },
+                    "default": [],
+                },
+            },
         },
         "model_name": "Ziel",
         "computed_fields": [],
@@ -575,6 +801,50 @@ _ZIEL: dict[str, Any] = {
         "validate_by_alias": True,
         "validate_by_name": False,
         "title": "Ziel",
+    },
+}
+
+
+_UMSETZUNG: dict[str, Any] = {
+    "type": "model",
+    "cls": Umsetzung,
+    "schema": {
+        "type": "model-fields",
+        "fields": {
+            "jahr": _FIELD_TO_YEAR_INT,
+            "status": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "nullable",
+                        "schema": {
+                            "type": "function-before",
+                            "function": {"type": "no-info", "function": converters.as_text},
+                            "schema": {
+                                "type": "literal",
+                                "expected": ["geplant", "laufend", "abgeschlossen", "ausgesetzt"],
+                            },
+                        },
+                    },
+                    "default": None,
+                },
+            },
+            "teilnehmende": _FIELD_DEFAULT_NULLABLE_TO_COUNT_INT,
+            "sachkosten": _FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT_GE_0,
+            "bemerkung": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+        },
+        "model_name": "Umsetzung",
+        "computed_fields": [],
+    },
+    "custom_init": False,
+    "root_model": False,
+    "config": {
+        "extra_fields_behavior": "forbid",
+        "str_strip_whitespace": False,
+        "validate_by_alias": True,
+        "validate_by_name": False,
+        "title": "Umsetzung",
     },
 }
 
@@ -592,7 +862,10 @@ _MASSNAHME: dict[str, Any] = {
                 "schema": {
                     "type": "function-before",
                     "function": {"type": "no-info", "function": converters.as_text},
-                    "schema": {"type": "literal", "expected": ["initiative", "modellprojekt", "regelpraxis"]},
+                    "schema": {
+                        "type": "literal",
+                        "expected": ["initiative", "modellprojekt", "regelpraxis", "daueraufgabe"],
+                    },
                 },
             },
             "federfuehrung": _FIELD_AS_TEXT_STR_MIN_LENGTH_1,
@@ -636,15 +909,21 @@ _MASSNAHME: dict[str, Any] = {
             "ziele": _FIELD_DEFAULT_NONE_TO_LIST_LIST_OF_AS_TEXT_STR_MIN_LENGTH_1,
             "beginn": _FIELD_DEFAULT_NULLABLE_TO_DATE_DATE,
             "ende": _FIELD_DEFAULT_NULLABLE_TO_DATE_DATE,
-            "sachkosten": {
+            "sachkosten": _FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT_GE_0,
+            "beschreibung": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "programm": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "ist": {
                 "type": "model-field",
                 "schema": {
                     "type": "default",
-                    "schema": {"type": "nullable", "schema": _TO_NUMBER_FLOAT_GE_0},
-                    "default": None,
+                    "schema": {
+                        "type": "function-before",
+                        "function": {"type": "no-info", "function": converters.none_to_list},
+                        "schema": {"type": "list", "items_schema": _UMSETZUNG},
+                    },
+                    "default": [],
                 },
             },
-            "beschreibung": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
         },
         "model_name": "Massnahme",
         "computed_fields": [],
@@ -690,6 +969,8 @@ _SCHWERPUNKT: dict[str, Any] = {
                             "ausserschulische_jugendarbeit",
                             "uebergang_schule_beruf",
                             "sprachbildung",
+                            "seiteneinstieg",
+                            "mehrsprachigkeit",
                             "interkulturelle_oeffnung",
                             "vernetzung",
                             "beschaeftigung",
@@ -701,9 +982,32 @@ _SCHWERPUNKT: dict[str, Any] = {
                             "pflege",
                             "antidiskriminierung",
                             "wohnen",
+                            "erstintegration",
+                            "demokratie",
+                            "religion",
+                            "mso_staerkung",
+                            "sprachmittlung",
                             "sonstiges",
                         ],
                     },
+                },
+            },
+            "tis2030": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "nullable",
+                        "schema": {
+                            "type": "function-before",
+                            "function": {"type": "no-info", "function": converters.as_text},
+                            "schema": {
+                                "type": "literal",
+                                "expected": ["erstintegration", "regelsysteme", "migrationsgesellschaft"],
+                            },
+                        },
+                    },
+                    "default": None,
                 },
             },
             "titel": _FIELD_AS_TEXT_STR_MIN_LENGTH_1,
@@ -811,6 +1115,19 @@ _STELLE: dict[str, Any] = {
                     },
                 },
             },
+            "programm": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "function-before",
+                        "function": {"type": "no-info", "function": converters.as_text},
+                        "schema": {"type": "literal", "expected": ["ki", "kim", "komm_an", "ifkuf", "sonstiges"]},
+                    },
+                    "default": "ki",
+                },
+            },
+            "kosten": _FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT_GE_0,
         },
         "model_name": "Stelle",
         "computed_fields": [],
@@ -843,6 +1160,24 @@ _SACHKOSTEN: dict[str, Any] = {
                     "schema": {"type": "literal", "expected": ["kommune", "land", "drittmittel"]},
                 },
             },
+            "programm": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "nullable",
+                        "schema": {
+                            "type": "function-before",
+                            "function": {"type": "no-info", "function": converters.as_text},
+                            "schema": {
+                                "type": "literal",
+                                "expected": ["laiensprachmittlerpool", "komm_an", "ifkuf", "sonstiges"],
+                            },
+                        },
+                    },
+                    "default": None,
+                },
+            },
         },
         "model_name": "Sachkosten",
         "computed_fields": [],
@@ -855,6 +1190,45 @@ _SACHKOSTEN: dict[str, Any] = {
         "validate_by_alias": True,
         "validate_by_name": False,
         "title": "Sachkosten",
+    },
+}
+
+
+_FOERDERUNG: dict[str, Any] = {
+    "type": "model",
+    "cls": Foerderung,
+    "schema": {
+        "type": "model-fields",
+        "fields": {
+            "jahr": _FIELD_TO_YEAR_INT,
+            "programm": {
+                "type": "model-field",
+                "schema": {
+                    "type": "function-before",
+                    "function": {"type": "no-info", "function": converters.as_text},
+                    "schema": {
+                        "type": "literal",
+                        "expected": ["ki", "laiensprachmittlerpool", "kim", "komm_an", "ifkuf", "sonstiges"],
+                    },
+                },
+            },
+            "beantragt": _FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT_GE_0,
+            "bewilligt": _FIELD_DEFAULT_NULLABLE_TO_NUMBER_FLOAT_GE_0,
+            "antrag_am": _FIELD_DEFAULT_NULLABLE_TO_DATE_DATE,
+            "bescheid_am": _FIELD_DEFAULT_NULLABLE_TO_DATE_DATE,
+            "aktenzeichen": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+        },
+        "model_name": "Foerderung",
+        "computed_fields": [],
+    },
+    "custom_init": False,
+    "root_model": False,
+    "config": {
+        "extra_fields_behavior": "forbid",
+        "str_strip_whitespace": False,
+        "validate_by_alias": True,
+        "validate_by_name": False,
+        "title": "Foerderung",
     },
 }
 
@@ -884,6 +1258,12 @@ _PARTNER: dict[str, Any] = {
                             "bildungseinrichtung",
                             "wirtschaft",
                             "kreisangehoerige_kommune",
+                            "auslaenderbehoerde",
+                            "schultraeger",
+                            "bildungsbuero",
+                            "kita_traeger",
+                            "religionsgemeinschaft",
+                            "ehrenamt",
                             "sonstige",
                         ],
                     },
@@ -922,7 +1302,12 @@ _VEREINBARUNG: dict[str, Any] = {
                     "function": {"type": "no-info", "function": converters.as_text},
                     "schema": {
                         "type": "literal",
-                        "expected": ["kooperationsvereinbarung", "zielvereinbarung", "absprache"],
+                        "expected": [
+                            "kooperationsvereinbarung",
+                            "zielvereinbarung",
+                            "absprache",
+                            "weiterleitungsvertrag",
+                        ],
                     },
                 },
             },
@@ -957,6 +1342,31 @@ _VEREINBARUNG: dict[str, Any] = {
 }
 
 
+_ABSTIMMUNG: dict[str, Any] = {
+    "type": "model",
+    "cls": Abstimmung,
+    "schema": {
+        "type": "model-fields",
+        "fields": {
+            "ja": _FIELD_DEFAULT_NULLABLE_TO_COUNT_INT,
+            "nein": _FIELD_DEFAULT_NULLABLE_TO_COUNT_INT,
+            "enthaltung": _FIELD_DEFAULT_NULLABLE_TO_COUNT_INT,
+        },
+        "model_name": "Abstimmung",
+        "computed_fields": [],
+    },
+    "custom_init": False,
+    "root_model": False,
+    "config": {
+        "extra_fields_behavior": "forbid",
+        "str_strip_whitespace": False,
+        "validate_by_alias": True,
+        "validate_by_name": False,
+        "title": "Abstimmung",
+    },
+}
+
+
 _BERATUNG: dict[str, Any] = {
     "type": "model",
     "cls": Beratung,
@@ -971,8 +1381,39 @@ _BERATUNG: dict[str, Any] = {
                 "schema": {
                     "type": "function-before",
                     "function": {"type": "no-info", "function": converters.as_text},
-                    "schema": {"type": "literal", "expected": ["anhoerung", "empfehlung", "entscheidung"]},
+                    "schema": {
+                        "type": "literal",
+                        "expected": ["anhoerung", "empfehlung", "entscheidung", "vorberatung", "kenntnisnahme"],
+                    },
                 },
+            },
+            "ergebnis": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "nullable",
+                        "schema": {
+                            "type": "function-before",
+                            "function": {"type": "no-info", "function": converters.as_text},
+                            "schema": {
+                                "type": "literal",
+                                "expected": [
+                                    "beschlossen",
+                                    "geaendert_beschlossen",
+                                    "abgelehnt",
+                                    "vertagt",
+                                    "zur_kenntnis_genommen",
+                                ],
+                            },
+                        },
+                    },
+                    "default": None,
+                },
+            },
+            "abstimmung": {
+                "type": "model-field",
+                "schema": {"type": "default", "schema": {"type": "nullable", "schema": _ABSTIMMUNG}, "default": None},
             },
         },
         "model_name": "Beratung",
@@ -986,6 +1427,127 @@ _BERATUNG: dict[str, Any] = {
         "validate_by_alias": True,
         "validate_by_name": False,
         "title": "Beratung",
+    },
+}
+
+
+_UNTERZEICHNUNG: dict[str, Any] = {
+    "type": "model",
+    "cls": Unterzeichnung,
+    "schema": {
+        "type": "model-fields",
+        "fields": {
+            "name": _FIELD_AS_TEXT_STR_MIN_LENGTH_1,
+            "funktion": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "in_vertretung": {
+                "type": "model-field",
+                "schema": {"type": "default", "schema": _TO_BOOL_BOOL, "default": False},
+            },
+        },
+        "model_name": "Unterzeichnung",
+        "computed_fields": [],
+    },
+    "custom_init": False,
+    "root_model": False,
+    "config": {
+        "extra_fields_behavior": "forbid",
+        "str_strip_whitespace": False,
+        "validate_by_alias": True,
+        "validate_by_name": False,
+        "title": "Unterzeichnung",
+    },
+}
+
+
+_HAUSHALT: dict[str, Any] = {
+    "type": "model",
+    "cls": Haushalt,
+    "schema": {
+        "type": "model-fields",
+        "fields": {
+            "produkt": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "sachkonto": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "kostenstelle": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "psp_element": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "vorbehalt": _FIELD_DEFAULT_TO_BOOL_BOOL,
+        },
+        "model_name": "Haushalt",
+        "computed_fields": [],
+    },
+    "custom_init": False,
+    "root_model": False,
+    "config": {
+        "extra_fields_behavior": "forbid",
+        "str_strip_whitespace": False,
+        "validate_by_alias": True,
+        "validate_by_name": False,
+        "title": "Haushalt",
+    },
+}
+
+
+_BERICHTERSTATTUNG: dict[str, Any] = {
+    "type": "model",
+    "cls": Berichterstattung,
+    "schema": {
+        "type": "model-fields",
+        "fields": {
+            "gremium": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {"type": "nullable", "schema": _AS_TEXT_LITERAL_RAT},
+                    "default": None,
+                },
+            },
+            "turnus": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "nullable",
+                        "schema": {
+                            "type": "function-before",
+                            "function": {"type": "no-info", "function": converters.as_text},
+                            "schema": {"type": "literal", "expected": ["jaehrlich", "halbjaehrlich"]},
+                        },
+                    },
+                    "default": None,
+                },
+            },
+        },
+        "model_name": "Berichterstattung",
+        "computed_fields": [],
+    },
+    "custom_init": False,
+    "root_model": False,
+    "config": {
+        "extra_fields_behavior": "forbid",
+        "str_strip_whitespace": False,
+        "validate_by_alias": True,
+        "validate_by_name": False,
+        "title": "Berichterstattung",
+    },
+}
+
+
+_ANLAGE: dict[str, Any] = {
+    "type": "model",
+    "cls": Anlage,
+    "schema": {
+        "type": "model-fields",
+        "fields": {"titel": _FIELD_AS_TEXT_STR_MIN_LENGTH_1, "datei": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR},
+        "model_name": "Anlage",
+        "computed_fields": [],
+    },
+    "custom_init": False,
+    "root_model": False,
+    "config": {
+        "extra_fields_behavior": "forbid",
+        "str_strip_whitespace": False,
+        "validate_by_alias": True,
+        "validate_by_name": False,
+        "title": "Anlage",
     },
 }
 
@@ -1012,18 +1574,7 @@ _VORLAGE: dict[str, Any] = {
                     "default": [],
                 },
             },
-            "oeffentlich": {
-                "type": "model-field",
-                "schema": {
-                    "type": "default",
-                    "schema": {
-                        "type": "function-before",
-                        "function": {"type": "no-info", "function": converters.to_bool},
-                        "schema": {"type": "bool"},
-                    },
-                    "default": True,
-                },
-            },
+            "oeffentlich": _FIELD_DEFAULT_TO_BOOL_BOOL,
             "beratungsfolge": {
                 "type": "model-field",
                 "schema": {
@@ -1032,6 +1583,52 @@ _VORLAGE: dict[str, Any] = {
                         "type": "function-before",
                         "function": {"type": "no-info", "function": converters.none_to_list},
                         "schema": {"type": "list", "items_schema": _BERATUNG},
+                    },
+                    "default": [],
+                },
+            },
+            "art": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "function-before",
+                        "function": {"type": "no-info", "function": converters.as_text},
+                        "schema": {"type": "literal", "expected": ["beschlussvorlage", "mitteilungsvorlage"]},
+                    },
+                    "default": "beschlussvorlage",
+                },
+            },
+            "aktenzeichen": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "herausgeber": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
+            "unterzeichnung": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {"type": "nullable", "schema": _UNTERZEICHNUNG},
+                    "default": None,
+                },
+            },
+            "haushalt": {
+                "type": "model-field",
+                "schema": {"type": "default", "schema": {"type": "nullable", "schema": _HAUSHALT}, "default": None},
+            },
+            "berichterstattung": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {"type": "nullable", "schema": _BERICHTERSTATTUNG},
+                    "default": None,
+                },
+            },
+            "anlagen": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "function-before",
+                        "function": {"type": "no-info", "function": converters.none_to_list},
+                        "schema": {"type": "list", "items_schema": _ANLAGE},
                     },
                     "default": [],
                 },
@@ -1087,6 +1684,18 @@ _KONZEPT: dict[str, Any] = {
                         "type": "function-before",
                         "function": {"type": "no-info", "function": converters.none_to_list},
                         "schema": {"type": "list", "items_schema": _SACHKOSTEN},
+                    },
+                    "default": [],
+                },
+            },
+            "foerderung": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "function-before",
+                        "function": {"type": "no-info", "function": converters.none_to_list},
+                        "schema": {"type": "list", "items_schema": _FOERDERUNG},
                     },
                     "default": [],
                 },

@@ -31,16 +31,20 @@ from ki_cli.format.converters import (
     none_to_dict,
     none_to_list,
     to_bool,
+    to_count,
     to_date,
     to_number,
     to_version,
+    to_year,
 )
+from ki_cli.periods import YEAR_MAX, YEAR_MIN
 
 __all__ = [
     "ID_MAX",
     "ID_PATTERN",
     "Ags",
     "Amount",
+    "Count",
     "Date",
     "Email",
     "Id",
@@ -51,6 +55,7 @@ __all__ = [
     "Text",
     "Version",
     "Vze",
+    "Year",
     "YesNo",
     "as_text",
     "check_ags",
@@ -60,9 +65,11 @@ __all__ = [
     "none_to_dict",
     "none_to_list",
     "to_bool",
+    "to_count",
     "to_date",
     "to_number",
     "to_version",
+    "to_year",
 ]
 
 
@@ -121,6 +128,18 @@ SCHEMA_AGS: dict[str, Any] = {
     ]
 }
 SCHEMA_VERSION: dict[str, Any] = {"enum": [1, "1"]}
+SCHEMA_COUNT: dict[str, Any] = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0, "maximum": NUMBER_MAX},
+        {"type": "string", "pattern": f"^{_SPACE}[+]?([0-9]+|[1-9][0-9]{{0,2}}(\\.[0-9]{{3}})+){_SPACE}$"},
+    ]
+}
+SCHEMA_YEAR: dict[str, Any] = {
+    "anyOf": [
+        {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
+        {"type": "string", "pattern": f"^{_SPACE}{_YEAR}{_SPACE}$"},
+    ]
+}
 
 
 def number_schema(signed: bool = True, **bounds: float) -> dict[str, Any]:
@@ -155,3 +174,5 @@ YesNo = Annotated[bool, BeforeValidator(to_bool), WithJsonSchema(SCHEMA_YES_NO)]
 Email = Annotated[str, AfterValidator(check_email), BeforeValidator(as_text), WithJsonSchema(SCHEMA_EMAIL)]
 Ags = Annotated[str, AfterValidator(check_ags), BeforeValidator(as_text), WithJsonSchema(SCHEMA_AGS)]
 Version = Annotated[int, AfterValidator(check_version), BeforeValidator(to_version), WithJsonSchema(SCHEMA_VERSION)]
+Count = Annotated[int, BeforeValidator(to_count), WithJsonSchema(SCHEMA_COUNT)]
+Year = Annotated[int, BeforeValidator(to_year), WithJsonSchema(SCHEMA_YEAR)]

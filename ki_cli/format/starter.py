@@ -13,12 +13,23 @@ import json
 import re
 from dataclasses import dataclass
 
-from ki_cli.format.vocab import KOMMUNE_TYP
+from ki_cli.format.vocab import KOMMUNE_ART, KOMMUNE_TYP
 from ki_cli.periods import YEAR_MAX, council, period_end
 
 DEFAULT_PATH = "konzept.yaml"
-PLACEHOLDER_NAME = {"kreisfreie_stadt": "Stadt Musterstadt", "kreis": "Kreis Musterkreis"}
-_TYP_ALIASES = {"stadt": "kreisfreie_stadt", "kreisfrei": "kreisfreie_stadt", "kreisfreie": "kreisfreie_stadt"}
+PLACEHOLDER_NAME = {
+    "kreisfreie_stadt": "Stadt Musterstadt",
+    "kreis": "Kreis Musterkreis",
+    "staedteregion": "StädteRegion Musterregion",
+    "kreisangehoerige_stadt": "Stadt Musterstadt",
+}
+_TYP_ALIASES = {
+    "stadt": "kreisfreie_stadt",
+    "kreisfrei": "kreisfreie_stadt",
+    "kreisfreie": "kreisfreie_stadt",
+    "städteregion": "staedteregion",
+    "kreisangehörige_stadt": "kreisangehoerige_stadt",
+}
 
 
 class BadAnswer(ValueError):
@@ -91,8 +102,12 @@ def latest_guideline() -> str:
 
 
 def guess_typ(kommune: str) -> str:
-    """``Kreis Soest`` is a Kreis; anything else is taken for a kreisfreie Stadt."""
-    return "kreis" if kommune.lower().startswith("kreis ") else "kreisfreie_stadt"
+    """``Kreis Soest`` is a Kreis, ``StädteRegion Aachen`` a StädteRegion; anything else is taken for a
+    kreisfreie Stadt."""
+    lower = kommune.lower()
+    if lower.startswith(("städteregion ", "staedteregion ")):
+        return "staedteregion"
+    return "kreis" if lower.startswith("kreis ") else "kreisfreie_stadt"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -178,8 +193,9 @@ _HEAD = """\
 
 version: 1
 
-# Die Kommune, die das KI trägt. typ (kreisfreie_stadt oder kreis) entscheidet, ob der Rat
-# oder der Kreistag beschließt, und welche Stellenobergrenzen gelten.
+# Die Kommune, die das KI trägt. typ (kreisfreie_stadt, kreis, staedteregion oder
+# kreisangehoerige_stadt) entscheidet, ob der Rat, der Kreistag oder der Städteregionstag
+# beschließt, und welche Stellenobergrenzen gelten.
 kommune:
   name: {kommune_q}
   typ: {typ}
@@ -217,16 +233,22 @@ grundlagen:
 
 # Schwerpunkte: mindestens einer in jedem der beiden gesetzlichen Bereiche (§ 8 Abs. 1 TIntG):
 #   bildungskette – Handlungsfelder: fruehe_foerderung, elementarbereich, schule,
-#                   ausserschulische_jugendarbeit, uebergang_schule_beruf, sprachbildung
+#                   ausserschulische_jugendarbeit, uebergang_schule_beruf, sprachbildung,
+#                   seiteneinstieg, mehrsprachigkeit
 #   querschnitt   – Handlungsfelder: interkulturelle_oeffnung, vernetzung, beschaeftigung, kultur,
 #                   sport, politische_partizipation, ehrenamt, gesundheit, pflege,
-#                   antidiskriminierung, wohnen, sonstiges
-# Jede Maßnahme hat eine stufe (initiative → modellprojekt → regelpraxis) und eine
-# federfuehrung: die Kennung eines Partners oder ki für das KI selbst.
+#                   antidiskriminierung, wohnen, erstintegration, demokratie, religion,
+#                   mso_staerkung, sprachmittlung, sonstiges
+# tis2030 ordnet den Schwerpunkt der Teilhabe- und Integrationsstrategie 2030 zu:
+#   erstintegration | regelsysteme | migrationsgesellschaft
+# Jede Maßnahme hat eine stufe (initiative → modellprojekt → regelpraxis, oder daueraufgabe
+# für eine ständige Aufgabe wie die Seiteneinstiegsberatung) und eine federfuehrung: die
+# Kennung eines Partners oder ki für das KI selbst.
 schwerpunkte:
   - id: uebergang
     bereich: bildungskette
     handlungsfeld: uebergang_schule_beruf
+    # tis2030: regelsysteme
     titel: Übergang Schule – Beruf migrationssensibel gestalten   # ERSETZEN
     begruendung: >   # ERSETZEN: Ausgangslage und Bedarf in wenigen Sätzen
       Jugendliche mit Einwanderungsgeschichte finden seltener einen Ausbildungsplatz.
@@ -237,6 +259,10 @@ schwerpunkte:
         ausgangswert: 0   # ERSETZEN
         zielwert: 5       # ERSETZEN
         einheit: Schulen
+        # Gemessene Werte im Zeitraum:
+        # ist:
+        #   - datum: {ist_datum}
+        #     wert: 2
     massnahmen:
       - id: m-berufsorientierung
         titel: Migrationssensible Berufsorientierung an weiterführenden Schulen   # ERSETZEN
@@ -250,6 +276,12 @@ schwerpunkte:
         aspekte: [berufsorientierung, berufswahlspektrum, mobilitaet, elternbildung, kooperation_betriebe]
         ziele: [z-uebergang]
         # sachkosten: 0   # Euro pro Jahr
+        # programm: KAoA-kompakt   # ein benanntes Programm, das die Maßnahme umsetzt
+        # Was je Haushaltsjahr geschah (status: geplant | laufend | abgeschlossen | ausgesetzt):
+        # ist:
+        #   - jahr: {beginn_jahr}
+        #     status: laufend
+        #     teilnehmende: 0
   - id: oeffnung
     bereich: querschnitt
     handlungsfeld: interkulturelle_oeffnung
@@ -274,6 +306,9 @@ schwerpunkte:
 # Personal: eine Zeile je Stelle, hier bis zu den Obergrenzen der Förderrichtlinie {frl}
 # für {typ_label}. vze: Vollzeitäquivalent (1 = Vollzeit). einsatz: wie sich die Stelle
 # auf die Schwerpunkte verteilt (Summe = vze). besetzt_durch leer lassen = unbesetzt.
+# programm: aus welchem Programm die Stelle gefördert wird – ki (Standard, ohne Angabe), kim,
+# komm_an, ifkuf oder sonstiges; nur ki-Stellen zählen gegen die Obergrenzen des KI.
+# kosten: jährliche Personalkosten der Stelle (Arbeitgeberbrutto) in Euro, z. B. kosten: 78000.
 personal:
 {personal}
 # Sachkosten in Euro pro Jahr; Räume und Verwaltungskosten trägt die Kommune.
@@ -281,10 +316,19 @@ sachkosten:
   - posten: Büroräume, Ausstattung und Reisekosten
     betrag: 0   # ERSETZEN: Betrag pro Jahr
     traeger: kommune
+  # Ein landesgeförderter Posten eines Programms mit eigener Obergrenze, z. B.:
+  # - posten: Laiensprachmittlerpool
+  #   betrag: 30000
+  #   traeger: land
+  #   programm: laiensprachmittlerpool
 
+# Förderung je Haushaltsjahr (beantragt bis zum 31. Oktober des Vorjahres), z. B.:
+# foerderung:
+{foerderung}
 # Partner: Kennung, Name und Art. Arten: regeldienst, schulaufsicht, arbeitsverwaltung,
 # freier_traeger, migrantenorganisation, landesstruktur, bildungseinrichtung, wirtschaft,
-# kreisangehoerige_kommune, sonstige.
+# kreisangehoerige_kommune, auslaenderbehoerde, schultraeger, bildungsbuero, kita_traeger,
+# religionsgemeinschaft, ehrenamt, sonstige.
 partner:
   - id: schulamt
     name: {schulamt}   # ERSETZEN
@@ -300,6 +344,7 @@ partner:
     art: landesstruktur
 {extra_partner}
 # Vereinbarungen mit Partnern: was beim Partner bleibt und was das KI beiträgt.
+# form: kooperationsvereinbarung | zielvereinbarung | absprache | weiterleitungsvertrag
 # status: entwurf | in_abstimmung | unterzeichnet (dann mit unterzeichnet_am) | beendet
 vereinbarungen:
   - id: v-schulamt
@@ -314,8 +359,28 @@ vereinbarungen:
 
 # Die Beschlussvorlage (für `ki render proposal`): die Beratungsfolge endet mit genau einer
 # Entscheidung des {council_genitive}, vor dem Beginn des Zeitraums.
+# zustaendigkeit: anhoerung | vorberatung | empfehlung | entscheidung | kenntnisnahme;
+# nach der Sitzung: ergebnis (beschlossen | geaendert_beschlossen | abgelehnt | vertagt |
+# zur_kenntnis_genommen) und abstimmung: {{ja: 0, nein: 0, enthaltung: 0}}.
 vorlage:
   # drucksache: "0000/{vorlage_jahr}"
+  # art: beschlussvorlage   # oder mitteilungsvorlage (die Gremien nehmen zur Kenntnis)
+  # aktenzeichen: "00.00"
+  # herausgeber: {herausgeber}   # ohne Angabe nach der Art der Kommune
+  # unterzeichnung:
+  #   name: Vorname Nachname
+  #   funktion: Beigeordnete/r
+  #   in_vertretung: true
+  # haushalt:
+  #   produkt: "00.00.00"
+  #   sachkonto: "000000"
+  #   vorbehalt: true   # vorbehaltlich der Landesförderung und des Haushaltsbeschlusses
+  # berichterstattung:
+  #   gremium: {council}
+  #   turnus: jaehrlich   # oder halbjaehrlich
+  # anlagen:
+  #   - titel: Integrationskonzept
+  #     datei: integrationskonzept.pdf
   federfuehrend: Kommunales Integrationszentrum
   beratungsfolge:
     - gremium: {consulted}
@@ -327,6 +392,22 @@ vorlage:
       datum: {entscheidung_datum}   # ERSETZEN: Sitzungstermin
       zustaendigkeit: entscheidung
 """
+
+
+_TYP_LABEL = {
+    "kreisfreie_stadt": "eine kreisfreie Stadt",
+    "kreis": "einen Kreis",
+    "staedteregion": "die StädteRegion (wie ein Kreis)",
+    "kreisangehoerige_stadt": "eine kreisangehörige Stadt mit eigenem KI (wie eine kreisfreie Stadt)",
+}
+
+
+def _foerderung(answers: Answers) -> str:
+    """A commented grant entry for each budget year the period touches."""
+    rows: list[str] = []
+    for jahr in range(answers.beginn.year, answers.ende.year + 1):
+        rows += [f"#   - jahr: {jahr}", "#     programm: ki", "#     beantragt: 0"]
+    return "\n".join(rows) + "\n"
 
 
 def _personal(answers: Answers) -> str:
@@ -350,7 +431,7 @@ def _personal(answers: Answers) -> str:
 
 def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
     """The content of the starting file."""
-    kreis = answers.typ == "kreis"
+    kreis = KOMMUNE_ART[answers.typ] == "kreis"
     body = council(answers.typ)
     name = answers.kommune
     ort = _ortsname(name)
@@ -362,7 +443,11 @@ def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
         kommune_q=_q(name),
         zentrum_q=_q(f"Kommunales Integrationszentrum {ort}"),
         typ=answers.typ,
-        typ_label="einen Kreis" if kreis else "eine kreisfreie Stadt",
+        typ_label=_TYP_LABEL[answers.typ],
+        herausgeber=body.head,
+        ist_datum=_d(dt.date(answers.beginn.year, 12, 31)),
+        beginn_jahr=answers.beginn.year,
+        foerderung=_foerderung(answers),
         frl=answers.foerderrichtlinie,
         beginn=_d(answers.beginn),
         ende=_d(answers.ende),

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-KOMMUNE_TYP = ("kreisfreie_stadt", "kreis")
+KOMMUNE_TYP = ("kreisfreie_stadt", "kreis", "staedteregion", "kreisangehoerige_stadt")
+KOMMUNE_ART = {
+    "kreisfreie_stadt": "kreisfreie_stadt",
+    "kreis": "kreis",
+    "staedteregion": "kreis",
+    "kreisangehoerige_stadt": "kreisfreie_stadt",
+}
+"""Each ``kommune.typ`` by the kind its caps and council follow: a StädteRegion like a Kreis, a town
+inside a Kreis with a KI of its own like a kreisfreie Stadt."""
 REGIERUNGSBEZIRK = ("arnsberg", "detmold", "duesseldorf", "koeln", "muenster")
 FOERDERRICHTLINIE = ("2018", "2025")
 BEREICH = ("bildungskette", "querschnitt")
@@ -13,6 +21,8 @@ HANDLUNGSFELD_BILDUNGSKETTE = (
     "ausserschulische_jugendarbeit",
     "uebergang_schule_beruf",
     "sprachbildung",
+    "seiteneinstieg",
+    "mehrsprachigkeit",
 )
 HANDLUNGSFELD_QUERSCHNITT = (
     "interkulturelle_oeffnung",
@@ -26,6 +36,11 @@ HANDLUNGSFELD_QUERSCHNITT = (
     "pflege",
     "antidiskriminierung",
     "wohnen",
+    "erstintegration",
+    "demokratie",
+    "religion",
+    "mso_staerkung",
+    "sprachmittlung",
     "sonstiges",
 )
 HANDLUNGSFELD = HANDLUNGSFELD_BILDUNGSKETTE + HANDLUNGSFELD_QUERSCHNITT
@@ -33,7 +48,7 @@ HANDLUNGSFELD_BY_BEREICH = {
     "bildungskette": HANDLUNGSFELD_BILDUNGSKETTE,
     "querschnitt": HANDLUNGSFELD_QUERSCHNITT,
 }
-STUFE = ("initiative", "modellprojekt", "regelpraxis")
+STUFE = ("initiative", "modellprojekt", "regelpraxis", "daueraufgabe")
 ASPEKTE = ("berufsorientierung", "berufswahlspektrum", "mobilitaet", "elternbildung", "kooperation_betriebe")
 FUNKTION = ("lehrkraft", "fachkraft", "verwaltung")
 FINANZIERUNG = ("land", "kommune", "drittmittel")
@@ -49,13 +64,37 @@ PARTNER_ART = (
     "bildungseinrichtung",
     "wirtschaft",
     "kreisangehoerige_kommune",
+    "auslaenderbehoerde",
+    "schultraeger",
+    "bildungsbuero",
+    "kita_traeger",
+    "religionsgemeinschaft",
+    "ehrenamt",
     "sonstige",
 )
 REGELSYSTEM = ("regeldienst", "schulaufsicht")
-VEREINBARUNG_FORM = ("kooperationsvereinbarung", "zielvereinbarung", "absprache")
+VEREINBARUNG_FORM = ("kooperationsvereinbarung", "zielvereinbarung", "absprache", "weiterleitungsvertrag")
 VEREINBARUNG_STATUS = ("entwurf", "in_abstimmung", "unterzeichnet", "beendet")
-GREMIUM = ("rat", "kreistag", "kreisausschuss", "integrationsrat", "ausschuss")
-ZUSTAENDIGKEIT = ("anhoerung", "empfehlung", "entscheidung")
+GREMIUM = (
+    "rat",
+    "kreistag",
+    "kreisausschuss",
+    "integrationsrat",
+    "ausschuss",
+    "staedteregionstag",
+    "hauptausschuss",
+    "staedteregionsausschuss",
+    "integrationsausschuss",
+)
+ZUSTAENDIGKEIT = ("anhoerung", "empfehlung", "entscheidung", "vorberatung", "kenntnisnahme")
+PROGRAMM_STELLE = ("ki", "kim", "komm_an", "ifkuf", "sonstiges")
+PROGRAMM_SACHKOSTEN = ("laiensprachmittlerpool", "komm_an", "ifkuf", "sonstiges")
+PROGRAMM_FOERDERUNG = ("ki", "laiensprachmittlerpool", "kim", "komm_an", "ifkuf", "sonstiges")
+TIS2030 = ("erstintegration", "regelsysteme", "migrationsgesellschaft")
+IST_STATUS = ("geplant", "laufend", "abgeschlossen", "ausgesetzt")
+VORLAGE_ART = ("beschlussvorlage", "mitteilungsvorlage")
+TURNUS = ("jaehrlich", "halbjaehrlich")
+ERGEBNIS = ("beschlossen", "geaendert_beschlossen", "abgelehnt", "vertagt", "zur_kenntnis_genommen")
 
 KI = "ki"
 """The reserved id: the KI itself, wherever a partner id is expected."""

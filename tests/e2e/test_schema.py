@@ -108,7 +108,7 @@ def test_schema_is_draft_2020_12_and_itself_valid():
 
 def test_every_mapping_forbids_unknown_keys():
     objects = [node for node in walk(build()) if "properties" in node]
-    assert len(objects) == 16  # Konzept and its 15 sections
+    assert len(objects) == 24  # Konzept and its 23 sections (8 of them added in December 2026)
     assert all(node["additionalProperties"] is False for node in objects)
 
 
@@ -125,7 +125,12 @@ def test_every_field_has_a_german_title_and_description():
 
 def test_vocabularies_are_enums():
     defs = build()["$defs"]
-    assert defs["Kommune"]["properties"]["typ"]["enum"] == ["kreisfreie_stadt", "kreis"]
+    assert defs["Kommune"]["properties"]["typ"]["enum"] == [
+        "kreisfreie_stadt",
+        "kreis",
+        "staedteregion",
+        "kreisangehoerige_stadt",
+    ]
     assert "uebergang_schule_beruf" in defs["Schwerpunkt"]["properties"]["handlungsfeld"]["enum"]
     assert set(defs["Grundlagen"]["properties"]["foerderrichtlinie"]["enum"]) == {"2018", "2025", 2018, 2025}
 

@@ -39,7 +39,7 @@ def test_without_terminal_and_flags_it_writes_placeholders_that_validate(cli, tm
     assert code == 0 and report["summary"]["errors"] == 0 and report["summary"]["warnings"] == 0
 
 
-@pytest.mark.parametrize("typ", ["kreisfreie_stadt", "kreis"])
+@pytest.mark.parametrize("typ", ["kreisfreie_stadt", "kreis", "staedteregion", "kreisangehoerige_stadt"])
 @pytest.mark.parametrize("guideline", ["2018", "2025"])
 def test_every_type_and_guideline_gives_a_file_without_errors_or_warnings(cli, tmp_path, typ, guideline):
     target = tmp_path / "k.yaml"
@@ -198,3 +198,62 @@ def test_in_a_terminal_it_asks_in_german_and_asks_again_after_a_wrong_answer(tmp
     assert "keine Art der Kommune" in text  # the wrong answer was explained, then asked again
     data = yaml.safe_load((tmp_path / "k.yaml").read_text(encoding="utf-8"))
     assert data["kommune"] == {"name": "Kreis Soest", "typ": "kreis"}
+
+
+def _uncommented(text: str, start: str, stop: str) -> str:
+    """``text`` with the commented lines from ``start`` up to ``stop`` turned into YAML."""
+    lines, inside = [], False
+    for line in text.splitlines():
+        if start in line:
+            inside = True
+        elif stop in line:
+            inside = False
+        if inside and line.lstrip().startswith("# ") and ":" in line and "ERSETZEN" not in line:
+            indent = len(line) - len(line.lstrip())
+            line = " " * indent + line.lstrip()[2:]
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def test_the_starting_file_shows_the_additions_of_2026_where_a_user_fills_them(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    assert cli("init", str(target), *FLAGS).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    for hint in (
+        "# tis2030:",
+        "# programm: KAoA",
+        "# ist:",
+        "komm_an",
+        "# foerderung:",
+        "#   - jahr: 2028",
+        "# herausgeber: Der Oberbürgermeister",
+        "# unterzeichnung:",
+        "# haushalt:",
+        "daueraufgabe",
+        "weiterleitungsvertrag",
+        "auslaenderbehoerde",
+        "kenntnisnahme",
+    ):
+        assert hint in text, hint
+
+
+def test_the_commented_examples_of_the_starting_file_validate_when_uncommented(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    assert cli("init", str(target), *FLAGS).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    text = _uncommented(text, "# foerderung:", "# Partner:")
+    text = _uncommented(text, "  # art: beschlussvorlage", "  federfuehrend:")
+    assert "\nfoerderung:\n  - jahr: 2027\n" in text and "\n  herausgeber:" in text
+    target.write_text(text, encoding="utf-8")
+    code, report = validate_json(cli, target)
+    assert report["summary"]["errors"] == 0, report
+    written = yaml.safe_load(text)
+    assert [f["jahr"] for f in written["foerderung"]] == [2027, 2028]
+    assert written["vorlage"]["unterzeichnung"]["in_vertretung"] is True
+
+
+def test_init_guesses_a_staedteregion_from_its_name(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    result = cli("init", str(target), "--kommune", "StädteRegion Aachen", "--beginn", "01.01.2027")
+    assert result.exit_code == 0, result.stderr
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["kommune"]["typ"] == "staedteregion"

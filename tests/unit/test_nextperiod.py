@@ -142,11 +142,11 @@ def test_every_section_of_the_concept_is_carried_over_even_one_added_to_the_form
 
     class Wider(coreschema.Konzept):  # the concept record as if the model had one more section
         __slots__ = ()
-        _fields = (*coreschema.Konzept._fields, "foerderung")
+        _fields = (*coreschema.Konzept._fields, "evaluation")
 
     konzept, errors = records.validate(old())
     assert not errors
-    wider = Wider(**konzept.fields(), foerderung={"bescheid": "Az. 48.01", "betrag": 120000.0})
+    wider = Wider(**konzept.fields(), evaluation={"bericht": "Az. 48.01", "betrag": 120000.0})
     written = yaml.safe_load(build(wider, "2023-2024.yaml").text)
-    assert written["foerderung"] == {"bescheid": "Az. 48.01", "betrag": 120000.0}
-    assert list(written)[-1] == "foerderung"
+    assert written["evaluation"] == {"bericht": "Az. 48.01", "betrag": 120000.0}
+    assert list(written)[-1] == "evaluation"

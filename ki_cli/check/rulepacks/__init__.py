@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ki_cli.format.vocab import KOMMUNE_ART
+
 FOLDER = Path(__file__).resolve().parent
 
 
@@ -26,14 +28,19 @@ class RulePack:
 
     def cap(self, funktion: str, typ: str) -> float | None:
         entry = self.caps.get(funktion)
-        return None if entry is None else float(entry[typ])
+        return None if entry is None else float(entry[_typ_in(entry, typ)])
 
     def total_cap(self, typ: str) -> float:
-        return float(self.total[typ])
+        return float(self.total[_typ_in(self.total, typ)])
 
     @property
     def counted(self) -> tuple[str, ...]:
         return tuple(self.total["counts"])
+
+
+def _typ_in(table: dict[str, Any], typ: str) -> str:
+    """``typ`` where the pack names it, else the kind it counts as (``vocab.KOMMUNE_ART``)."""
+    return typ if typ in table else KOMMUNE_ART.get(typ, typ)
 
 
 def names() -> list[str]:
