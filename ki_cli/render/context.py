@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ki_cli.format import records
-from ki_cli.format.vocab import FUNKTION, KI
+from ki_cli.format.vocab import FUNKTION, KI, PROGRAMM_STELLE
 from ki_cli.periods import application_deadline, council
-from ki_cli.render.formatting import MdText
+from ki_cli.render.formatting import MdText, md
 from ki_cli.render.labels import label
 
 if TYPE_CHECKING:  # render gets fastcheck's records, which have the models' attributes
@@ -33,6 +33,35 @@ class Zeile:
     @property
     def summe(self) -> float:
         return self.lehrkraft + self.fachkraft + self.verwaltung
+
+
+@dataclass(frozen=True)
+class Programmstellen:
+    """The posts of another state programme (KIM, KOMM-AN, IfKuF …), listed apart from the KI's."""
+
+    programm: str  # the programme's German name
+    stellen: Zeile
+    kosten: float | None  # the personnel cost of the posts that give one
+
+
+@dataclass(frozen=True)
+class Beratungszeile:
+    """A row of the Beratungsfolge as printed: the body's name, its role, the result after the session."""
+
+    datum: dt.date
+    gremium: MdText
+    zustaendigkeit: str
+    ergebnis: MdText | None
+
+
+@dataclass(frozen=True)
+class Unterschrift:
+    """The signature block: the issuing office, "In Vertretung" where it applies, name and function."""
+
+    herausgeber: MdText
+    in_vertretung: bool
+    name: MdText
+    funktion: MdText | None
 
 
 @dataclass(frozen=True)
@@ -79,8 +108,11 @@ class Aenderungen:
     markdown: MdText
 
 
-def _behoerde(typ: str) -> MdText:
-    return MdText(council(typ).head)
+def _herausgeber(konzept: Konzept, vorlage: Vorlage) -> MdText:
+    """The issuing office: ``vorlage.herausgeber`` as written, else the head by type of municipality."""
+    if vorlage.herausgeber:
+        return md(vorlage.herausgeber)
+    return MdText(council(konzept.kommune.typ).head)
 
 
 def _vertretung(konzept: Konzept, vorlage: Vorlage) -> str:
@@ -88,6 +120,123 @@ def _vertretung(konzept: Konzept, vorlage: Vorlage) -> str:
         if beratung.zustaendigkeit == "entscheidung":
             return beratung.bezeichnung or label(beratung.gremium)
     return council(konzept.kommune.typ).name
+
+
+def _gremium_name(vorlage: Vorlage, gremium: str) -> str:
+    """A body's name as the Beratungsfolge writes it, else its German name."""
+    for beratung in vorlage.beratungsfolge:
+        if beratung.gremium == gremium and beratung.bezeichnung:
+            return beratung.bezeichnung
+    return label(gremium)
+
+
+def _ergebnis(beratung: Any) -> MdText | None:
+    """"beschlossen (Ja 9, Nein 0, Enthaltungen 1)": the result and the votes, where the file has them."""
+    parts = []
+    abstimmung = beratung.abstimmung
+    if abstimmung is not None:
+        for text, count in (("Ja", abstimmung.ja), ("Nein", abstimmung.nein), ("Enthaltungen", abstimmung.enthaltung)):
+            if count is not None:
+                parts.append(f"{text} {count}")
+    votes = ", ".join(parts)
+    if beratung.ergebnis is None:
+        return MdText(votes) if votes else None
+    result = label(beratung.ergebnis)
+    return MdText(f"{result} ({votes})" if votes else result)
+
+
+def _beratungsfolge(vorlage: Vorlage) -> list[Beratungszeile]:
+    return [
+        Beratungszeile(
+            datum=b.datum,
+            gremium=md(b.bezeichnung or label(b.gremium)),
+            zustaendigkeit=label(b.zustaendigkeit),
+            ergebnis=_ergebnis(b),
+        )
+        for b in vorlage.beratungsfolge
+    ]
+
+
+def _kenntnisnahme(konzept: Konzept, vorlage: Vorlage) -> MdText:
+    """Who takes note of a Mitteilungsvorlage: "Der Integrationsrat und der Ausschuss … nehmen"."""
+    names = [md(b.bezeichnung or label(b.gremium)) for b in vorlage.beratungsfolge if b.zustaendigkeit == "kenntnisnahme"]
+    if not names:
+        names = [md(b.bezeichnung or label(b.gremium)) for b in vorlage.beratungsfolge]
+    if not names:
+        names = [md(council(konzept.kommune.typ).name)]
+    unique = list(dict.fromkeys(names))
+    if len(unique) == 1:
+        return MdText(f"Der {unique[0]} nimmt")
+    listed = ", der ".join(unique[:-1])
+    return MdText(f"Der {listed} und der {unique[-1]} nehmen")
+
+
+def _berichterstattung(konzept: Konzept, vorlage: Vorlage) -> MdText | None:
+    """The mandate to report: "dem Integrationsrat regelmäßig (jährlich)" (None without ``berichterstattung``)."""
+    bericht = vorlage.berichterstattung
+    if bericht is None:
+        return None
+    gremium = _gremium_name(vorlage, bericht.gremium) if bericht.gremium else _vertretung(konzept, vorlage)
+    turnus = f" ({label(bericht.turnus)})" if bericht.turnus else ""
+    return MdText(f"dem {md(gremium)} regelmäßig{turnus}")
+
+
+def _unterschrift(vorlage: Vorlage, herausgeber: MdText) -> Unterschrift | None:
+    u = vorlage.unterzeichnung
+    if u is None:
+        return None
+    return Unterschrift(herausgeber, bool(u.in_vertretung), md(u.name), md(u.funktion) if u.funktion else None)
+
+
+def _haushaltsstelle(vorlage: Vorlage) -> MdText | None:
+    """"Produkt 05.04.01, Sachkonto 5011000, …": the budget lines the file names."""
+    haushalt = vorlage.haushalt
+    if haushalt is None:
+        return None
+    parts = [
+        f"{text} {md(value)}"
+        for text, value in (
+            ("Produkt", haushalt.produkt),
+            ("Sachkonto", haushalt.sachkonto),
+            ("Kostenstelle", haushalt.kostenstelle),
+            ("PSP-Element", haushalt.psp_element),
+        )
+        if value
+    ]
+    return MdText(", ".join(parts)) if parts else None
+
+
+def _stellen(titel: str, posts: list[Any]) -> Zeile:
+    vze = dict.fromkeys(FUNKTION, 0.0)
+    for stelle in posts:
+        vze[stelle.funktion] += stelle.vze
+    return Zeile(titel, **vze)
+
+
+def _programm(stelle: Any) -> str:
+    return getattr(stelle, "programm", None) or KI
+
+
+def _programmstellen(konzept: Konzept) -> list[Programmstellen]:
+    """The posts of other programmes, per programme in the vocabulary's order."""
+    rows = []
+    for programm in PROGRAMM_STELLE:
+        if programm == KI:
+            continue
+        posts = [s for s in konzept.personal if _programm(s) == programm]
+        if posts:
+            costs = [s.kosten for s in posts if s.kosten is not None]
+            name = label(programm, "programm")
+            rows.append(Programmstellen(name, _stellen(name, posts), sum(costs) if costs else None))
+    return rows
+
+
+def _zeitraum(beginn: dt.date, ende: dt.date) -> str:
+    return f"{beginn.day:02d}.{beginn.month:02d}.{beginn.year} bis {ende.day:02d}.{ende.month:02d}.{ende.year}"
+
+
+def _entwurf(status: str) -> str:
+    return {"entwurf": " (Entwurf)", "in_abstimmung": " (in Abstimmung)"}.get(status, "")
 
 
 def _years(beginn: dt.date, ende: dt.date) -> int:
@@ -140,18 +289,35 @@ def build(
         for sp, m in konzept.massnahmen()
     ]
 
+    ki_stellen = [s for s in konzept.personal if _programm(s) == KI]
     einsatz: dict[str, dict[str, float]] = {sp.id: dict.fromkeys(FUNKTION, 0.0) for sp in konzept.schwerpunkte}
-    for stelle in konzept.personal:
+    for stelle in ki_stellen:
         for sp_id, anteil in stelle.einsatz.items():
             if sp_id in einsatz:
                 einsatz[sp_id][stelle.funktion] += anteil
     personal_nach_schwerpunkt = [Zeile(sp.titel, **einsatz[sp.id]) for sp in konzept.schwerpunkte]
     personal_summe = Zeile("Summe", *(sum(getattr(z, f) for z in personal_nach_schwerpunkt) for f in FUNKTION))
     vze_nach_finanzierung: dict[str, dict[str, float]] = {}
-    for stelle in konzept.personal:
+    for stelle in ki_stellen:
         row = vze_nach_finanzierung.setdefault(stelle.finanzierung, dict.fromkeys(FUNKTION, 0.0))
         row[stelle.funktion] += stelle.vze
     landesstellen = vze_nach_finanzierung.get("land", dict.fromkeys(FUNKTION, 0.0))
+    abgeordnete_lehrkraefte = _stellen(
+        "vom Land abgeordnete Lehrkräfte",
+        [s for s in ki_stellen if s.finanzierung == "land" and s.funktion == "lehrkraft"],
+    )
+    gefoerderte_stellen = _stellen(
+        "vom Land geförderte kommunale Stellen",
+        [s for s in ki_stellen if s.finanzierung == "land" and s.funktion != "lehrkraft"],
+    )
+    weitere_stellen = [
+        zeile
+        for zeile in (
+            _stellen("aus kommunalen Mitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "kommune"]),
+            _stellen("aus Drittmitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "drittmittel"]),
+        )
+        if zeile.summe
+    ]
 
     massnahmen_je_vereinbarung: dict[str, list[Massnahme]] = {}
     for zeile in massnahmen:
@@ -166,6 +332,13 @@ def build(
         sachkosten_nach_traeger[posten.traeger] = sachkosten_nach_traeger.get(posten.traeger, 0.0) + posten.betrag
     massnahmen_sachkosten = sum(m.massnahme.sachkosten or 0.0 for m in massnahmen)
     vorlage = konzept.vorlage or records.Vorlage()
+    herausgeber = _herausgeber(konzept, vorlage)  # type: ignore[arg-type]  # a record of the Vorlage
+    unterzeichnet = [z for z in vereinbarungen if z.vereinbarung.status == "unterzeichnet"]
+    offen = [z for z in vereinbarungen if z.vereinbarung.status in ("entwurf", "in_abstimmung")]
+    anlagen = [f"Schwerpunktkonzept {_zeitraum(konzept.periode.beginn, konzept.periode.ende)}"]
+    anlagen += [f"{label(z.vereinbarung.form)} mit {z.partner}" + _entwurf(z.vereinbarung.status) for z in vereinbarungen]
+    anlagen.append("Arbeitsplanung für beide gesetzlichen Schwerpunkte")
+    anlagen += [a.titel + (f" (Datei: {a.datei})" if a.datei else "") for a in vorlage.anlagen]
     beginn, ende = konzept.periode.beginn, konzept.periode.ende
     foerderung = _foerderung(konzept)
     jahre = _years(beginn, ende)
@@ -184,11 +357,20 @@ def build(
         "vereinbarungen": konzept.vereinbarungen,
         "vorlage": vorlage,
         # derived for documents
-        "behoerde": _behoerde(konzept.kommune.typ),
+        "herausgeber": herausgeber,
+        "behoerde": herausgeber,  # the name of the first version, for a municipality's own templates
         "vertretung": _vertretung(konzept, vorlage),  # type: ignore[arg-type]  # a record of the Vorlage
-        "zeitraum": MdText(
-            f"{beginn.day:02d}.{beginn.month:02d}.{beginn.year} bis {ende.day:02d}.{ende.month:02d}.{ende.year}"
-        ),
+        "mitteilung": vorlage.art == "mitteilungsvorlage",
+        "vorlageart": label(vorlage.art or "beschlussvorlage"),
+        "beratungen": _beratungsfolge(vorlage),  # type: ignore[arg-type]
+        "mit_ergebnis": any(b.ergebnis is not None or b.abstimmung is not None for b in vorlage.beratungsfolge),
+        "kenntnisnahme": _kenntnisnahme(konzept, vorlage),  # type: ignore[arg-type]
+        "berichterstattung": _berichterstattung(konzept, vorlage),  # type: ignore[arg-type]
+        "unterschrift": _unterschrift(vorlage, herausgeber),  # type: ignore[arg-type]
+        "haushaltsstelle": _haushaltsstelle(vorlage),  # type: ignore[arg-type]
+        "vorbehalt": vorlage.haushalt is not None and bool(vorlage.haushalt.vorbehalt),
+        "anlagen": anlagen,
+        "zeitraum": MdText(_zeitraum(beginn, ende)),
         "jahre": jahre,
         "antragsfrist": application_deadline(beginn.year),
         "schwerpunkte_bildungskette": [sp for sp in konzept.schwerpunkte if sp.bereich == "bildungskette"],
@@ -198,8 +380,14 @@ def build(
         "personal_summe": personal_summe,
         "landesstellen": landesstellen,
         "landesstellen_summe": sum(landesstellen.values()),
+        "abgeordnete_lehrkraefte": abgeordnete_lehrkraefte,
+        "gefoerderte_stellen": gefoerderte_stellen,
+        "weitere_stellen": weitere_stellen,
+        "programmstellen": _programmstellen(konzept),
         "vze_nach_finanzierung": vze_nach_finanzierung,
         "vereinbarungen_mit_partner": vereinbarungen,
+        "vereinbarungen_unterzeichnet": unterzeichnet,
+        "vereinbarungen_offen": offen,
         "foerderung": foerderung,
         "sachkosten_nach_traeger": sachkosten_nach_traeger,
         "massnahmen_sachkosten": massnahmen_sachkosten,

@@ -85,4 +85,12 @@ def md(value: Any) -> MdText:
     return MdText(escape(text))
 
 
-FILTERS = {"datum": datum, "zahl": zahl, "euro": euro, "vze": vze, "md": md}
+def aufzaehlung(values: Any) -> MdText:
+    """A German enumeration: ``["A", "B", "C"]`` → ``A, B und C`` (each item made safe as ``md``)."""
+    items = [md(value) for value in values]
+    if len(items) < 2:
+        return MdText("".join(items))
+    return MdText(", ".join(items[:-1]) + " und " + items[-1])
+
+
+FILTERS = {"datum": datum, "zahl": zahl, "euro": euro, "vze": vze, "md": md, "aufzaehlung": aufzaehlung}

@@ -334,7 +334,9 @@ def test_file_read_through_include_is_not_possible(cli, concept, tmp_path):
 
 
 def test_separators_printed_by_a_template_keep_their_spaces(cli):
-    """``{{ ", " if not loop.last }}`` between partner names: the Markdown escaping must not trim it."""
+    """``{{ ", " if not loop.last }}`` between parts and the German enumeration of partner names: the
+    Markdown escaping must not trim the spaces."""
     result = cli("render", "proposal", str(CONCEPTS / "beispielstadt" / "2025-2026.yaml"))
-    expected = "Schulamt für die Stadt Beispielstadt, Fachbereich Jugend der Stadt Beispielstadt, Caritasverband"
+    assert "(5,0 VZE Fachkräfte, 0,5 VZE Verwaltungsassistenz)" in result.stdout
+    expected = "Schulamt für die Stadt Beispielstadt, Fachbereich Jugend der Stadt Beispielstadt und Caritasverband"
     assert expected in result.stdout
