@@ -2,9 +2,10 @@
 
 One home for what the validator, the documents, ``ki init`` and ``ki next-period`` all compute:
 ``period_end`` (the day before the same date two years later), the period that follows, the
-application deadline of a budget year, and for each ``kommune.typ`` the council that decides
-(``rat`` / ``kreistag``), its German names and the head of administration who issues the
-proposal. Plain data and ``datetime`` only: imported on the path of ``ki validate``.
+budget years a period touches (``budget_years``), the application deadline of a budget year, and
+for each ``kommune.typ`` the council that decides (``rat`` / ``kreistag`` / ``staedteregionstag``),
+the committee that may decide in its place, its German names and the head of administration who
+issues the proposal. Plain data and ``datetime`` only: imported on the path of ``ki validate``.
 """
 
 from __future__ import annotations
@@ -44,8 +45,43 @@ def next_period_start(today: dt.date) -> dt.date:
 
 
 def application_deadline(budget_year: int) -> dt.date:
-    """The grant of a budget year is applied for by 31 October of the year before."""
+    """The grant of a budget year is applied for by 31 October of the year before.
+
+    The funding procedure's usual date; the rules and documents take a rule pack's own value
+    (``RulePack.application_deadline``, with its source) where the pack records one.
+    """
     return dt.date(budget_year - 1, 10, 31)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetYear:
+    """One budget year (a calendar year) a period touches, and the part of the period in it."""
+
+    year: int
+    first: dt.date  # the first day of the period in this year
+    last: dt.date  # the last day of the period in this year
+    months: int  # the calendar months of this year the period touches, 1 to 12
+
+    @property
+    def full(self) -> bool:
+        return self.months == 12
+
+    @property
+    def share(self) -> float:
+        """The part of a full year: months / 12 (a grant of a part year counts pro rata by months)."""
+        return self.months / 12
+
+
+def budget_years(beginn: dt.date, ende: dt.date) -> list[BudgetYear]:
+    """The budget years from ``beginn`` to ``ende``: 1 March 2027 – 28 February 2029 touches 2027
+    (10 months), 2028 (12) and 2029 (2). A month the period touches in part counts as a month.
+    Empty when ``ende`` lies before ``beginn``."""
+    years: list[BudgetYear] = []
+    for year in range(beginn.year, ende.year + 1):
+        first = max(beginn, dt.date(year, 1, 1))
+        last = min(ende, dt.date(year, 12, 31))
+        years.append(BudgetYear(year, first, last, last.month - first.month + 1))
+    return years
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +95,8 @@ class Council:
     kind: L  # "kreisfreien Stadt" (as in "In einer … beschließt")
     head: str  # who issues the proposal
     consulted: str  # the committee the starting file consults before the decision
+    delegated: str = ""  # the committee that may decide in the council's place (KI607)
+    art: str = ""  # the kind of municipality: "stadt", "kreis" or "staedteregion" (its bodies, KI604)
 
 
 COUNCILS: dict[str, Council] = {
@@ -70,6 +108,8 @@ COUNCILS: dict[str, Council] = {
         kind=L("kreisfreien Stadt", "kreisfreie Stadt (independent city)"),
         head="Der Oberbürgermeister",
         consulted="integrationsrat",
+        delegated="hauptausschuss",
+        art="stadt",
     ),
     "kreis": Council(
         body="kreistag",
@@ -79,6 +119,8 @@ COUNCILS: dict[str, Council] = {
         kind=L("Kreis", "Kreis (district)"),
         head="Der Landrat",
         consulted="ausschuss",
+        delegated="kreisausschuss",
+        art="kreis",
     ),
     "staedteregion": Council(
         body="staedteregionstag",
@@ -88,6 +130,8 @@ COUNCILS: dict[str, Council] = {
         kind=L("StädteRegion", "StädteRegion"),
         head="Der Städteregionsrat",
         consulted="ausschuss",
+        delegated="staedteregionsausschuss",
+        art="staedteregion",
     ),
     "kreisangehoerige_stadt": Council(
         body="rat",
@@ -97,6 +141,8 @@ COUNCILS: dict[str, Council] = {
         kind=L("kreisangehörigen Stadt", "kreisangehörige Stadt (town within a Kreis)"),
         head="Der Bürgermeister",
         consulted="integrationsrat",
+        delegated="hauptausschuss",
+        art="stadt",
     ),
 }
 """The council by ``kommune.typ`` (one entry per type of the format's vocabulary)."""
@@ -105,3 +151,13 @@ COUNCILS: dict[str, Council] = {
 def council(typ: str) -> Council:
     """The council of a municipality of type ``typ``."""
     return COUNCILS[typ]
+
+
+def bodies_of_other_kinds(typ: str) -> frozenset[str]:
+    """The councils and delegated committees of the other kinds of municipality than ``typ``'s
+    (``kreistag`` or ``kreisausschuss`` for a city …): a decision by one of them is wrong (KI604)."""
+    own = council(typ)
+    return frozenset(body for c in COUNCILS.values() if c.art != own.art for body in (c.body, c.delegated) if body) - {
+        own.body,
+        own.delegated,
+    }

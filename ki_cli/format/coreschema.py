@@ -708,7 +708,7 @@ _GRUNDLAGEN: dict[str, Any] = {
                 "schema": {
                     "type": "function-before",
                     "function": {"type": "no-info", "function": converters.as_text},
-                    "schema": {"type": "literal", "expected": ["2018", "2025"]},
+                    "schema": {"type": "literal", "expected": ["2018", "2023", "2025"]},
                 },
             },
             "integrationskonzept": {"type": "model-field", "schema": _INTEGRATIONSKONZEPT},

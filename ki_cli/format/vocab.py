@@ -12,7 +12,7 @@ KOMMUNE_ART = {
 """Each ``kommune.typ`` by the kind its caps and council follow: a StädteRegion like a Kreis, a town
 inside a Kreis with a KI of its own like a kreisfreie Stadt."""
 REGIERUNGSBEZIRK = ("arnsberg", "detmold", "duesseldorf", "koeln", "muenster")
-FOERDERRICHTLINIE = ("2018", "2025")
+FOERDERRICHTLINIE = ("2018", "2023", "2025")
 BEREICH = ("bildungskette", "querschnitt")
 HANDLUNGSFELD_BILDUNGSKETTE = (
     "fruehe_foerderung",

@@ -1,11 +1,23 @@
 """Rule packs: one TOML data file per funding guideline, every value with its source.
 
 A new guideline is a new file in this folder; the code finds it by its name
-(``grundlagen.foerderrichtlinie``).
+(``grundlagen.foerderrichtlinie``). A pack holds, per ``kommune.typ``:
+
+* ``caps``: the cap on the KI's state-funded VZE per funktion (KI401) and ``total``, the cap on
+  their sum (KI402);
+* ``amounts``: the maximum grant per funktion ("bis zu" a fixed amount per VZE and full budget
+  year), in tiers, a tier without a sourced amount having ``max`` absent;
+* ``pool``: the cap on the lay interpreter pool's state-funded material costs per budget year;
+* ``deadline``: the day of the year before a budget year by which its grant is applied for.
+
+Every value names a ``source`` (a key of the pack's ``[sources]``: title, date, link) and the
+words it rests on (``quote``). A value no source gives is absent; the code copes (``None``).
+Arithmetic on these values lives in ``ki_cli.funding``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -17,25 +29,133 @@ from ki_cli.format.vocab import KOMMUNE_ART
 FOLDER = Path(__file__).resolve().parent
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a pack value comes from: a document's title, its date and address (each may be absent)."""
+
+    title: str
+    date: dt.date | None = None
+    link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """One value of a pack with the words it rests on and its source."""
+
+    value: float | None
+    quote: str
+    source: Source | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """Part of a funktion's maximum grant: up to ``vze`` VZE at up to ``max`` € per ``per_vze`` VZE
+    and full budget year; ``max`` is None when the pack has no sourced amount for it."""
+
+    vze: float
+    max: float | None
+    per_vze: float
+    quote: str
+    source: Source | None
+
+    @property
+    def per_full_vze(self) -> float | None:
+        """The maximum per 1,0 VZE and full budget year."""
+        return None if self.max is None else self.max / self.per_vze
+
+
+@dataclass(frozen=True, slots=True)
+class PoolCap:
+    """The lay interpreter pool's cap: up to ``max`` € a budget year, for ``years`` (empty: any year)."""
+
+    max: float
+    years: tuple[int, ...]
+    quote: str
+    source: Source | None
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A budget year's grant is applied for by ``day``.``month``. of the year before."""
+
+    month: int
+    day: int
+    quote: str
+    source: Source | None
+
+    def for_year(self, budget_year: int) -> dt.date:
+        return dt.date(budget_year - 1, self.month, self.day)
+
+
 @dataclass(frozen=True)
 class RulePack:
     name: str
     title: str
-    source: dict[str, Any]
+    source: Source | None
+    sources: dict[str, Source]
     caps: dict[str, dict[str, Any]]
     total: dict[str, Any]
-    amounts: dict[str, Any] | None
+    amounts: dict[str, list[dict[str, Any]]]
+    pool: tuple[PoolCap, ...]
+    deadline: Deadline | None
 
     def cap(self, funktion: str, typ: str) -> float | None:
+        """The cap on the KI's state-funded VZE of ``funktion`` (None: the pack sets none)."""
         entry = self.caps.get(funktion)
-        return None if entry is None else float(entry[_typ_in(entry, typ)])
+        if entry is None:
+            return None
+        key = _typ_in(entry, typ)
+        return float(entry[key]) if key in entry else None
+
+    def cap_sourced(self, funktion: str, typ: str) -> Sourced:
+        entry = self.caps.get(funktion, {})
+        return Sourced(self.cap(funktion, typ), str(entry.get("quote", "")), self._source(entry))
 
     def total_cap(self, typ: str) -> float:
         return float(self.total[_typ_in(self.total, typ)])
 
+    def total_sourced(self, typ: str) -> Sourced:
+        return Sourced(self.total_cap(typ), str(self.total.get("quote", "")), self._source(self.total))
+
     @property
     def counted(self) -> tuple[str, ...]:
+        """The funktionen the total cap counts (and the grant pays for)."""
         return tuple(self.total["counts"])
+
+    def tiers(self, funktion: str, typ: str) -> tuple[Tier, ...]:
+        """The tiers of ``funktion``'s maximum grant for ``typ``, in order (empty: none recorded)."""
+        found = []
+        for entry in self.amounts.get(funktion, []):
+            vze = entry["vze"]
+            key = _typ_in(vze, typ)
+            if key not in vze:
+                continue
+            amount = entry.get("max")
+            found.append(
+                Tier(
+                    vze=float(vze[key]),
+                    max=None if amount is None else float(amount),
+                    per_vze=float(entry.get("per_vze", 1.0)),
+                    quote=str(entry.get("quote", "")),
+                    source=self._source(entry),
+                )
+            )
+        return tuple(found)
+
+    def pool_cap(self, budget_year: int) -> PoolCap | None:
+        """The lay interpreter pool's cap for ``budget_year`` (None: the pack records none)."""
+        for cap in self.pool:
+            if budget_year in cap.years:
+                return cap
+        return next((cap for cap in self.pool if not cap.years), None)
+
+    def application_deadline(self, budget_year: int) -> dt.date | None:
+        """The day by which the grant of ``budget_year`` is applied for (None: not recorded)."""
+        return None if self.deadline is None else self.deadline.for_year(budget_year)
+
+    def _source(self, entry: dict[str, Any]) -> Source | None:
+        key = entry.get("source")
+        return None if key is None else self.sources.get(str(key))
 
 
 def _typ_in(table: dict[str, Any], typ: str) -> str:
@@ -48,48 +168,88 @@ def names() -> list[str]:
     return sorted(path.stem for path in FOLDER.glob("*.toml"))
 
 
+def _date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
 @cache
 def load_pack(name: str) -> RulePack | None:
     path = FOLDER / f"{name}.toml"
     if not path.is_file():
         return None
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    sources = {
+        key: Source(title=str(value["title"]), date=_date(value.get("date")), link=value.get("link"))
+        for key, value in data.get("sources", {}).items()
+    }
+
+    def source(entry: dict[str, Any]) -> Source | None:
+        key = entry.get("source")
+        return None if key is None else sources.get(str(key))
+
+    pool = tuple(
+        PoolCap(
+            max=float(entry["max"]),
+            years=tuple(int(y) for y in entry.get("years", ())),
+            quote=str(entry.get("quote", "")),
+            source=source(entry),
+        )
+        for entry in data.get("pool", [])
+    )
+    raw_deadline = data.get("deadline")
+    deadline = (
+        None
+        if raw_deadline is None
+        else Deadline(
+            month=int(raw_deadline["month"]),
+            day=int(raw_deadline["day"]),
+            quote=str(raw_deadline.get("quote", "")),
+            source=source(raw_deadline),
+        )
+    )
     return RulePack(
         name=data["name"],
         title=data["title"],
-        source=data["source"],
+        source=sources.get(str(data.get("source", ""))),
+        sources=sources,
         caps=data["caps"],
         total=data["total"],
-        amounts=data.get("amounts"),
+        amounts=data.get("amounts", {}),
+        pool=pool,
+        deadline=deadline,
     )
 
 
 def land_vze(konzept: Any) -> dict[str, float]:
-    """State-funded VZE per funktion."""
+    """The KI's state-funded VZE per funktion: ``programm: ki`` posts with ``finanzierung: land``."""
     totals = {funktion: 0.0 for funktion in ("lehrkraft", "fachkraft", "verwaltung")}
     for stelle in konzept.personal:
-        if stelle.finanzierung == "land":
+        if stelle.finanzierung == "land" and getattr(stelle, "programm", "ki") == "ki":
             totals[stelle.funktion] += stelle.vze
     return totals
 
 
 def grant_items(konzept: Any, pack: RulePack) -> list[tuple[str, float]] | None:
-    """The yearly state grant as (text, euros) items, from the pack's fixed amounts.
+    """The yearly state grant's maximum as (text, euros) items, one per funktion the grant pays.
 
-    VZE above the pack's caps are not funded, so they are capped here. None when the pack
-    records no amounts.
+    Kept, with its former texts, for the documents until they use ``ki_cli.funding`` (which gives
+    the maxima per budget year); None when the pack does not record an amount for every funded post.
     """
-    if not pack.amounts:
+    from ki_cli.funding import full_year
+
+    parts = full_year(konzept, pack)
+    if not parts or any(part.rate is None for part in parts):
         return None
-    typ = konzept.kommune.typ
-    vze = land_vze(konzept)
-    fachkraft = min(vze["fachkraft"], pack.cap("fachkraft", typ) or 0.0)
-    verwaltung = min(vze["verwaltung"], pack.cap("verwaltung", typ) or 0.0)
-    per_fk = float(pack.amounts["fachkraft_per_vze"])
-    per_half_va = float(pack.amounts["verwaltung_per_half_vze"])
-    fk_text = f"{_num(fachkraft)} Fachkraft-VZE × {_euro(per_fk)}"
-    va_text = f"{_num(verwaltung)} VZE Verwaltungsassistenz ({_euro(per_half_va)} je 0,5 VZE)"
-    return [(fk_text, fachkraft * per_fk), (va_text, verwaltung / 0.5 * per_half_va)]
+    items = []
+    for part in parts:
+        if part.funktion == "fachkraft":
+            text = f"{_num(part.vze)} Fachkraft-VZE × {_euro(part.rate or 0.0)}"
+        else:
+            text = (
+                f"{_num(part.vze)} VZE Verwaltungsassistenz ({_euro(part.unit_amount or 0.0)} je {_num(part.unit)} VZE)"
+            )
+        items.append((text, part.per_year or 0.0))
+    return items
 
 
 def _num(value: float) -> str:
