@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ki_cli.format import records
-from ki_cli.format.vocab import FUNKTION, KI, PROGRAMM_STELLE
-from ki_cli.periods import application_deadline, council
+from ki_cli.format.vocab import FUNKTION, KI, PROGRAMM_FOERDERUNG, PROGRAMM_STELLE
+from ki_cli.funding import FUNDED, POOL, Funding, Part, funding
+from ki_cli.periods import BudgetYear, budget_years, council
 from ki_cli.render.formatting import MdText, md
 from ki_cli.render.labels import label
+from ki_cli.text import german_money, german_vze
 
 if TYPE_CHECKING:  # render gets fastcheck's records, which have the models' attributes
     from ki_cli.format.model import Konzept, Massnahme, Schwerpunkt, Vereinbarung, Vorlage
@@ -86,18 +88,58 @@ class VereinbarungZeile:
 
 
 @dataclass(frozen=True)
-class Foerderung:
-    """The state grant computed from the rule pack's fixed amounts (None when it has none)."""
+class Hoechstbetrag:
+    """One line of the KI grant's maxima for a full budget year: what, how many VZE, the fixed amount."""
 
-    richtlinie: str
-    quelle: str
-    posten: list[tuple[str, float]]
-    pro_jahr: float
-    jahre: int
+    titel: str  # "Fachkräfte", "weitere Fachkraftstellen", "Verwaltungsassistenz"
+    vze: float
+    festbetrag: MdText  # "bis zu 57.000 € je Stelle" or "Festbetrag nicht hinterlegt"
+    pro_jahr: float | None  # the maximum of a full budget year, None when not recorded
+
+
+@dataclass(frozen=True)
+class Haushaltsjahr:
+    """One budget year of the period: the KI grant's maximum, deadline, applied and granted, costs, own share."""
+
+    jahr: int
+    monate: int
+    teilzeitraum: str  # "" for a full year, else "März–Dezember"
+    antragsfrist: dt.date | None
+    hoechstbetrag: float | None  # None: an amount of the pack is not recorded
+    beantragt: float | None
+    bewilligt: float | None
+    antrag_am: dt.date | None
+    bescheid_am: dt.date | None
+    pool_hoechstbetrag: float | None
+    pool_beantragt: float | None
+    pool_bewilligt: float | None
+    programme: list[tuple[str, float | None, float | None]]  # other programmes: name, beantragt, bewilligt
+    sachkosten_kommune: float
+    sachkosten_massnahmen: float
+    personalkosten_kommune: float | None  # None: the posts' cost is not given
+    eigenanteil: float
 
     @property
-    def zeitraum(self) -> float:
-        return self.pro_jahr * self.jahre
+    def beantragt_oder_bewilligt(self) -> bool:
+        return self.beantragt is not None or self.bewilligt is not None
+
+    @property
+    def gestellt(self) -> bool:
+        """Whether ``foerderung[]`` records the application of this year (an amount or a date)."""
+        return self.beantragt_oder_bewilligt or self.antrag_am is not None or self.bescheid_am is not None
+
+
+@dataclass(frozen=True)
+class Foerderung:
+    """The KI grant under the rule pack, per budget year (from ``ki_cli.funding``), as documents print it."""
+
+    richtlinie: str
+    quelle: str  # the pack's title
+    quellen: list[str]  # the sources of the amounts (titles)
+    hoechstbetraege: list[Hoechstbetrag]
+    pro_jahr: float | None  # the maximum of a full budget year
+    zeitraum: float | None  # the maximum over the period
+    posten: list[tuple[str, float]]  # (text, maximum of a full year) of the amounts the pack records
 
 
 @dataclass(frozen=True)
@@ -131,7 +173,7 @@ def _gremium_name(vorlage: Vorlage, gremium: str) -> str:
 
 
 def _ergebnis(beratung: Any) -> MdText | None:
-    """"beschlossen (Ja 9, Nein 0, Enthaltungen 1)": the result and the votes, where the file has them."""
+    """ "beschlossen (Ja 9, Nein 0, Enthaltungen 1)": the result and the votes, where the file has them."""
     parts = []
     abstimmung = beratung.abstimmung
     if abstimmung is not None:
@@ -159,7 +201,9 @@ def _beratungsfolge(vorlage: Vorlage) -> list[Beratungszeile]:
 
 def _kenntnisnahme(konzept: Konzept, vorlage: Vorlage) -> MdText:
     """Who takes note of a Mitteilungsvorlage: "Der Integrationsrat und der Ausschuss … nehmen"."""
-    names = [md(b.bezeichnung or label(b.gremium)) for b in vorlage.beratungsfolge if b.zustaendigkeit == "kenntnisnahme"]
+    names = [
+        md(b.bezeichnung or label(b.gremium)) for b in vorlage.beratungsfolge if b.zustaendigkeit == "kenntnisnahme"
+    ]
     if not names:
         names = [md(b.bezeichnung or label(b.gremium)) for b in vorlage.beratungsfolge]
     if not names:
@@ -189,7 +233,7 @@ def _unterschrift(vorlage: Vorlage, herausgeber: MdText) -> Unterschrift | None:
 
 
 def _haushaltsstelle(vorlage: Vorlage) -> MdText | None:
-    """"Produkt 05.04.01, Sachkonto 5011000, …": the budget lines the file names."""
+    """ "Produkt 05.04.01, Sachkonto 5011000, …": the budget lines the file names."""
     haushalt = vorlage.haushalt
     if haushalt is None:
         return None
@@ -239,26 +283,166 @@ def _entwurf(status: str) -> str:
     return {"entwurf": " (Entwurf)", "in_abstimmung": " (in Abstimmung)"}.get(status, "")
 
 
-def _years(beginn: dt.date, ende: dt.date) -> int:
-    return max(1, round(((ende - beginn).days + 1) / 365.25))
+MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember")  # fmt: skip
 
 
-def _foerderung(konzept: Konzept) -> Foerderung | None:
-    from ki_cli.check.rulepacks import grant_items, load_pack
+def _teilzeitraum(budget: BudgetYear) -> str:
+    if budget.full:
+        return ""
+    first, last = MONATE[budget.first.month - 1], MONATE[budget.last.month - 1]
+    return first if first == last else f"{first}–{last}"
 
-    pack = load_pack(konzept.grundlagen.foerderrichtlinie)
-    if pack is None:
+
+def _festbetrag(part: Part) -> MdText:
+    if part.unit_amount is None:
+        return MdText("Festbetrag nicht hinterlegt")
+    unit = (
+        "je halbe Stelle"
+        if part.unit == 0.5
+        else "je Stelle"
+        if part.unit == 1.0
+        else f"je {german_vze(part.unit)} VZE"
+    )
+    return MdText(f"bis zu {german_money(part.unit_amount)} {unit}")
+
+
+def _hoechstbetraege(parts: tuple[Part, ...]) -> list[Hoechstbetrag]:
+    rows = []
+    seen: set[str] = set()
+    for part in parts:
+        if part.funktion == "verwaltung":
+            titel = "Verwaltungsassistenz"
+        else:
+            titel = "weitere Fachkraftstellen" if part.funktion in seen else "Fachkräfte"
+        seen.add(part.funktion)
+        rows.append(Hoechstbetrag(titel, part.vze, _festbetrag(part), part.per_year))
+    return rows
+
+
+def _foerderung(konzept: Konzept, funded: Funding | None) -> Foerderung | None:
+    if funded is None:
         return None
-    items = grant_items(konzept, pack)
-    if items is None:
-        return None
+    quellen = list(dict.fromkeys(p.source.title for p in funded.parts if p.source is not None))
+    rows = _hoechstbetraege(funded.parts)
     return Foerderung(
         richtlinie=konzept.grundlagen.foerderrichtlinie,
-        quelle=pack.title,
-        posten=items,
-        pro_jahr=sum(amount for _, amount in items),
-        jahre=_years(konzept.periode.beginn, konzept.periode.ende),
+        quelle=funded.pack.title,
+        quellen=quellen,
+        hoechstbetraege=rows,
+        pro_jahr=funded.per_year,
+        zeitraum=funded.maximum,
+        posten=[
+            (f"{r.titel}: {german_vze(r.vze)} VZE, {r.festbetrag}", r.pro_jahr) for r in rows if r.pro_jahr is not None
+        ],
     )
+
+
+def _dates(konzept: Konzept, jahr: int) -> tuple[dt.date | None, dt.date | None]:
+    """The application and notice dates ``foerderung[]`` gives for the KI grant of ``jahr``."""
+    entries = [f for f in konzept.foerderung if f.jahr == jahr and f.programm == KI]
+    antrag = max((f.antrag_am for f in entries if f.antrag_am), default=None)
+    bescheid = max((f.bescheid_am for f in entries if f.bescheid_am), default=None)
+    return antrag, bescheid
+
+
+@dataclass(frozen=True)
+class _Kosten:
+    """What the municipality pays a full year, besides the grant."""
+
+    sachkosten_kommune: float
+    sachkosten_massnahmen: float
+    land_kosten: float | None  # personnel cost of the state-funded KI posts; None unless every one gives it
+    land_ohne_kosten: bool  # some state-funded KI post does not give its cost
+    kommune_kosten: float  # personnel cost of the KI posts the municipality finances (those that give it)
+    kommune_ohne_kosten: int  # KI posts the municipality finances whose cost is not given
+
+
+def _kosten(ki_stellen: list[Any], sachkosten_kommune: float, massnahmen: float) -> _Kosten:
+    funded = [s for s in ki_stellen if s.finanzierung == "land" and s.funktion in FUNDED]
+    kommune = [s for s in ki_stellen if s.finanzierung == "kommune"]
+    complete = bool(funded) and all(s.kosten is not None for s in funded)
+    return _Kosten(
+        sachkosten_kommune=sachkosten_kommune,
+        sachkosten_massnahmen=massnahmen,
+        land_kosten=sum(s.kosten for s in funded) if complete else None,
+        land_ohne_kosten=bool(funded) and not complete,
+        kommune_kosten=sum(s.kosten for s in kommune if s.kosten is not None),
+        kommune_ohne_kosten=sum(1 for s in kommune if s.kosten is None),
+    )
+
+
+def _personalkosten(
+    kosten: _Kosten, share: float, bewilligt: float | None, beantragt: float | None, hoechstbetrag: float | None
+) -> float | None:
+    """The municipality's personnel cost in a budget year: the cost of the state-funded KI posts above
+    the grant (the granted, else the applied, else the maximum amount) and the posts it finances itself.
+    None when no post gives its cost, or the grant the cost is set against is not known."""
+    if kosten.land_kosten is None:
+        return kosten.kommune_kosten * share if kosten.kommune_kosten else None
+    grant = next((v for v in (bewilligt, beantragt, hoechstbetrag) if v is not None), None)
+    if grant is None:
+        return None
+    return max(0.0, kosten.land_kosten * share - grant) + kosten.kommune_kosten * share
+
+
+def _haushaltsjahre(konzept: Konzept, funded: Funding | None, kosten: _Kosten) -> list[Haushaltsjahr]:
+    years = funded.years if funded is not None else None
+    budgets = (
+        [y.budget for y in years] if years is not None else budget_years(konzept.periode.beginn, konzept.periode.ende)
+    )
+    rows = []
+    for index, budget in enumerate(budgets):
+        year = years[index] if years is not None else None
+        ki = year.ki if year is not None else None
+        pool = year.pool if year is not None else None
+        hoechstbetrag = year.maximum if year is not None else None
+        beantragt = ki.beantragt if ki is not None else None
+        bewilligt = ki.bewilligt if ki is not None else None
+        share = budget.share
+        personal = _personalkosten(kosten, share, bewilligt, beantragt, hoechstbetrag)
+        antrag_am, bescheid_am = _dates(konzept, budget.year)
+        programme = [
+            (label(g.programm, "programm"), g.beantragt, g.bewilligt)
+            for prog in PROGRAMM_FOERDERUNG
+            if prog not in (KI, POOL) and year is not None and (g := year.foerderung.get(prog)) is not None
+        ]
+        sach_k, sach_m = kosten.sachkosten_kommune * share, kosten.sachkosten_massnahmen * share
+        rows.append(
+            Haushaltsjahr(
+                jahr=budget.year,
+                monate=budget.months,
+                teilzeitraum=_teilzeitraum(budget),
+                antragsfrist=year.deadline if year is not None else None,
+                hoechstbetrag=hoechstbetrag,
+                beantragt=beantragt,
+                bewilligt=bewilligt,
+                antrag_am=antrag_am,
+                bescheid_am=bescheid_am,
+                pool_hoechstbetrag=year.pool_cap.max if year is not None and year.pool_cap is not None else None,
+                pool_beantragt=pool.beantragt if pool is not None else None,
+                pool_bewilligt=pool.bewilligt if pool is not None else None,
+                programme=programme,
+                sachkosten_kommune=sach_k,
+                sachkosten_massnahmen=sach_m,
+                personalkosten_kommune=personal,
+                eigenanteil=sach_k + sach_m + (personal or 0.0),
+            )
+        )
+    return rows
+
+
+def _summe(values: Any) -> float | None:
+    """The sum of the amounts that are given; None when none is."""
+    given = [v for v in values if v is not None]
+    return sum(given) if given else None
+
+
+def _entscheidung_am(vorlage: Vorlage) -> dt.date | None:
+    for beratung in vorlage.beratungsfolge:
+        if beratung.zustaendigkeit == "entscheidung":
+            return beratung.datum
+    return vorlage.datum
 
 
 def build(
@@ -313,8 +497,12 @@ def build(
     weitere_stellen = [
         zeile
         for zeile in (
-            _stellen("aus kommunalen Mitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "kommune"]),
-            _stellen("aus Drittmitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "drittmittel"]),
+            _stellen(
+                "aus kommunalen Mitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "kommune"]
+            ),
+            _stellen(
+                "aus Drittmitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "drittmittel"]
+            ),
         )
         if zeile.summe
     ]
@@ -336,13 +524,19 @@ def build(
     unterzeichnet = [z for z in vereinbarungen if z.vereinbarung.status == "unterzeichnet"]
     offen = [z for z in vereinbarungen if z.vereinbarung.status in ("entwurf", "in_abstimmung")]
     anlagen = [f"Schwerpunktkonzept {_zeitraum(konzept.periode.beginn, konzept.periode.ende)}"]
-    anlagen += [f"{label(z.vereinbarung.form)} mit {z.partner}" + _entwurf(z.vereinbarung.status) for z in vereinbarungen]
+    anlagen += [
+        f"{label(z.vereinbarung.form)} mit {z.partner}{_entwurf(z.vereinbarung.status)}" for z in vereinbarungen
+    ]
     anlagen.append("Arbeitsplanung für beide gesetzlichen Schwerpunkte")
     anlagen += [a.titel + (f" (Datei: {a.datei})" if a.datei else "") for a in vorlage.anlagen]
     beginn, ende = konzept.periode.beginn, konzept.periode.ende
-    foerderung = _foerderung(konzept)
-    jahre = _years(beginn, ende)
+    funded = funding(konzept)
+    foerderung = _foerderung(konzept, funded)
+    kosten = _kosten(ki_stellen, sachkosten_nach_traeger.get("kommune", 0.0), massnahmen_sachkosten)
+    haushaltsjahre = _haushaltsjahre(konzept, funded, kosten)
+    jahre = len(haushaltsjahre)
     eigenanteil_pro_jahr = sachkosten_nach_traeger.get("kommune", 0.0) + massnahmen_sachkosten
+    entscheidung_am = _entscheidung_am(vorlage)  # type: ignore[arg-type]
 
     return {
         # the concept's own sections, as in the YAML file
@@ -372,7 +566,18 @@ def build(
         "anlagen": anlagen,
         "zeitraum": MdText(_zeitraum(beginn, ende)),
         "jahre": jahre,
-        "antragsfrist": application_deadline(beginn.year),
+        "antragsfrist": haushaltsjahre[0].antragsfrist if haushaltsjahre else None,
+        "haushaltsjahre": haushaltsjahre,
+        "antraege": [j for j in haushaltsjahre if not j.gestellt],
+        "antraege_gestellt": [j for j in haushaltsjahre if j.gestellt],
+        "entscheidung_am": entscheidung_am,
+        "personalkosten": kosten,
+        "summe_beantragt": _summe(j.beantragt for j in haushaltsjahre),
+        "summe_bewilligt": _summe(j.bewilligt for j in haushaltsjahre),
+        "mit_foerderung_je_jahr": any(j.beantragt_oder_bewilligt for j in haushaltsjahre),
+        "mit_pool": any(j.pool_beantragt is not None or j.pool_bewilligt is not None for j in haushaltsjahre)
+        or any(getattr(s, "programm", None) == POOL for s in konzept.sachkosten),
+        "mit_programmfoerderung": any(j.programme for j in haushaltsjahre),
         "schwerpunkte_bildungskette": [sp for sp in konzept.schwerpunkte if sp.bereich == "bildungskette"],
         "schwerpunkte_querschnitt": [sp for sp in konzept.schwerpunkte if sp.bereich == "querschnitt"],
         "massnahmen": massnahmen,
@@ -392,7 +597,7 @@ def build(
         "sachkosten_nach_traeger": sachkosten_nach_traeger,
         "massnahmen_sachkosten": massnahmen_sachkosten,
         "eigenanteil_pro_jahr": eigenanteil_pro_jahr,
-        "eigenanteil_zeitraum": eigenanteil_pro_jahr * jahre,
+        "eigenanteil_zeitraum": sum(j.eigenanteil for j in haushaltsjahre),
         "aenderungen": Aenderungen(MdText(aenderungen.titel), MdText(aenderungen.markdown)) if aenderungen else None,
         "entwurf": entwurf,
         "heute": heute or dt.date.today(),

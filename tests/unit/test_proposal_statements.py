@@ -121,7 +121,7 @@ vorlage:
 
 def render(text: str, kind: str = "proposal") -> str:
     """The Markdown of ``kind`` for the concept ``text``, rendered in-process (findings do not stop it)."""
-    konzept, findings = check_loaded(load_bytes(text.encode("utf-8")), "de")
+    konzept, findings = check_loaded(load_bytes(text.encode("utf-8")), "de", domain=False)
     assert konzept is not None, [f.code for f in findings]
     return documents.build(kind, konzept)[1][0].markdown
 
@@ -302,3 +302,123 @@ def test_no_vocabulary_key_appears_in_a_proposal():
         for key in ("kreisfreie_stadt", "staedteregion", "mitteilungsvorlage", "kim", "jaehrlich", "kenntnisnahme",
                     "integrationsrat", "beschlussvorlage", "programm"):
             assert not re.search(rf"(?<![\w-]){key}(?![\w-])", out), (key, text[:40])
+
+
+# money per budget year
+
+MARCH = replace("  beginn: 2025-01-01\n  ende: 2026-12-31\n", "  beginn: 2027-03-01\n  ende: 2029-02-28\n").replace(
+    "    beginn: 2025-01-01\n    status: entwurf\n", "    beginn: 2027-03-01\n    status: entwurf\n"
+)
+GRANTED_2027 = """\
+foerderung:
+  - jahr: 2027
+    programm: ki
+    beantragt: 45000
+    bewilligt: 45000
+    antrag_am: 2026-10-15
+    bescheid_am: 2027-02-01
+"""
+WITH_COST = replace("    besetzt_durch: Aylin Demir\n", "    besetzt_durch: Aylin Demir\n    kosten: 70000\n", MARCH)
+
+
+def test_a_period_from_1_march_gives_one_line_per_budget_year_with_its_deadline():
+    finanzen = section(render(MARCH), "Finanzielle Auswirkungen")
+    assert "| 2027 (März–Dezember, 10 Monate) | 31.10.2026 | bis zu 47.500\u00a0€ |" in finanzen
+    assert "| 2028 | 31.10.2027 | bis zu 57.000\u00a0€ |" in finanzen
+    assert "| 2029 (Januar–Februar, 2 Monate) | 31.10.2028 | bis zu 9.500\u00a0€ |" in finanzen
+    assert "| **Zeitraum** |  | **bis zu 114.000\u00a0€** |" in finanzen
+
+
+def test_the_resolution_mandates_one_application_per_budget_year():
+    beschluss = section(render(MARCH), "Beschlussvorschlag")
+    assert (
+        "die erforderlichen Anträge auf Landesförderung für die Haushaltsjahre 2027, 2028 und 2029 jeweils "
+        "fristgerecht bei der Bezirksregierung Arnsberg" in beschluss
+    )
+    for line in (
+        "   - für das Haushaltsjahr 2027 bis zum 31.10.2026,",
+        "   - für das Haushaltsjahr 2028 bis zum 31.10.2027,",
+        "   - für das Haushaltsjahr 2029 bis zum 31.10.2028.",
+    ):
+        assert line in beschluss
+
+
+def test_no_single_deadline_for_the_whole_period():
+    out = render(MARCH)
+    assert "für den Zeitraum bis zum" not in out
+
+
+def test_a_deadline_before_the_decision_is_said_so():
+    beschluss = section(render(STAEDTEREGION), "Beschlussvorschlag")
+    assert (
+        "für das Haushaltsjahr 2025 bis zum 31.10.2024 (die Frist endet vor der Entscheidung am 05.12.2024; "
+        "ein vorbehaltlich dieses Beschlusses gestellter Antrag wird bestätigt)" in beschluss
+    )
+    assert "für das Haushaltsjahr 2026 bis zum 31.10.2025." in beschluss
+
+
+def test_every_grant_amount_is_a_maximum_never_a_product():
+    out = render(KREIS_KIM)
+    assert "×" not in out and "Fachkraft-VZE" not in out
+    finanzen = section(out, "Finanzielle Auswirkungen")
+    assert "| Fachkräfte | 6,0 | bis zu 57.000\u00a0€ je Stelle | bis zu 342.000\u00a0€ |" in finanzen
+    assert "| Verwaltungsassistenz | 0,5 | bis zu 22.500\u00a0€ je halbe Stelle | bis zu 22.500\u00a0€ |" in finanzen
+    foerderung = finanzen.split("### Kosten")[0]
+    assert re.findall(r"^\| 20\d\d", foerderung, re.M)
+    for row in re.findall(r"^\| 20\d\d[^|]*\|[^|]*\| ([^|]*) \|", foerderung, re.M):
+        assert row.startswith("bis zu "), row
+
+
+def test_programme_posts_are_not_in_the_grant():
+    finanzen = section(render(KREIS_KIM), "Finanzielle Auswirkungen")
+    assert "| **Summe** |  |  | **bis zu 364.500\u00a0€** |" in finanzen
+    assert "(Kommunales Integrationsmanagement (KIM): 4,0 VZE) werden gesondert gefördert" in finanzen
+
+
+def test_seconded_teachers_are_not_part_of_the_grant():
+    finanzen = section(render(KREIS_KIM), "Finanzielle Auswirkungen")
+    assert "| vom Land abgeordnete Lehrkräfte | 3,5 | Lehrerstellen des Landes, nicht Teil der Förderung | — |" in finanzen
+
+
+def test_applied_and_granted_amounts_are_shown_beside_the_maxima():
+    finanzen = section(render(MARCH + GRANTED_2027), "Finanzielle Auswirkungen")
+    assert "| Haushaltsjahr | Antragsfrist | Landesförderung (Höchstbetrag) | beantragt | bewilligt |" in finanzen
+    assert "| 2027 (März–Dezember, 10 Monate) | 31.10.2026 | bis zu 47.500\u00a0€ | 45.000\u00a0€ | 45.000\u00a0€ |" in finanzen
+    assert "| 2028 | 31.10.2027 | bis zu 57.000\u00a0€ | — | — |" in finanzen
+
+
+def test_a_granted_year_gets_no_new_application_mandate():
+    beschluss = section(render(MARCH + GRANTED_2027), "Beschlussvorschlag")
+    assert "für die Haushaltsjahre 2028 und 2029 jeweils fristgerecht" in beschluss
+    assert "für das Haushaltsjahr 2027 bis zum" not in beschluss
+    assert "Bereits gestellt: für das Haushaltsjahr 2027 bewilligt mit Bescheid vom 01.02.2027 (45.000\u00a0€)" in beschluss
+
+
+def test_without_personnel_cost_the_proposal_says_it_is_not_included():
+    finanzen = section(render(MARCH), "Finanzielle Auswirkungen")
+    assert "Personalkosten sind im Eigenanteil nicht enthalten" in finanzen
+    assert "| 2028 | 24.000\u00a0€ | 0\u00a0€ | 24.000\u00a0€ |" in finanzen
+
+
+def test_the_own_share_includes_personnel_cost_above_the_grant():
+    finanzen = section(render(WITH_COST + GRANTED_2027), "Finanzielle Auswirkungen")
+    assert "Personalkosten sind im Eigenanteil nicht enthalten" not in finanzen
+    assert "soweit sie die Landesförderung übersteigen" in finanzen
+    # 2028: 70.000 € cost − up to 57.000 € grant = 13.000 €; 24.000 € material costs
+    assert "| 2028 | 24.000\u00a0€ | 0\u00a0€ | 13.000\u00a0€ | 37.000\u00a0€ |" in finanzen
+    # 2027 (10 months): 58.333,33 € cost − 45.000 € granted = 13.333,33 €; 20.000 € material costs
+    assert "| 2027 (10 Monate) | 20.000\u00a0€ | 0\u00a0€ | 13.333,33\u00a0€ | 33.333,33\u00a0€ |" in finanzen
+
+
+def test_the_work_plan_gives_one_line_per_budget_year():
+    out = render(MARCH + GRANTED_2027, "workplan")
+    assert "| 2027 (März–Dezember, 10 Monate) | 31.10.2026 | bis zu 47.500\u00a0€ | 45.000\u00a0€ | 45.000\u00a0€ |" in out
+    assert "| 2029 (Januar–Februar, 2 Monate) | 31.10.2028 | bis zu 9.500\u00a0€ | — | — |" in out
+    assert "landesfinanziert" not in out
+
+
+def test_the_work_plan_lists_teachers_and_programme_posts_apart():
+    out = render(KREIS_KIM, "workplan")
+    assert "| vom Land abgeordnete Lehrkräfte | 3,5 | 0,0 | 0,0 | 3,5 |" in out
+    assert "| vom Land geförderte kommunale Stellen | 0,0 | 6,0 | 0,5 | 6,5 |" in out
+    assert "| Kommunales Integrationsmanagement (KIM) (gesondert gefördert, nicht Teil der Stellen des KI) |" in out
