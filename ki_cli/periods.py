@@ -92,7 +92,7 @@ class Council:
     name: str  # "Rat", as in "Beschluss des Rates"
     genitive: str  # "Rates"
     with_article: L  # "der Rat" (message texts)
-    kind: L  # "kreisfreien Stadt" (as in "In einer … beschließt")
+    kind: L  # "einer kreisfreien Stadt" (as in "in … beschließt der Rat")
     head: str  # who issues the proposal
     consulted: str  # the committee the starting file consults before the decision
     delegated: str = ""  # the committee that may decide in the council's place (KI607)
@@ -105,7 +105,7 @@ COUNCILS: dict[str, Council] = {
         name="Rat",
         genitive="Rates",
         with_article=L("der Rat", "the Rat (city council)"),
-        kind=L("kreisfreien Stadt", "kreisfreie Stadt (independent city)"),
+        kind=L("einer kreisfreien Stadt", "an independent city (kreisfreie Stadt)"),
         head="Der Oberbürgermeister",
         consulted="integrationsrat",
         delegated="hauptausschuss",
@@ -116,7 +116,7 @@ COUNCILS: dict[str, Council] = {
         name="Kreistag",
         genitive="Kreistages",
         with_article=L("der Kreistag", "the Kreistag (district council)"),
-        kind=L("Kreis", "Kreis (district)"),
+        kind=L("einem Kreis", "a Kreis (district)"),
         head="Der Landrat",
         consulted="ausschuss",
         delegated="kreisausschuss",
@@ -127,7 +127,7 @@ COUNCILS: dict[str, Council] = {
         name="Städteregionstag",
         genitive="Städteregionstages",
         with_article=L("der Städteregionstag", "the Städteregionstag (council of the StädteRegion)"),
-        kind=L("StädteRegion", "StädteRegion"),
+        kind=L("der StädteRegion", "the StädteRegion"),
         head="Der Städteregionsrat",
         consulted="ausschuss",
         delegated="staedteregionsausschuss",
@@ -138,7 +138,7 @@ COUNCILS: dict[str, Council] = {
         name="Rat",
         genitive="Rates",
         with_article=L("der Rat", "the Rat (city council)"),
-        kind=L("kreisangehörigen Stadt", "kreisangehörige Stadt (town within a Kreis)"),
+        kind=L("einer kreisangehörigen Stadt", "a town within a Kreis (kreisangehörige Stadt)"),
         head="Der Bürgermeister",
         consulted="integrationsrat",
         delegated="hauptausschuss",

@@ -88,7 +88,7 @@ def test_staffing_follows_the_guidelines_caps(cli, tmp_path):
     cli("init", str(target), "--kommune", "Kreis Soest", "--foerderrichtlinie", "2025", "--beginn", "01.01.2027")
     personal = yaml.safe_load(target.read_text(encoding="utf-8"))["personal"]
     vze = {f: sum(p["vze"] for p in personal if p["funktion"] == f) for f in ("lehrkraft", "fachkraft", "verwaltung")}
-    assert vze == {"lehrkraft": 2, "fachkraft": 6, "verwaltung": 0.5}
+    assert vze == {"lehrkraft": 3.5, "fachkraft": 6, "verwaltung": 0.5}  # 3,5 seconded teachers in a Kreis
 
 
 def test_the_file_explains_itself_in_german_comments(cli, tmp_path):

@@ -50,6 +50,8 @@ personal:
   - {id: fk-1, funktion: fachkraft, vze: 1, finanzierung: land, rolle: leitung, besetzt_durch: A. Demir, einsatz: {uebergang: 0.5, oeffnung: 0.5}}
   - {id: fk-2, funktion: fachkraft, vze: 1, finanzierung: land, rolle: stellvertretung, besetzt_durch: T. Schmitt, einsatz: {oeffnung: 1}}
   - {id: fk-3, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: E. Yılmaz, einsatz: {uebergang: 1}}
+  - {id: fk-4, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: S. Nowak, einsatz: {uebergang: 1}}
+  - {id: fk-5, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: L. Haddad, einsatz: {oeffnung: 1}}
   - {id: va-1, funktion: verwaltung, vze: 0.5, finanzierung: land, besetzt_durch: P. Lange, einsatz: {uebergang: 0.25, oeffnung: 0.25}}
 sachkosten:
   - {posten: Büroräume und Reisekosten, betrag: 24000, traeger: kommune}

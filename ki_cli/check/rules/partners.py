@@ -317,8 +317,10 @@ def agreement_with_a_participant(ctx: Context) -> Iterator[Hit]:
     title=L("Regelpraxis ohne unterzeichnete Vereinbarung", "regular practice without a signed agreement"),
     basis=REGELPRAXIS,
     explanation=L(
-        "Regelpraxis beruht auf einer unterzeichneten Vereinbarung mit dem Regeldienst.",
-        "Regular practice rests on a signed agreement with the regular service.",
+        "Regelpraxis beruht auf einer unterzeichneten Vereinbarung mit dem Regeldienst. Für eine Daueraufgabe "
+        "(`stufe: daueraufgabe`) gilt die Regel nicht.",
+        "Regular practice rests on a signed agreement with the regular service. The rule does not apply to a "
+        "standing task (`stufe: daueraufgabe`).",
     ),
     message=L(
         "Die Maßnahme „{id}“ ist Regelpraxis, ihre Vereinbarung „{vereinbarung}“ ist aber nicht unterzeichnet "

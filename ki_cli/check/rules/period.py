@@ -151,17 +151,22 @@ def concept_age(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "KI204",
-    "error",
+    "warning",
     title=L("Integrationskonzept nach Beginn beschlossen", "integration concept decided after the start"),
     basis=L(
-        "TIntG § 8 Abs. 1: Förderung setzt ein Integrationskonzept voraus",
-        "TIntG § 8 (1): funding requires an integration concept",
+        "TIntG § 8 Abs. 1: Förderung setzt ein Integrationskonzept voraus; Bewilligungen mit Auflage (Aachen 2013, "
+        "Kreis Coesfeld 2015)",
+        "TIntG § 8 (1): funding requires an integration concept; approvals with a condition (Aachen 2013, Kreis "
+        "Coesfeld 2015)",
     ),
     explanation=L(
         "Das Land fördert KI in Kommunen, die ein Integrationskonzept haben. Ein erst nach Beginn des Zeitraums "
-        "beschlossenes Konzept trägt die Schwerpunkte nicht.",
+        "beschlossenes Konzept trägt die Schwerpunkte nicht von Anfang an; neue KI wurden aber mit der Auflage "
+        "bewilligt, das Konzept später zu beschließen oder fortzuschreiben (Aachen 2013, Kreis Coesfeld 2015). "
+        "Daher eine Warnung.",
         "The state funds KIs of municipalities that have an integration concept. A concept decided only after "
-        "the period starts cannot carry the priorities.",
+        "the period starts does not carry the priorities from the start; but new KIs were approved on condition "
+        "that the concept be adopted or revised later (Aachen 2013, Kreis Coesfeld 2015). Hence a warning.",
     ),
     message=L(
         "Das Integrationskonzept wurde am {beschlossen} beschlossen, erst nach Beginn des Zeitraums ({beginn}).",
@@ -169,8 +174,9 @@ def concept_age(ctx: Context) -> Iterator[Hit]:
     ),
     hint=L(
         "Die Förderung setzt ein beschlossenes Integrationskonzept voraus: prüfen Sie beschlossen_am oder den "
-        "Beginn des Zeitraums.",
-        "Funding requires an integration concept already decided: check beschlossen_am or the period's start.",
+        "Beginn des Zeitraums, oder halten Sie die Auflage des Förderbescheids fest, das Konzept zu beschließen.",
+        "Funding requires an integration concept already decided: check beschlossen_am or the period's start, or "
+        "record the grant notice's condition to adopt the concept.",
     ),
     fail=edit(
         ("beschlossen_am: 2022-06-22", "beschlossen_am: 2023-06-22"),

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ki_cli.check.rules.base import Context, Hit, date, hit, rule, words
 from ki_cli.check.rules.example import edit
 from ki_cli.check.rules.sources import FOKUS, NONE, REGELPRAXIS, TINTG_AREAS, VOCAB
-from ki_cli.format.vocab import ASPEKTE, HANDLUNGSFELD_BY_BEREICH, KI, REGELSYSTEM
+from ki_cli.format.vocab import ASPEKTE, HANDLUNGSFELD_BY_BEREICH, KI
 from ki_cli.text import L
 
 USB = "uebergang_schule_beruf"
@@ -252,16 +252,23 @@ def measure_dates_in_order(ctx: Context) -> Iterator[Hit]:
             yield hit(f"{path}.{where}", id=m.id, beginn=date(beginn), ende=date(ende))
 
 
+REGELSYSTEM = ("regeldienst", "schulaufsicht", "auslaenderbehoerde", "schultraeger")
+"""The partners of the Regelsystem (KI313): regular services, school authority, Ausländerbehörde, school
+maintainer (rules.md, changes of December 2026)."""
+
+
 @rule(
     "KI313",
     "warning",
     title=L("Regeldienst führt ohne Vereinbarung", "regular service leads without an agreement"),
     basis=FOKUS,
     explanation=L(
-        "Führt ein Regeldienst oder die Schulaufsicht eine Maßnahme, bleibt die fachliche Zuständigkeit dort; "
-        "was der Partner verantwortet und was das KI beiträgt, wird in einer Vereinbarung festgehalten.",
-        "When a regular service or the school authority leads a measure, subject responsibility stays there; "
-        "what the partner is responsible for and what the KI contributes is laid down in an agreement.",
+        "Führt ein Partner des Regelsystems (`regeldienst`, `schulaufsicht`, `auslaenderbehoerde`, `schultraeger`) "
+        "eine Maßnahme, bleibt die fachliche Zuständigkeit dort; was der Partner verantwortet und was das KI "
+        "beiträgt, wird in einer Vereinbarung festgehalten.",
+        "When a partner of the Regelsystem (`regeldienst`, `schulaufsicht`, `auslaenderbehoerde`, `schultraeger`) "
+        "leads a measure, subject responsibility stays there; what the partner is responsible for and what the KI "
+        "contributes is laid down in an agreement.",
     ),
     message=L(
         "Die Maßnahme „{id}“ wird von „{partner}“ ({name}) geleitet, hat aber keine Vereinbarung mit diesem Partner.",
@@ -294,9 +301,11 @@ def regular_service_agreement(ctx: Context) -> Iterator[Hit]:
     basis=REGELPRAXIS,
     explanation=L(
         "Regelpraxis heißt: die Regeldienste haben die Maßnahme übernommen. Führt das KI sie noch selbst, ist "
-        "sie keine Regelpraxis.",
+        "sie keine Regelpraxis. Eine Daueraufgabe des KI (`stufe: daueraufgabe`, z. B. die "
+        "Seiteneinstiegsberatung) liegt außerhalb dieses Weges; die Regel gilt für sie nicht.",
         "Regular practice means the regular services have taken the measure over. If the KI still leads it, it "
-        "is not regular practice.",
+        "is not regular practice. A standing task of the KI (`stufe: daueraufgabe`, e.g. the counselling of "
+        "newly arrived pupils) lies outside this path; the rule does not apply to it.",
     ),
     message=L(
         "Die Maßnahme „{id}“ ist Regelpraxis, wird aber vom KI selbst geleitet.",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ki_cli.check.rules.base import Context, Hit, date, hit, rule
 from ki_cli.check.rules.example import FULL, edit
 from ki_cli.check.rules.sources import COUNCIL, GO_KRO, NONE
-from ki_cli.periods import council
+from ki_cli.periods import COUNCILS, bodies_of_other_kinds, council
 from ki_cli.text import L
 
 if TYPE_CHECKING:
@@ -124,61 +124,92 @@ def decided_before_start(ctx: Context) -> Iterator[Hit]:
         yield hit(f"{_FOLGE}[{last}].datum", datum=date(decision.datum), beginn=date(beginn))
 
 
+def _kind_of(gremium: str) -> L:
+    """The municipality a council body belongs to, for KI604's message."""
+    for c in COUNCILS.values():
+        if gremium in (c.body, c.delegated):
+            return c.kind
+    return L("einer anderen Kommune", "another municipality")
+
+
 @rule(
     "KI604",
     "error",
-    title=L("falsches entscheidendes Gremium", "wrong deciding body"),
+    title=L("entscheidendes Gremium einer anderen Art von Kommune", "deciding body of another kind of municipality"),
     basis=GO_KRO,
     explanation=L(
-        "Über die Schwerpunkte entscheidet in einer kreisfreien Stadt der Rat, in einem Kreis der Kreistag.",
-        "In an independent city the Rat decides on the priorities, in a Kreis the Kreistag.",
+        "Über die Schwerpunkte entscheidet in einer Stadt der Rat, in einem Kreis der Kreistag, in der "
+        "StädteRegion der Städteregionstag. Ein Fehler ist es, wenn laut Beratungsfolge ein Gremium einer "
+        "anderen Art von Kommune entscheidet (`rat` in einem Kreis, `kreistag` in einer Stadt …). Ein "
+        "Ausschuss, dem die Entscheidung übertragen ist (`hauptausschuss`, `kreisausschuss`, "
+        "`staedteregionsausschuss`), ist zulässig (KI607).",
+        "In a city the Rat decides on the priorities, in a Kreis the Kreistag, in the StädteRegion the "
+        "Städteregionstag. It is an error when the Beratungsfolge has a body of another kind of municipality "
+        "decide (`rat` in a Kreis, `kreistag` in a city …). A committee the decision is delegated to "
+        "(`hauptausschuss`, `kreisausschuss`, `staedteregionsausschuss`) is accepted (KI607).",
     ),
     message=L(
-        "Laut Beratungsfolge entscheidet „{gremium}“; in einer {typ} beschließt aber {body}.",
-        "The Beratungsfolge has “{gremium}” decide, but in a {typ} {body} decides.",
+        "Laut Beratungsfolge entscheidet „{gremium}“, ein Gremium {other}; in {typ} beschließt {body}.",
+        "The Beratungsfolge has “{gremium}” decide, a body of {other}; in {typ} {body} decides.",
     ),
     hint=L(
-        "Schreiben Sie im letzten Eintrag der beratungsfolge `gremium: {right}`.",
-        "Write `gremium: {right}` in the last entry of beratungsfolge.",
+        "Schreiben Sie im letzten Eintrag der beratungsfolge `gremium: {right}` (oder `gremium: {delegated}`, "
+        "wenn die Hauptsatzung die Entscheidung überträgt).",
+        "Write `gremium: {right}` in the last entry of beratungsfolge (or `gremium: {delegated}` where the "
+        "Hauptsatzung delegates the decision).",
     ),
     fail=edit(
-        ("{gremium: rat, datum: 2022-09-26", "{gremium: ausschuss, datum: 2022-09-26"),
+        ("{gremium: rat, datum: 2022-09-26", "{gremium: kreistag, datum: 2022-09-26"),
     ),
 )
 def deciding_body(ctx: Context) -> Iterator[Hit]:
     found = _decision(ctx)
+    if found is None:
+        return
     typ = ctx.konzept.kommune.typ
-    right = council(typ)
-    if found is not None and found[1].gremium != right.body:
-        last, decision = found
+    last, decision = found
+    if decision.gremium in bodies_of_other_kinds(typ):
+        right = council(typ)
         yield hit(
             f"{_FOLGE}[{last}].gremium",
             gremium=decision.gremium,
+            other=_kind_of(decision.gremium),
             right=right.body,
+            delegated=right.delegated,
             typ=right.kind,
             body=right.with_article,
         )
+
+
+_CONSULTED = ("integrationsrat", "integrationsausschuss")
+_CITIES = ("kreisfreie_stadt", "kreisangehoerige_stadt")
 
 
 @rule(
     "KI605",
     "warning",
     title=L("Integrationsrat nicht beteiligt", "Integrationsrat not consulted"),
-    basis=L("GO NRW § 27 (Integrationsrat)", "GO NRW § 27 (Integrationsrat)"),
+    basis=L(
+        "GO NRW § 27 (Integrationsrat; seit Dezember 2018 wahlweise Integrationsausschuss)",
+        "GO NRW § 27 (Integrationsrat; since December 2018 an Integrationsausschuss instead)",
+    ),
     explanation=L(
-        "Kreisfreie Städte mit Integrationsrat beteiligen ihn an Integrationsfragen; er gehört in die Beratungsfolge.",
-        "Independent cities with an Integrationsrat consult it on integration matters; it belongs in the "
-        "Beratungsfolge.",
+        "Eine Stadt mit Integrationsrat beteiligt ihn an Integrationsfragen; er gehört in die Beratungsfolge. "
+        "Seit Dezember 2018 kann eine Stadt statt des Integrationsrates einen Integrationsausschuss bilden, der "
+        "dann in die Beratungsfolge gehört. Die Regel gilt für kreisfreie und kreisangehörige Städte.",
+        "A city with an Integrationsrat consults it on integration matters; it belongs in the Beratungsfolge. "
+        "Since December 2018 a city may have an Integrationsausschuss instead, which then belongs in the "
+        "Beratungsfolge. The rule applies to kreisfreie and kreisangehörige cities.",
     ),
     message=L(
-        "Die Beratungsfolge der kreisfreien Stadt enthält den Integrationsrat nicht.",
-        "The Beratungsfolge of the independent city does not include the Integrationsrat.",
+        "Die Beratungsfolge der Stadt enthält weder den Integrationsrat noch einen Integrationsausschuss.",
+        "The city's Beratungsfolge includes neither the Integrationsrat nor an Integrationsausschuss.",
     ),
     hint=L(
-        "Nach § 27 GO NRW wird der Integrationsrat in Integrationsfragen beteiligt: ergänzen Sie einen Eintrag "
-        "`gremium: integrationsrat`.",
-        "Under § 27 GO NRW the Integrationsrat is consulted on integration matters: add an entry `gremium: "
-        "integrationsrat`.",
+        "Nach § 27 GO NRW wird der Integrationsrat (oder der Integrationsausschuss) in Integrationsfragen "
+        "beteiligt: ergänzen Sie einen Eintrag `gremium: integrationsrat` bzw. `gremium: integrationsausschuss`.",
+        "Under § 27 GO NRW the Integrationsrat (or the Integrationsausschuss) is consulted on integration "
+        "matters: add an entry `gremium: integrationsrat` or `gremium: integrationsausschuss`.",
     ),
     fail=edit(
         ("{gremium: integrationsrat, datum: 2022-09-03", "{gremium: ausschuss, datum: 2022-09-03"),
@@ -186,9 +217,9 @@ def deciding_body(ctx: Context) -> Iterator[Hit]:
 )
 def integrationsrat(ctx: Context) -> Iterator[Hit]:
     vorlage = ctx.konzept.vorlage
-    if vorlage is None or ctx.konzept.kommune.typ != "kreisfreie_stadt":
+    if vorlage is None or ctx.konzept.kommune.typ not in _CITIES:
         return
-    if not any(b.gremium == "integrationsrat" for b in vorlage.beratungsfolge):
+    if not any(b.gremium in _CONSULTED for b in vorlage.beratungsfolge):
         yield hit(_FOLGE if _FOLGE in ctx.sourcemap else "vorlage", at="key")
 
 
@@ -214,3 +245,83 @@ def integrationsrat(ctx: Context) -> Iterator[Hit]:
 def has_vorlage(ctx: Context) -> Iterator[Hit]:
     if ctx.konzept.vorlage is None:
         yield hit("", at="key")
+
+
+@rule(
+    "KI607",
+    "info",
+    title=L("Entscheidung durch einen Ausschuss", "decision by a committee"),
+    basis=L("GO NRW § 41, KrO NRW § 26 (Übertragung von Entscheidungen)", "GO NRW § 41, KrO NRW § 26 (delegation)"),
+    explanation=L(
+        "Rat, Kreistag und Städteregionstag können Entscheidungen auf einen Ausschuss übertragen (Hauptsatzung "
+        "oder Beschluss); so beschloss der Städteregionsausschuss der StädteRegion Aachen die Schwerpunkte "
+        "2025/26 (05.12.2024). Entscheidet laut Beratungsfolge ein Ausschuss, ist zu prüfen, ob ihm die "
+        "Entscheidung übertragen ist.",
+        "The Rat, Kreistag and Städteregionstag may delegate decisions to a committee (Hauptsatzung or "
+        "resolution); the Städteregionsausschuss of the StädteRegion Aachen decided the priorities 2025/26 that "
+        "way (05.12.2024). When the Beratungsfolge has a committee decide, check that the decision is delegated "
+        "to it.",
+    ),
+    message=L(
+        "Die Entscheidung trifft „{gremium}“, nicht {body}: eine übertragene Zuständigkeit.",
+        "The decision is taken by “{gremium}”, not by {body}: a delegated competence.",
+    ),
+    hint=L(
+        "Prüfen Sie, ob die Hauptsatzung (oder ein Beschluss) die Entscheidung über die Schwerpunkte auf "
+        "„{gremium}“ überträgt, und nennen Sie die Grundlage in der Vorlage.",
+        "Check that the Hauptsatzung (or a resolution) delegates the decision on the priorities to "
+        "“{gremium}”, and name the basis in the proposal.",
+    ),
+    fail=edit(
+        ("{gremium: rat, datum: 2022-09-26", "{gremium: hauptausschuss, datum: 2022-09-26"),
+    ),
+)
+def delegated_decision(ctx: Context) -> Iterator[Hit]:
+    found = _decision(ctx)
+    if found is None:
+        return
+    typ = ctx.konzept.kommune.typ
+    last, decision = found
+    right = council(typ)
+    if decision.gremium != right.body and decision.gremium not in bodies_of_other_kinds(typ):  # else KI604
+        yield hit(f"{_FOLGE}[{last}].gremium", gremium=decision.gremium, body=right.with_article)
+
+
+@rule(
+    "KI608",
+    "info",
+    title=L("Entscheidung nach der Antragsfrist", "decision after the application deadline"),
+    basis=L(
+        "Förderbedingungen: Antrag je Haushaltsjahr bis zum 31. Oktober des Vorjahres (Regelpaket)",
+        "funding conditions: application per budget year by 31 October of the year before (rule pack)",
+    ),
+    explanation=L(
+        "Die Landesförderung eines Haushaltsjahres wird bis zum 31. Oktober des Vorjahres beantragt (ein Wert des "
+        "Regelpakets). Liegt die entscheidende Sitzung danach – Räte entscheiden oft im November oder Dezember –, "
+        "wird der Antrag für das erste Haushaltsjahr vorbehaltlich des Beschlusses gestellt.",
+        "The state grant of a budget year is applied for by 31 October of the year before (a value of the rule "
+        "pack). When the deciding session lies after it – councils often decide in November or December – the "
+        "application for the first budget year is filed subject to the decision.",
+    ),
+    message=L(
+        "Die entscheidende Sitzung am {datum} liegt nach der Antragsfrist für das Haushaltsjahr {jahr} ({frist}).",
+        "The deciding session on {datum} lies after the application deadline for the budget year {jahr} ({frist}).",
+    ),
+    hint=L(
+        "Stellen Sie den Antrag bis zum {frist} vorbehaltlich des Beschlusses und sagen Sie das in der Vorlage.",
+        "File the application by {frist} subject to the decision, and say so in the proposal.",
+    ),
+    fail=edit(
+        ('foerderrichtlinie: "2018"', 'foerderrichtlinie: "2023"'),
+        ("{gremium: rat, datum: 2022-09-26", "{gremium: rat, datum: 2022-12-05"),
+    ),
+)
+def after_deadline(ctx: Context) -> Iterator[Hit]:
+    found = _decision(ctx)
+    if found is None or ctx.pack is None:
+        return
+    first = ctx.konzept.periode.beginn.year
+    frist = ctx.pack.application_deadline(first)
+    last, decision = found
+    if frist is not None and decision.datum > frist:
+        yield hit(f"{_FOLGE}[{last}].datum", datum=date(decision.datum), jahr=first, frist=date(frist))

@@ -6,6 +6,7 @@ yearly state grant."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ki_cli.check.rules.base import Context, Hit, Text, euro, hit, num, rule, words
 from ki_cli.check.rules.example import edit
@@ -13,14 +14,18 @@ from ki_cli.check.rules.sources import NONE, PACK, PRACTICE, TINTG_AREAS
 from ki_cli.format.vocab import FUNKTION
 from ki_cli.text import L
 
+if TYPE_CHECKING:
+    from ki_cli.funding import Granted, Part, Year
+
 TOLERANCE = 0.001
 
 
 def _tipping(ctx: Context, funktionen: tuple[str, ...], cap: float) -> tuple[float, str | None, list[str]]:
-    """Sum of state-funded VZE of ``funktionen``, the first post that tips it over ``cap``, all posts."""
+    """Sum of the KI's state-funded VZE (``programm: ki``) of ``funktionen``, the first post that tips it
+    over ``cap``, all posts."""
     total, tipping, posts = 0.0, None, []
     for i, stelle in enumerate(ctx.konzept.personal):
-        if stelle.finanzierung != "land" or stelle.funktion not in funktionen:
+        if stelle.finanzierung != "land" or stelle.funktion not in funktionen or stelle.programm != "ki":
             continue
         total += stelle.vze
         posts.append(stelle.id)
@@ -54,7 +59,7 @@ def _tipping(ctx: Context, funktionen: tuple[str, ...], cap: float) -> tuple[flo
     fail=edit(
         (
             "  - {id: va-1,",
-            "  - {id: fk-4, funktion: fachkraft, vze: 0.5, finanzierung: land, besetzt_durch: K. Roth, einsatz: "
+            "  - {id: fk-6, funktion: fachkraft, vze: 0.5, finanzierung: land, besetzt_durch: K. Roth, einsatz: "
             "{oeffnung: 0.5}}\n  - {id: va-1,",
         ),
     ),
@@ -105,7 +110,7 @@ def funktion_caps(ctx: Context) -> Iterator[Hit]:
     fail=edit(
         (
             "  - {id: va-1,",
-            "  - {id: fk-4, funktion: fachkraft, vze: 0.5, finanzierung: land, besetzt_durch: K. Roth, einsatz: "
+            "  - {id: fk-6, funktion: fachkraft, vze: 0.5, finanzierung: land, besetzt_durch: K. Roth, einsatz: "
             "{oeffnung: 0.5}}\n  - {id: va-1,",
         ),
     ),
@@ -175,6 +180,7 @@ def einsatz_adds_up(ctx: Context) -> Iterator[Hit]:
         ("M. Kowalski, einsatz: {uebergang: 0.5, oeffnung: 0.5}", "M. Kowalski, einsatz: {uebergang: 1}"),
         ("A. Demir, einsatz: {uebergang: 0.5, oeffnung: 0.5}", "A. Demir, einsatz: {uebergang: 1}"),
         ("T. Schmitt, einsatz: {oeffnung: 1}", "T. Schmitt, einsatz: {uebergang: 1}"),
+        ("L. Haddad, einsatz: {oeffnung: 1}", "L. Haddad, einsatz: {uebergang: 1}"),
         ("P. Lange, einsatz: {uebergang: 0.25, oeffnung: 0.25}", "P. Lange, einsatz: {uebergang: 0.5}"),
     ),
 )
@@ -328,7 +334,7 @@ def unused_funding(ctx: Context) -> Iterator[Hit]:
 
     vze = land_vze(ctx.konzept)
     below = []
-    for funktion in FUNKTION:
+    for funktion in ctx.pack.counted:  # the posts the grant pays; seconded teachers are not funding
         cap = ctx.pack.cap(funktion, typ)
         if cap is not None and vze[funktion] < cap - TOLERANCE:
             below.append((funktion, vze[funktion], cap))
@@ -373,54 +379,245 @@ def municipal_costs(ctx: Context) -> Iterator[Hit]:
         yield hit(path, at="key")
 
 
+def _money(value: float) -> L:
+    """A maximum: ``bis zu 57.000 €`` / ``up to €57,000``."""
+    amount = euro(value)
+    return L(f"bis zu {amount.de}", f"up to {amount.en}")
+
+
+_NOT_RECORDED = L("Festbetrag nicht hinterlegt", "fixed amount not recorded")
+_FUNKTION = {
+    "fachkraft": L("Fachkraft-VZE", "specialist VZE"),
+    "verwaltung": L("VZE Verwaltungsassistenz", "admin VZE"),
+}
+
+
+def _part_text(part: Part) -> L:
+    """``5,0 Fachkraft-VZE × bis zu 57.000 €`` / ``0,5 VZE Verwaltungsassistenz (bis zu 22.500 € je 0,5 VZE)``."""
+    label = _FUNKTION[part.funktion]
+    vze = num(part.vze)
+    if part.unit_amount is None:
+        return L(f"{vze.de} {label.de} ({_NOT_RECORDED.de})", f"{vze.en} {label.en} ({_NOT_RECORDED.en})")
+    amount = _money(part.unit_amount)
+    if abs(part.unit - 1.0) < TOLERANCE:
+        return L(f"{vze.de} {label.de} × {amount.de}", f"{vze.en} {label.en} × {amount.en}")
+    unit = num(part.unit)
+    return L(
+        f"{vze.de} {label.de} ({amount.de} je {unit.de} VZE)", f"{vze.en} {label.en} ({amount.en} per {unit.en} VZE)"
+    )
+
+
+def _granted_text(granted: Granted | None) -> tuple[str, str]:
+    if granted is None:
+        return "", ""
+    de, en = [], []
+    if granted.beantragt is not None:
+        de.append(f"beantragt {euro(granted.beantragt).de}")
+        en.append(f"applied for {euro(granted.beantragt).en}")
+    if granted.bewilligt is not None:
+        de.append(f"bewilligt {euro(granted.bewilligt).de}")
+        en.append(f"granted {euro(granted.bewilligt).en}")
+    return (f" ({', '.join(de)})", f" ({', '.join(en)})") if de else ("", "")
+
+
+def _year_text(year: Year) -> L:
+    """``2027 (10 Monate): bis zu 265.833 € (beantragt 260.000 €)``."""
+    head_de = (
+        str(year.jahr) if year.budget.full else f"{year.jahr} ({year.months} Monat{'e' if year.months > 1 else ''})"
+    )
+    head_en = (
+        str(year.jahr) if year.budget.full else f"{year.jahr} ({year.months} month{'s' if year.months > 1 else ''})"
+    )
+    if year.maximum is not None:
+        figure = _money(year.maximum)
+    else:
+        figure = _NOT_RECORDED
+    granted_de, granted_en = _granted_text(year.ki)
+    return L(f"{head_de}: {figure.de}{granted_de}", f"{head_en}: {figure.en}{granted_en}")
+
+
 @rule(
     "KI410",
     "info",
-    title=L("Landesförderung pro Jahr", "state grant per year"),
+    title=L("Landesförderung je Haushaltsjahr (Höchstbeträge)", "state grant per budget year (maxima)"),
     basis=PACK,
     explanation=L(
-        "Für Regelpakete mit Festbeträgen (Förderrichtlinie 2025: 57.000 € je Fachkraft-VZE, 22.500 € je 0,5 VZE "
-        "Verwaltung) berechnet ki die jährliche Landesförderung aus den landesfinanzierten VZE.",
-        "For rule packs with fixed amounts (2025 guideline: €57,000 per specialist VZE, €22,500 per 0.5 admin "
-        "VZE) ki computes the yearly state grant from the state-funded VZE.",
+        "Die Landesförderung wird je Haushaltsjahr beantragt und bewilligt. Für Regelpakete mit Festbeträgen "
+        "(Förderrichtlinien 2023 und 2025: bis zu 57.000 € je Fachkraft-VZE, bis zu 22.500 € je 0,5 VZE "
+        "Verwaltung) nennt ki für jedes Haushaltsjahr des Zeitraums den Höchstbetrag („bis zu“) aus den "
+        "landesfinanzierten Stellen des KI (`programm: ki`); ein angebrochenes Jahr zählt anteilig nach Monaten. "
+        "Wo `foerderung[]` beantragte oder bewilligte Beträge nennt, stehen sie daneben.",
+        "The state grant is applied for and granted per budget year. For rule packs with fixed amounts (2023 and "
+        "2025 guidelines: up to €57,000 per specialist VZE, up to €22,500 per 0.5 admin VZE) ki gives for each "
+        "budget year of the period the maximum (“bis zu”) from the KI's state-funded posts (`programm: ki`); a "
+        "part year counts pro rata by months. Where `foerderung[]` gives amounts applied for or granted, they "
+        "stand beside it.",
     ),
     message=L(
-        "Landesförderung nach Förderrichtlinie {pack}: {fk} Fachkraft-VZE × {per_fk} + {va} VZE Verwaltung "
-        "({per_va} je 0,5 VZE) = {total} pro Jahr, {period} in {years} Jahren.",
-        "State grant under guideline {pack}: {fk} specialist VZE × {per_fk} + {va} admin VZE ({per_va} per 0.5 "
-        "VZE) = {total} a year, {period} over {years} years.",
+        "Landesförderung nach Förderrichtlinie {pack}, Höchstbeträge je Haushaltsjahr: {years}; ein volles Jahr: "
+        "{parts}.",
+        "State grant under guideline {pack}, maxima per budget year: {years}; a full year: {parts}.",
     ),
     hint=L(
-        "Diese Summe erscheint in der Beschlussvorlage unter „Finanzielle Auswirkungen“.",
-        "This sum appears in the council proposal under “Finanzielle Auswirkungen”.",
+        "Die Beträge sind Höchstbeträge („bis zu“); sie erscheinen in der Beschlussvorlage unter „Finanzielle "
+        "Auswirkungen“ je Haushaltsjahr.",
+        "The amounts are maxima (“bis zu”); they appear in the council proposal under “Finanzielle "
+        "Auswirkungen”, per budget year.",
     ),
     fail=edit(
         ('foerderrichtlinie: "2018"', 'foerderrichtlinie: "2025"'),
     ),
 )
 def state_grant(ctx: Context) -> Iterator[Hit]:
-    pack = ctx.pack
-    if pack is None or pack.amounts is None:
+    if ctx.pack is None:
         return
-    from ki_cli.check.rulepacks import grant_items, land_vze
+    from ki_cli.funding import funding  # the grant arithmetic is needed only when a concept gets this far
 
-    items = grant_items(ctx.konzept, pack)
-    if items is None:
+    plan = funding(ctx.konzept, ctx.pack)
+    if plan is None or not plan.years:
         return
-    total = sum(amount for _, amount in items)
-    periode = ctx.konzept.periode
-    years = periode.ende.year - periode.beginn.year + 1
-    typ = ctx.konzept.kommune.typ
-    vze = land_vze(ctx.konzept)
+    applied = any(year.ki is not None for year in plan.years)
+    if not (plan.parts and plan.complete) and not applied:
+        return  # nothing to say: the pack records no amount for these posts and foerderung[] names none
+    years = [_year_text(year) for year in plan.years]
+    parts = [_part_text(part) for part in plan.parts]
+    first = next((year.ki.paths[0] for year in plan.years if year.ki is not None), None)
+    path, at = (first, "value") if first is not None and not plan.complete else ("personal", "key")
     yield hit(
-        "personal",
-        at="key",
-        fk=num(min(vze["fachkraft"], pack.cap("fachkraft", typ) or 0)),
-        va=num(min(vze["verwaltung"], pack.cap("verwaltung", typ) or 0)),
-        per_fk=euro(float(pack.amounts["fachkraft_per_vze"])),
-        per_va=euro(float(pack.amounts["verwaltung_per_half_vze"])),
-        total=euro(total),
-        period=euro(total * years),
-        years=years,
-        pack=pack.name,
+        path,
+        at=at,  # type: ignore[arg-type]
+        pack=ctx.pack.name,
+        years=L("; ".join(y.de for y in years), "; ".join(y.en for y in years)),
+        parts=L(" + ".join(p.de for p in parts) or "–", " + ".join(p.en for p in parts) or "–"),
     )
+
+
+@rule(
+    "KI411",
+    "warning",
+    title=L("Laiensprachmittlerpool über der Obergrenze", "lay interpreter pool above its cap"),
+    basis=L(
+        "Regelpaket der Förderrichtlinie: Laiensprachmittlerpool bis zu 50.000 € im Jahr (RdErl. 2022, BASS "
+        "19760); Haushalt 2025: 30.000 € (StädteRegion Aachen, Vorlage 2024/0414)",
+        "rule pack of the funding guideline: lay interpreter pool up to €50,000 a year (decree 2022, BASS 19760); "
+        "budget 2025: €30,000 (StädteRegion Aachen, paper 2024/0414)",
+    ),
+    explanation=L(
+        "Das Land fördert die Sachausgaben des Laiensprachmittlerpools eines KI bis zu einer Obergrenze je "
+        "Haushaltsjahr (Richtlinie: bis zu 50.000 €; im Haushalt 2025 auf 30.000 € gekürzt). Gezählt werden die "
+        "Sachkosten mit `programm: laiensprachmittlerpool` und `traeger: land`; der Pool braucht ein eigenes "
+        "Konzept.",
+        "The state funds the material costs of a KI's lay interpreter pool up to a cap per budget year "
+        "(guideline: up to €50,000; cut to €30,000 in the 2025 budget). Counted are the material costs with "
+        "`programm: laiensprachmittlerpool` and `traeger: land`; the pool needs its own concept paper.",
+    ),
+    message=L(
+        "Die landesgeförderten Sachkosten des Laiensprachmittlerpools ({found} im Jahr) übersteigen die "
+        "Obergrenze für {years} ({allowed}; {source}).",
+        "The state-funded material costs of the lay interpreter pool ({found} a year) exceed the cap for {years} "
+        "({allowed}; {source}).",
+    ),
+    hint=L(
+        "Verringern Sie den betrag oder tragen Sie den Teil über der Obergrenze mit `traeger: kommune` ein.",
+        "Reduce the betrag, or record the part above the cap with `traeger: kommune`.",
+    ),
+    fail=edit(
+        (
+            "  - {posten: Büroräume und Reisekosten, betrag: 24000, traeger: kommune}",
+            "  - {posten: Büroräume und Reisekosten, betrag: 24000, traeger: kommune}\n"
+            "  - {posten: Laiensprachmittlerpool, betrag: 60000, traeger: land, programm: laiensprachmittlerpool}",
+        ),
+        ('foerderrichtlinie: "2018"', 'foerderrichtlinie: "2023"'),
+    ),
+    passing=edit(
+        (
+            "  - {posten: Büroräume und Reisekosten, betrag: 24000, traeger: kommune}",
+            "  - {posten: Büroräume und Reisekosten, betrag: 24000, traeger: kommune}\n"
+            "  - {posten: Laiensprachmittlerpool, betrag: 50000, traeger: land, programm: laiensprachmittlerpool}",
+        ),
+    ),
+)
+def pool_cap(ctx: Context) -> Iterator[Hit]:
+    if ctx.pack is None or not ctx.pack.pool:
+        return
+    from ki_cli.funding import pool_costs
+    from ki_cli.periods import budget_years
+
+    found, indices = pool_costs(ctx.konzept)
+    if not indices:
+        return
+    periode = ctx.konzept.periode
+    over: dict[float, list[int]] = {}  # cap → the budget years it is exceeded in
+    sources: dict[float, str] = {}
+    for budget in budget_years(periode.beginn, periode.ende):
+        cap = ctx.pack.pool_cap(budget.year)
+        if cap is not None and found > cap.max + TOLERANCE:
+            over.setdefault(cap.max, []).append(budget.year)
+            sources[cap.max] = cap.source.title if cap.source is not None else cap.quote
+    if not over:
+        return
+    allowed = min(over)  # name the tightest cap exceeded
+    years = ", ".join(str(y) for y in over[allowed])
+    yield hit(
+        f"sachkosten[{indices[-1]}].betrag",
+        found=euro(found),
+        allowed=_money(allowed),
+        years=years,
+        source=sources[allowed],
+    )
+
+
+_PROGRAMME = {
+    "kim": "KIM",
+    "komm_an": "KOMM-AN NRW",
+    "ifkuf": "IfKuF",
+    "sonstiges": L("sonstiges Programm", "other programme"),
+}
+
+
+@rule(
+    "KI412",
+    "info",
+    title=L("Stellen anderer Programme", "posts of other programmes"),
+    basis=L(
+        "TIntG § 9 (Kommunales Integrationsmanagement); Richtlinien der Programme KIM, KOMM-AN NRW, IfKuF",
+        "TIntG § 9 (Kommunales Integrationsmanagement); guidelines of the programmes KIM, KOMM-AN NRW, IfKuF",
+    ),
+    explanation=L(
+        "Stellen anderer Landesprogramme (KIM, KOMM-AN NRW, IfKuF …) arbeiten im oder neben dem KI. Sie werden "
+        "gesondert aufgeführt und zählen nicht gegen die Obergrenzen und die Förderung des KI (KI401, KI402, "
+        "KI408, KI410).",
+        "Posts of other state programmes (KIM, KOMM-AN NRW, IfKuF …) work in or beside the KI. They are listed "
+        "apart and do not count against the KI's caps and grant (KI401, KI402, KI408, KI410).",
+    ),
+    message=L(
+        "Stellen anderer Programme, gesondert aufgeführt und nicht gegen die Obergrenzen des KI gezählt: {posts}.",
+        "Posts of other programmes, listed apart and not counted against the KI's caps: {posts}.",
+    ),
+    hint=L(
+        "Prüfen Sie, dass jede dieser Stellen das richtige `programm` hat; die Beschlussvorlage führt sie "
+        "getrennt von den Stellen des KI auf.",
+        "Check that each of these posts has the right `programm`; the council proposal lists them apart from "
+        "the KI's posts.",
+    ),
+    fail=edit(
+        (
+            "  - {id: va-1,",
+            "  - {id: kim-1, funktion: fachkraft, vze: 1, finanzierung: land, programm: kim, besetzt_durch: R. Vogel, "
+            "einsatz: {oeffnung: 1}}\n  - {id: va-1,",
+        ),
+    ),
+)
+def other_programmes(ctx: Context) -> Iterator[Hit]:
+    from ki_cli.funding import other_programme_posts
+
+    posts = other_programme_posts(ctx.konzept)
+    if not posts:
+        return
+    de, en = [], []
+    for _, stelle in posts:
+        name = _PROGRAMME.get(stelle.programm, stelle.programm)
+        label = name if isinstance(name, L) else L(name, name)
+        de.append(f"{stelle.id} ({label.de}, {num(stelle.vze).de} VZE)")
+        en.append(f"{stelle.id} ({label.en}, {num(stelle.vze).en} VZE)")
+    yield hit(f"personal[{posts[0][0]}].programm", posts=L(", ".join(de), ", ".join(en)))
