@@ -61,7 +61,8 @@ def test_proposal_head_and_beratungsfolge(cli, concept):
     assert "**Drucksache:** 0815/2024" in out and "**Datum:** 20.08.2024" in out
     assert "| 03.09.2024 | Integrationsrat | Empfehlung |" in out
     assert "| 26.09.2024 | Rat der Stadt Beispielstadt | Entscheidung |" in out
-    assert "bis zum 31.10.2024 bei der Bezirksregierung Arnsberg" in out
+    assert "Anträge auf Landesförderung für die Haushaltsjahre 2025 und 2026 jeweils fristgerecht" in out
+    assert "   - für das Haushaltsjahr 2025 bis zum 31.10.2024," in out
 
 
 def test_kreis_proposal_is_issued_by_the_landrat(cli, tmp_path):
