@@ -106,6 +106,7 @@ class Haushaltsjahr:
     teilzeitraum: str  # "" for a full year, else "März–Dezember"
     antragsfrist: dt.date | None
     hoechstbetrag: float | None  # None: an amount of the pack is not recorded
+    bekannt: float  # the sum of the parts whose amount the pack records
     beantragt: float | None
     bewilligt: float | None
     antrag_am: dt.date | None
@@ -139,6 +140,8 @@ class Foerderung:
     hoechstbetraege: list[Hoechstbetrag]
     pro_jahr: float | None  # the maximum of a full budget year
     zeitraum: float | None  # the maximum over the period
+    bekannt_pro_jahr: float  # the part of a full year's maximum the pack records amounts for
+    bekannt_zeitraum: float  # the same over the period
     posten: list[tuple[str, float]]  # (text, maximum of a full year) of the amounts the pack records
 
 
@@ -258,7 +261,7 @@ def _stellen(titel: str, posts: list[Any]) -> Zeile:
 
 
 def _programm(stelle: Any) -> str:
-    return getattr(stelle, "programm", None) or KI
+    return str(getattr(stelle, "programm", None) or KI)
 
 
 def _programmstellen(konzept: Konzept) -> list[Programmstellen]:
@@ -332,6 +335,8 @@ def _foerderung(konzept: Konzept, funded: Funding | None) -> Foerderung | None:
         hoechstbetraege=rows,
         pro_jahr=funded.per_year,
         zeitraum=funded.maximum,
+        bekannt_pro_jahr=sum(part.per_year or 0.0 for part in funded.parts),
+        bekannt_zeitraum=sum(year.known for year in funded.years),
         posten=[
             (f"{r.titel}: {german_vze(r.vze)} VZE, {r.festbetrag}", r.pro_jahr) for r in rows if r.pro_jahr is not None
         ],
@@ -415,6 +420,7 @@ def _haushaltsjahre(konzept: Konzept, funded: Funding | None, kosten: _Kosten) -
                 teilzeitraum=_teilzeitraum(budget),
                 antragsfrist=year.deadline if year is not None else None,
                 hoechstbetrag=hoechstbetrag,
+                bekannt=year.known if year is not None else 0.0,
                 beantragt=beantragt,
                 bewilligt=bewilligt,
                 antrag_am=antrag_am,
@@ -441,7 +447,8 @@ def _summe(values: Any) -> float | None:
 def _entscheidung_am(vorlage: Vorlage) -> dt.date | None:
     for beratung in vorlage.beratungsfolge:
         if beratung.zustaendigkeit == "entscheidung":
-            return beratung.datum
+            decided: dt.date = beratung.datum
+            return decided
     return vorlage.datum
 
 
@@ -519,8 +526,8 @@ def build(
     for posten in konzept.sachkosten:
         sachkosten_nach_traeger[posten.traeger] = sachkosten_nach_traeger.get(posten.traeger, 0.0) + posten.betrag
     massnahmen_sachkosten = sum(m.massnahme.sachkosten or 0.0 for m in massnahmen)
-    vorlage = konzept.vorlage or records.Vorlage()
-    herausgeber = _herausgeber(konzept, vorlage)  # type: ignore[arg-type]  # a record of the Vorlage
+    vorlage: Any = konzept.vorlage or records.Vorlage()  # the model's Vorlage or a record with its fields
+    herausgeber = _herausgeber(konzept, vorlage)
     unterzeichnet = [z for z in vereinbarungen if z.vereinbarung.status == "unterzeichnet"]
     offen = [z for z in vereinbarungen if z.vereinbarung.status in ("entwurf", "in_abstimmung")]
     anlagen = [f"Schwerpunktkonzept {_zeitraum(konzept.periode.beginn, konzept.periode.ende)}"]
@@ -536,7 +543,7 @@ def build(
     haushaltsjahre = _haushaltsjahre(konzept, funded, kosten)
     jahre = len(haushaltsjahre)
     eigenanteil_pro_jahr = sachkosten_nach_traeger.get("kommune", 0.0) + massnahmen_sachkosten
-    entscheidung_am = _entscheidung_am(vorlage)  # type: ignore[arg-type]
+    entscheidung_am = _entscheidung_am(vorlage)
 
     return {
         # the concept's own sections, as in the YAML file
@@ -553,15 +560,15 @@ def build(
         # derived for documents
         "herausgeber": herausgeber,
         "behoerde": herausgeber,  # the name of the first version, for a municipality's own templates
-        "vertretung": _vertretung(konzept, vorlage),  # type: ignore[arg-type]  # a record of the Vorlage
+        "vertretung": _vertretung(konzept, vorlage),
         "mitteilung": vorlage.art == "mitteilungsvorlage",
         "vorlageart": label(vorlage.art or "beschlussvorlage"),
-        "beratungen": _beratungsfolge(vorlage),  # type: ignore[arg-type]
+        "beratungen": _beratungsfolge(vorlage),
         "mit_ergebnis": any(b.ergebnis is not None or b.abstimmung is not None for b in vorlage.beratungsfolge),
-        "kenntnisnahme": _kenntnisnahme(konzept, vorlage),  # type: ignore[arg-type]
-        "berichterstattung": _berichterstattung(konzept, vorlage),  # type: ignore[arg-type]
-        "unterschrift": _unterschrift(vorlage, herausgeber),  # type: ignore[arg-type]
-        "haushaltsstelle": _haushaltsstelle(vorlage),  # type: ignore[arg-type]
+        "kenntnisnahme": _kenntnisnahme(konzept, vorlage),
+        "berichterstattung": _berichterstattung(konzept, vorlage),
+        "unterschrift": _unterschrift(vorlage, herausgeber),
+        "haushaltsstelle": _haushaltsstelle(vorlage),
         "vorbehalt": vorlage.haushalt is not None and bool(vorlage.haushalt.vorbehalt),
         "anlagen": anlagen,
         "zeitraum": MdText(_zeitraum(beginn, ende)),

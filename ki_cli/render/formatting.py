@@ -98,4 +98,12 @@ def aufzaehlung(values: Any) -> MdText:
     return MdText(", ".join(items[:-1]) + " und " + items[-1])
 
 
-FILTERS = {"datum": datum, "zahl": zahl, "euro": euro, "vze": vze, "md": md, "bis_zu": bis_zu, "aufzaehlung": aufzaehlung}
+FILTERS = {
+    "datum": datum,
+    "zahl": zahl,
+    "euro": euro,
+    "vze": vze,
+    "md": md,
+    "bis_zu": bis_zu,
+    "aufzaehlung": aufzaehlung,
+}

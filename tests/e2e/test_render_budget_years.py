@@ -30,7 +30,13 @@ def test_docx_has_one_row_per_budget_year_with_deadline_maximum_and_grant(cli, m
     result = cli("render", "proposal", str(march), "-o", str(target))
     assert result.exit_code == 0, result.stderr
     paragraphs, rows = _docx_text(target)
-    assert ["2027 (März–Dezember, 10 Monate)", "31.10.2026", "bis zu 47.500\u00a0€", "45.000\u00a0€", "45.000\u00a0€"] in rows
+    assert [
+        "2027 (März–Dezember, 10 Monate)",
+        "31.10.2026",
+        "bis zu 47.500\u00a0€",
+        "45.000\u00a0€",
+        "45.000\u00a0€",
+    ] in rows
     assert ["2028", "31.10.2027", "bis zu 57.000\u00a0€", "—", "—"] in rows
     assert ["2029 (Januar–Februar, 2 Monate)", "31.10.2028", "bis zu 9.500\u00a0€", "—", "—"] in rows
     assert "für die Haushaltsjahre 2028 und 2029 jeweils fristgerecht" in paragraphs

@@ -50,9 +50,11 @@ personal:
 """
 KREIS_KIM = replace(ONE_POST, KREIS_PERSONAL, KREIS)
 
-STAEDTEREGION = replace("typ: kreisfreie_stadt", "typ: staedteregion").replace(
-    "name: Stadt Beispielstadt", "name: StädteRegion Beispielregion"
-) + """\
+STAEDTEREGION = (
+    replace("typ: kreisfreie_stadt", "typ: staedteregion").replace(
+        "name: Stadt Beispielstadt", "name: StädteRegion Beispielregion"
+    )
+    + """\
 vorlage:
   drucksache: "2024/0300"
   beratungsfolge:
@@ -65,6 +67,7 @@ vorlage:
       datum: 2024-12-05
       zustaendigkeit: entscheidung
 """
+)
 
 MITTEILUNG = (
     VALID
@@ -139,7 +142,10 @@ def section(markdown: str, heading: str) -> str:
 def test_seconded_teachers_are_stated_apart_from_the_state_funded_municipal_posts():
     beschluss = section(render(KREIS_KIM), "Beschlussvorschlag")
     assert "vom Land abgeordnete Lehrkräfte im Umfang von 3,5 VZE" in beschluss
-    assert "vom Land geförderte kommunale Stellen im Umfang von 6,5 VZE (6,0 VZE Fachkräfte, 0,5 VZE Verwaltungsassistenz)" in beschluss
+    assert (
+        "vom Land geförderte kommunale Stellen im Umfang von 6,5 VZE (6,0 VZE Fachkräfte, 0,5 VZE Verwaltungsassistenz)"
+        in beschluss
+    )
 
 
 def test_no_post_count_calls_teachers_state_financed_posts():
@@ -231,7 +237,10 @@ def test_the_head_shows_the_aktenzeichen():
 def test_the_beratungsfolge_shows_result_and_votes_after_the_session():
     out = render(COUNCIL_PAPER)
     assert "| Datum | Gremium | Zuständigkeit | Ergebnis |" in out
-    assert "| 03.09.2024 | Integrationsrat der Stadt Beispielstadt | Empfehlung | beschlossen (Ja 9, Nein 0, Enthaltungen 1) |" in out
+    assert (
+        "| 03.09.2024 | Integrationsrat der Stadt Beispielstadt | Empfehlung | beschlossen (Ja 9, Nein 0, Enthaltungen 1) |"
+        in out
+    )
     assert "| 26.09.2024 | Rat der Stadt Beispielstadt | Entscheidung | — |" in out
 
 
@@ -259,7 +268,9 @@ def test_the_resolution_is_subject_to_the_grant_and_the_budget():
 
 
 def test_no_proviso_when_vorbehalt_is_false():
-    paper = COUNCIL_PAPER.replace('    psp_element: "1.050401.001"\n', '    psp_element: "1.050401.001"\n    vorbehalt: false\n')
+    paper = COUNCIL_PAPER.replace(
+        '    psp_element: "1.050401.001"\n', '    psp_element: "1.050401.001"\n    vorbehalt: false\n'
+    )
     assert "vorbehaltlich" not in render(paper)
 
 
@@ -283,7 +294,10 @@ def test_real_attachments_are_listed_after_the_generated_ones():
 
 def test_a_draft_agreement_gets_a_mandate_to_conclude_it():
     beschluss = section(render(VALID), "Beschlussvorschlag")
-    assert "Die Verwaltung wird beauftragt, die Vereinbarung mit Schulamt wie in der Begründung dargestellt abzuschließen" in beschluss
+    assert (
+        "Die Verwaltung wird beauftragt, die Vereinbarung mit Schulamt wie in der Begründung dargestellt abzuschließen"
+        in beschluss
+    )
     assert "zustimmend zur Kenntnis" not in beschluss
 
 
@@ -299,8 +313,17 @@ def test_a_signed_agreement_is_taken_note_of():
 def test_no_vocabulary_key_appears_in_a_proposal():
     for text in (KREIS_KIM, STAEDTEREGION, MITTEILUNG, COUNCIL_PAPER):
         out = render(text)
-        for key in ("kreisfreie_stadt", "staedteregion", "mitteilungsvorlage", "kim", "jaehrlich", "kenntnisnahme",
-                    "integrationsrat", "beschlussvorlage", "programm"):
+        for key in (
+            "kreisfreie_stadt",
+            "staedteregion",
+            "mitteilungsvorlage",
+            "kim",
+            "jaehrlich",
+            "kenntnisnahme",
+            "integrationsrat",
+            "beschlussvorlage",
+            "programm",
+        ):
             assert not re.search(rf"(?<![\w-]){key}(?![\w-])", out), (key, text[:40])
 
 
@@ -377,13 +400,18 @@ def test_programme_posts_are_not_in_the_grant():
 
 def test_seconded_teachers_are_not_part_of_the_grant():
     finanzen = section(render(KREIS_KIM), "Finanzielle Auswirkungen")
-    assert "| vom Land abgeordnete Lehrkräfte | 3,5 | Lehrerstellen des Landes, nicht Teil der Förderung | — |" in finanzen
+    assert (
+        "| vom Land abgeordnete Lehrkräfte | 3,5 | Lehrerstellen des Landes, nicht Teil der Förderung | — |" in finanzen
+    )
 
 
 def test_applied_and_granted_amounts_are_shown_beside_the_maxima():
     finanzen = section(render(MARCH + GRANTED_2027), "Finanzielle Auswirkungen")
     assert "| Haushaltsjahr | Antragsfrist | Landesförderung (Höchstbetrag) | beantragt | bewilligt |" in finanzen
-    assert "| 2027 (März–Dezember, 10 Monate) | 31.10.2026 | bis zu 47.500\u00a0€ | 45.000\u00a0€ | 45.000\u00a0€ |" in finanzen
+    assert (
+        "| 2027 (März–Dezember, 10 Monate) | 31.10.2026 | bis zu 47.500\u00a0€ | 45.000\u00a0€ | 45.000\u00a0€ |"
+        in finanzen
+    )
     assert "| 2028 | 31.10.2027 | bis zu 57.000\u00a0€ | — | — |" in finanzen
 
 
@@ -391,7 +419,10 @@ def test_a_granted_year_gets_no_new_application_mandate():
     beschluss = section(render(MARCH + GRANTED_2027), "Beschlussvorschlag")
     assert "für die Haushaltsjahre 2028 und 2029 jeweils fristgerecht" in beschluss
     assert "für das Haushaltsjahr 2027 bis zum" not in beschluss
-    assert "Bereits gestellt: für das Haushaltsjahr 2027 bewilligt mit Bescheid vom 01.02.2027 (45.000\u00a0€)" in beschluss
+    assert (
+        "Bereits gestellt: für das Haushaltsjahr 2027 bewilligt mit Bescheid vom 01.02.2027 (45.000\u00a0€)"
+        in beschluss
+    )
 
 
 def test_without_personnel_cost_the_proposal_says_it_is_not_included():
@@ -412,7 +443,9 @@ def test_the_own_share_includes_personnel_cost_above_the_grant():
 
 def test_the_work_plan_gives_one_line_per_budget_year():
     out = render(MARCH + GRANTED_2027, "workplan")
-    assert "| 2027 (März–Dezember, 10 Monate) | 31.10.2026 | bis zu 47.500\u00a0€ | 45.000\u00a0€ | 45.000\u00a0€ |" in out
+    assert (
+        "| 2027 (März–Dezember, 10 Monate) | 31.10.2026 | bis zu 47.500\u00a0€ | 45.000\u00a0€ | 45.000\u00a0€ |" in out
+    )
     assert "| 2029 (Januar–Februar, 2 Monate) | 31.10.2028 | bis zu 9.500\u00a0€ | — | — |" in out
     assert "landesfinanziert" not in out
 
@@ -422,3 +455,22 @@ def test_the_work_plan_lists_teachers_and_programme_posts_apart():
     assert "| vom Land abgeordnete Lehrkräfte | 3,5 | 0,0 | 0,0 | 3,5 |" in out
     assert "| vom Land geförderte kommunale Stellen | 0,0 | 6,0 | 0,5 | 6,5 |" in out
     assert "| Kommunales Integrationsmanagement (KIM) (gesondert gefördert, nicht Teil der Stellen des KI) |" in out
+
+
+def _fachkraefte(count: int) -> str:
+    return "personal:\n" + "".join(
+        f"  - {{id: fk-{i}, funktion: fachkraft, vze: 1.0, finanzierung: land, einsatz: {{uebergang: 1.0}}}}\n"
+        for i in range(count)
+    )
+
+
+def test_an_amount_the_pack_does_not_record_is_nicht_hinterlegt_never_guessed():
+    kreis_2018 = replace(ONE_POST, _fachkraefte(6), KREIS).replace(
+        'foerderrichtlinie: "2025"', 'foerderrichtlinie: "2018"'
+    )
+    finanzen = section(render(kreis_2018), "Finanzielle Auswirkungen")
+    assert "| Fachkräfte | 3,0 | Festbetrag nicht hinterlegt | nicht hinterlegt |" in finanzen
+    assert "| weitere Fachkraftstellen | 3,0 | bis zu 50.000\u00a0€ je Stelle | bis zu 150.000\u00a0€ |" in finanzen
+    assert "| 2025 | nicht hinterlegt | nicht hinterlegt (davon hinterlegt: bis zu 150.000\u00a0€) |" in finanzen
+    beschluss = section(render(kreis_2018), "Beschlussvorschlag")
+    assert "für das Haushaltsjahr 2025 (Antragsfrist nicht hinterlegt)," in beschluss

@@ -422,7 +422,9 @@ def test_ki409_no_municipal_costs_at_sachkosten():
 
 
 def test_ki410_grant_of_a_kreis_under_2025():
-    posts = "  - {id: fk-x0, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: X, einsatz: {oeffnung: 1}}\n"
+    posts = (
+        "  - {id: fk-x0, funktion: fachkraft, vze: 1, finanzierung: land, besetzt_durch: X, einsatz: {oeffnung: 1}}\n"
+    )
     text = edit(_2025, ("typ: kreisfreie_stadt", "typ: kreis"), ("  - {id: va-1,", posts + "  - {id: va-1,"))
     (f,) = findings_of(text, "KI410")
     assert "6,0 Fachkraft-VZE × bis zu 57.000\u00a0€" in f.message
