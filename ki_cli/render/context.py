@@ -171,7 +171,7 @@ def _gremium_name(vorlage: Vorlage, gremium: str) -> str:
     """A body's name as the Beratungsfolge writes it, else its German name."""
     for beratung in vorlage.beratungsfolge:
         if beratung.gremium == gremium and beratung.bezeichnung:
-            return beratung.bezeichnung
+            return str(beratung.bezeichnung)
     return label(gremium)
 
 

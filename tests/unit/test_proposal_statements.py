@@ -435,6 +435,10 @@ def test_the_own_share_includes_personnel_cost_above_the_grant():
     finanzen = section(render(WITH_COST + GRANTED_2027), "Finanzielle Auswirkungen")
     assert "Personalkosten sind im Eigenanteil nicht enthalten" not in finanzen
     assert "soweit sie die Landesförderung übersteigen" in finanzen
+    assert (
+        "| Haushaltsjahr | Sachkosten der Kommune | Sachkosten der Maßnahmen | Personalkosten der Kommune | Eigenanteil der Kommune |\n|---|---|---|---|---|\n"
+        in finanzen
+    )
     # 2028: 70.000 € cost − up to 57.000 € grant = 13.000 €; 24.000 € material costs
     assert "| 2028 | 24.000\u00a0€ | 0\u00a0€ | 13.000\u00a0€ | 37.000\u00a0€ |" in finanzen
     # 2027 (10 months): 58.333,33 € cost − 45.000 € granted = 13.333,33 €; 20.000 € material costs
