@@ -38,7 +38,6 @@ Nothing here rounds or formats: the callers print (``ki_cli.text``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ki_cli.periods import BudgetYear, budget_years
@@ -52,19 +51,33 @@ FUNDED = ("fachkraft", "verwaltung")
 POOL = "laiensprachmittlerpool"
 TOLERANCE = 0.001
 
+# The classes below are plain classes with __slots__: a dataclass costs time at import, and this
+# module is on the path of ``ki validate``. Treat their instances as read-only.
 
-@dataclass(frozen=True, slots=True)
+
 class Part:
     """One part of the KI grant's maximum for one budget year: ``vze`` VZE of ``funktion`` at up to
     ``rate`` € per VZE and full year (None: the pack has no sourced amount)."""
 
-    funktion: str  # "fachkraft" | "verwaltung"
-    vze: float  # the state-funded KI VZE in this tier (capped at the pack's cap)
-    rate: float | None  # maximum € per 1,0 VZE and full budget year ("bis zu")
-    unit: float  # the VZE the pack states its amount for: 1,0, or 0,5 for the half Verwaltungsassistenz
-    share: float  # the part of a full year: months / 12
-    quote: str  # the pack's words
-    source: Source | None
+    __slots__ = ("funktion", "quote", "rate", "share", "source", "unit", "vze")
+
+    def __init__(
+        self,
+        funktion: str,
+        vze: float,
+        rate: float | None,
+        unit: float,
+        share: float,
+        quote: str,
+        source: Source | None,
+    ) -> None:
+        self.funktion = funktion  # "fachkraft" | "verwaltung"
+        self.vze = vze  # the state-funded KI VZE in this tier (capped at the pack's cap)
+        self.rate = rate  # maximum € per 1,0 VZE and full budget year ("bis zu")
+        self.unit = unit  # the VZE the pack states its amount for: 1,0, or 0,5 for the half Verwaltungsassistenz
+        self.share = share  # the part of a full year: months / 12
+        self.quote = quote  # the pack's words
+        self.source = source
 
     @property
     def unit_amount(self) -> float | None:
@@ -82,26 +95,38 @@ class Part:
         return None if self.rate is None else self.vze * self.rate * self.share
 
 
-@dataclass(frozen=True, slots=True)
 class Granted:
     """What ``foerderung[]`` says for one budget year and programme (amounts summed over its entries)."""
 
-    programm: str
-    beantragt: float | None
-    bewilligt: float | None
-    paths: tuple[str, ...]  # YAML paths of the entries, e.g. ``foerderung[0]``
+    __slots__ = ("beantragt", "bewilligt", "paths", "programm")
+
+    def __init__(self, programm: str, beantragt: float | None, bewilligt: float | None, paths: tuple[str, ...]) -> None:
+        self.programm = programm
+        self.beantragt = beantragt
+        self.bewilligt = bewilligt
+        self.paths = paths  # YAML paths of the entries, e.g. ``foerderung[0]``
 
 
-@dataclass(frozen=True, slots=True)
 class Year:
     """One budget year of the period with the KI grant's maxima and what was applied for and granted."""
 
-    budget: BudgetYear
-    parts: tuple[Part, ...]
-    deadline: dt.date | None
-    deadline_source: Source | None
-    pool_cap: PoolCap | None
-    foerderung: dict[str, Granted] = field(default_factory=dict)
+    __slots__ = ("budget", "deadline", "deadline_source", "foerderung", "parts", "pool_cap")
+
+    def __init__(
+        self,
+        budget: BudgetYear,
+        parts: tuple[Part, ...],
+        deadline: dt.date | None,
+        deadline_source: Source | None,
+        pool_cap: PoolCap | None,
+        foerderung: dict[str, Granted],
+    ) -> None:
+        self.budget = budget
+        self.parts = parts
+        self.deadline = deadline  # the day the grant of this year is applied for by
+        self.deadline_source = deadline_source
+        self.pool_cap = pool_cap
+        self.foerderung = foerderung  # programme → what foerderung[] gives for this year
 
     @property
     def jahr(self) -> int:
@@ -135,13 +160,15 @@ class Year:
         return self.foerderung.get(POOL)
 
 
-@dataclass(frozen=True, slots=True)
 class Funding:
     """The grant of a concept's period under its rule pack, per budget year."""
 
-    pack: RulePack
-    years: tuple[Year, ...]
-    parts: tuple[Part, ...]  # one full budget year
+    __slots__ = ("pack", "parts", "years")
+
+    def __init__(self, pack: RulePack, years: tuple[Year, ...], parts: tuple[Part, ...]) -> None:
+        self.pack = pack
+        self.years = years
+        self.parts = parts  # one full budget year
 
     @property
     def complete(self) -> bool:

@@ -53,14 +53,22 @@ def application_deadline(budget_year: int) -> dt.date:
     return dt.date(budget_year - 1, 10, 31)
 
 
-@dataclass(frozen=True, slots=True)
 class BudgetYear:
-    """One budget year (a calendar year) a period touches, and the part of the period in it."""
+    """One budget year (a calendar year) a period touches, and the part of the period in it.
 
-    year: int
-    first: dt.date  # the first day of the period in this year
-    last: dt.date  # the last day of the period in this year
-    months: int  # the calendar months of this year the period touches, 1 to 12
+    A plain class with ``__slots__`` (a dataclass costs time at import, on every ``ki validate``);
+    treat it as read-only."""
+
+    __slots__ = ("first", "last", "months", "year")
+
+    def __init__(self, year: int, first: dt.date, last: dt.date, months: int) -> None:
+        self.year = year
+        self.first = first  # the first day of the period in this year
+        self.last = last  # the last day of the period in this year
+        self.months = months  # the calendar months of this year the period touches, 1 to 12
+
+    def __repr__(self) -> str:
+        return f"BudgetYear({self.year}, {self.first}, {self.last}, months={self.months})"
 
     @property
     def full(self) -> bool:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,35 +27,44 @@ from ki_cli.format.vocab import KOMMUNE_ART
 
 FOLDER = Path(__file__).resolve().parent
 
+# The classes below are plain classes with __slots__: a dataclass costs time at import, and this
+# module is on the path of ``ki validate``. Treat their instances as read-only.
 
-@dataclass(frozen=True, slots=True)
+
 class Source:
     """Where a pack value comes from: a document's title, its date and address (each may be absent)."""
 
-    title: str
-    date: dt.date | None = None
-    link: str | None = None
+    __slots__ = ("date", "link", "title")
+
+    def __init__(self, title: str, date: dt.date | None = None, link: str | None = None) -> None:
+        self.title = title
+        self.date = date
+        self.link = link
 
 
-@dataclass(frozen=True, slots=True)
 class Sourced:
     """One value of a pack with the words it rests on and its source."""
 
-    value: float | None
-    quote: str
-    source: Source | None
+    __slots__ = ("quote", "source", "value")
+
+    def __init__(self, value: float | None, quote: str, source: Source | None) -> None:
+        self.value = value
+        self.quote = quote
+        self.source = source
 
 
-@dataclass(frozen=True, slots=True)
 class Tier:
     """Part of a funktion's maximum grant: up to ``vze`` VZE at up to ``max`` € per ``per_vze`` VZE
     and full budget year; ``max`` is None when the pack has no sourced amount for it."""
 
-    vze: float
-    max: float | None
-    per_vze: float
-    quote: str
-    source: Source | None
+    __slots__ = ("max", "per_vze", "quote", "source", "vze")
+
+    def __init__(self, vze: float, max: float | None, per_vze: float, quote: str, source: Source | None) -> None:
+        self.vze = vze
+        self.max = max
+        self.per_vze = per_vze
+        self.quote = quote
+        self.source = source
 
     @property
     def per_full_vze(self) -> float | None:
@@ -64,40 +72,57 @@ class Tier:
         return None if self.max is None else self.max / self.per_vze
 
 
-@dataclass(frozen=True, slots=True)
 class PoolCap:
     """The lay interpreter pool's cap: up to ``max`` € a budget year, for ``years`` (empty: any year)."""
 
-    max: float
-    years: tuple[int, ...]
-    quote: str
-    source: Source | None
+    __slots__ = ("max", "quote", "source", "years")
+
+    def __init__(self, max: float, years: tuple[int, ...], quote: str, source: Source | None) -> None:
+        self.max = max
+        self.years = years
+        self.quote = quote
+        self.source = source
 
 
-@dataclass(frozen=True, slots=True)
 class Deadline:
     """A budget year's grant is applied for by ``day``.``month``. of the year before."""
 
-    month: int
-    day: int
-    quote: str
-    source: Source | None
+    __slots__ = ("day", "month", "quote", "source")
+
+    def __init__(self, month: int, day: int, quote: str, source: Source | None) -> None:
+        self.month = month
+        self.day = day
+        self.quote = quote
+        self.source = source
 
     def for_year(self, budget_year: int) -> dt.date:
         return dt.date(budget_year - 1, self.month, self.day)
 
 
-@dataclass(frozen=True)
 class RulePack:
-    name: str
-    title: str
-    source: Source | None
-    sources: dict[str, Source]
-    caps: dict[str, dict[str, Any]]
-    total: dict[str, Any]
-    amounts: dict[str, list[dict[str, Any]]]
-    pool: tuple[PoolCap, ...]
-    deadline: Deadline | None
+    __slots__ = ("amounts", "caps", "deadline", "name", "pool", "source", "sources", "title", "total")
+
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        source: Source | None,
+        sources: dict[str, Source],
+        caps: dict[str, dict[str, Any]],
+        total: dict[str, Any],
+        amounts: dict[str, list[dict[str, Any]]],
+        pool: tuple[PoolCap, ...],
+        deadline: Deadline | None,
+    ) -> None:
+        self.name = name
+        self.title = title
+        self.source = source
+        self.sources = sources
+        self.caps = caps
+        self.total = total
+        self.amounts = amounts
+        self.pool = pool
+        self.deadline = deadline
 
     def cap(self, funktion: str, typ: str) -> float | None:
         """The cap on the KI's state-funded VZE of ``funktion`` (None: the pack sets none)."""

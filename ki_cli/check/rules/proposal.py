@@ -1,6 +1,8 @@
 """KI6xx – the council proposal (vorlage) and its Beratungsfolge: one decision at the end, dates in
-order, decided before the period starts, by the council the type of municipality has, with the
-Integrationsrat of a kreisfreie Stadt consulted."""
+order, decided before the period starts, by the council of the type of municipality or a committee the
+decision is delegated to (KI607), with the Integrationsrat or Integrationsausschuss of a city
+consulted, and the deciding session measured against the first budget year's application deadline
+(KI608)."""
 
 from __future__ import annotations
 
