@@ -85,4 +85,25 @@ def md(value: Any) -> MdText:
     return MdText(escape(text))
 
 
-FILTERS = {"datum": datum, "zahl": zahl, "euro": euro, "vze": vze, "md": md}
+def bis_zu(value: Any) -> MdText:
+    """A maximum: ``364500`` → ``bis zu 364.500 €``; ``nicht hinterlegt`` where the rule pack records none."""
+    return MdText("nicht hinterlegt" if value is None or value == "" else f"bis zu {german_money(value)}")
+
+
+def aufzaehlung(values: Any) -> MdText:
+    """A German enumeration: ``["A", "B", "C"]`` → ``A, B und C`` (each item made safe as ``md``)."""
+    items = [md(value) for value in values]
+    if len(items) < 2:
+        return MdText("".join(items))
+    return MdText(", ".join(items[:-1]) + " und " + items[-1])
+
+
+FILTERS = {
+    "datum": datum,
+    "zahl": zahl,
+    "euro": euro,
+    "vze": vze,
+    "md": md,
+    "bis_zu": bis_zu,
+    "aufzaehlung": aufzaehlung,
+}

@@ -134,6 +134,7 @@ IN_CONTEXT: dict[str, dict[str, str]] = {
     # a word that two vocabularies share, where one of them names it otherwise
     "tis2030": {"erstintegration": "Erstintegration von Neuzugewanderten"},
     "partner_art": {"ehrenamt": "Ehrenamtliche Initiative"},
+    "programm": {"ki": "Kommunales Integrationszentrum (KI)", "sonstiges": "sonstiges Landesprogramm"},
 }
 """Display names of a vocabulary that differ from ``LABELS`` (by vocabulary: tis2030, partner_art)."""
 

@@ -61,7 +61,8 @@ def test_proposal_head_and_beratungsfolge(cli, concept):
     assert "**Drucksache:** 0815/2024" in out and "**Datum:** 20.08.2024" in out
     assert "| 03.09.2024 | Integrationsrat | Empfehlung |" in out
     assert "| 26.09.2024 | Rat der Stadt Beispielstadt | Entscheidung |" in out
-    assert "bis zum 31.10.2024 bei der Bezirksregierung Arnsberg" in out
+    assert "Anträge auf Landesförderung für die Haushaltsjahre 2025 und 2026 jeweils fristgerecht" in out
+    assert "   - für das Haushaltsjahr 2025 bis zum 31.10.2024," in out
 
 
 def test_kreis_proposal_is_issued_by_the_landrat(cli, tmp_path):
@@ -334,7 +335,9 @@ def test_file_read_through_include_is_not_possible(cli, concept, tmp_path):
 
 
 def test_separators_printed_by_a_template_keep_their_spaces(cli):
-    """``{{ ", " if not loop.last }}`` between partner names: the Markdown escaping must not trim it."""
+    """``{{ ", " if not loop.last }}`` between parts and the German enumeration of partner names: the
+    Markdown escaping must not trim the spaces."""
     result = cli("render", "proposal", str(CONCEPTS / "beispielstadt" / "2025-2026.yaml"))
-    expected = "Schulamt für die Stadt Beispielstadt, Fachbereich Jugend der Stadt Beispielstadt, Caritasverband"
+    assert "(5,0 VZE Fachkräfte, 0,5 VZE Verwaltungsassistenz)" in result.stdout
+    expected = "Schulamt für die Stadt Beispielstadt, Fachbereich Jugend der Stadt Beispielstadt und Caritasverband"
     assert expected in result.stdout
