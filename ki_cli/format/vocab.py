@@ -72,7 +72,8 @@ PARTNER_ART = (
     "ehrenamt",
     "sonstige",
 )
-REGELSYSTEM = ("regeldienst", "schulaufsicht")
+REGELSYSTEM = ("regeldienst", "schulaufsicht", "auslaenderbehoerde", "schultraeger")
+"""The partners of the regular systems (KI313): who keeps the subject responsibility."""
 VEREINBARUNG_FORM = ("kooperationsvereinbarung", "zielvereinbarung", "absprache", "weiterleitungsvertrag")
 VEREINBARUNG_STATUS = ("entwurf", "in_abstimmung", "unterzeichnet", "beendet")
 GREMIUM = (

@@ -132,7 +132,14 @@ def test_vocabularies_are_enums():
         "kreisangehoerige_stadt",
     ]
     assert "uebergang_schule_beruf" in defs["Schwerpunkt"]["properties"]["handlungsfeld"]["enum"]
-    assert set(defs["Grundlagen"]["properties"]["foerderrichtlinie"]["enum"]) == {"2018", "2023", "2025", 2018, 2023, 2025}
+    assert set(defs["Grundlagen"]["properties"]["foerderrichtlinie"]["enum"]) == {
+        "2018",
+        "2023",
+        "2025",
+        2018,
+        2023,
+        2025,
+    }
 
 
 def test_check_jsonschema_accepts_valid_concepts_german_notation_and_a_fresh_init(cli, tmp_path, schema_file):

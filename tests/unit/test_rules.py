@@ -412,7 +412,7 @@ def test_ki408_unused_funding_lists_the_funktion():
         ),
         "KI408",
     )
-    assert f.severity == "info" and "fachkraft: 4,0 von 5,0" in f.message
+    assert f.severity == "info" and "Fachkräfte: 4,0 von 5,0 VZE" in f.message
 
 
 def test_ki409_no_municipal_costs_at_sachkosten():

@@ -297,3 +297,23 @@ def test_daueraufgabe_with_an_unsigned_agreement_is_no_ki515():
         ("    status: unterzeichnet\n    unterzeichnet_am: 2022-12-12\n", "    status: in_abstimmung\n"),
     )
     assert "KI515" not in codes(text)
+
+
+# --- a Mitteilungsvorlage: the bodies take note, none decides ------------------------------------
+
+
+def mitteilungsvorlage() -> str:
+    return edit(
+        ('  drucksache: "0815/2022"\n', '  drucksache: "0815/2022"\n  art: mitteilungsvorlage\n'),
+        ("zustaendigkeit: empfehlung}", "zustaendigkeit: kenntnisnahme}"),
+        ("zustaendigkeit: entscheidung}", "zustaendigkeit: kenntnisnahme}"),
+    )
+
+
+def test_mitteilungsvorlage_without_a_decision_is_no_ki601():
+    assert errors(mitteilungsvorlage()) == []
+
+
+def test_beschlussvorlage_taken_only_note_of_is_still_ki601():
+    text = mitteilungsvorlage().replace("  art: mitteilungsvorlage\n", "")
+    assert "KI601" in errors(text)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ki_cli.check.rules.base import Context, Hit, date, hit, rule, words
 from ki_cli.check.rules.example import edit
 from ki_cli.check.rules.sources import FOKUS, NONE, REGELPRAXIS, TINTG_AREAS, VOCAB
-from ki_cli.format.vocab import ASPEKTE, HANDLUNGSFELD_BY_BEREICH, KI
+from ki_cli.format.vocab import ASPEKTE, HANDLUNGSFELD_BY_BEREICH, KI, REGELSYSTEM
 from ki_cli.text import L
 
 USB = "uebergang_schule_beruf"
@@ -252,7 +252,6 @@ def measure_dates_in_order(ctx: Context) -> Iterator[Hit]:
             yield hit(f"{path}.{where}", id=m.id, beginn=date(beginn), ende=date(ende))
 
 
-REGELSYSTEM = ("regeldienst", "schulaufsicht", "auslaenderbehoerde", "schultraeger")
 """The partners of the Regelsystem (KI313): regular services, school authority, Ausländerbehörde, school
 maintainer (rules.md, changes of December 2026)."""
 

@@ -35,8 +35,12 @@ def _decision(ctx: Context) -> tuple[int, Beratung] | None:
     title=L("Beratungsfolge ohne eine Entscheidung am Ende", "Beratungsfolge without one decision at the end"),
     basis=COUNCIL,
     explanation=L(
-        "Die Beratungsfolge endet mit genau einer Entscheidung; alle Gremien davor hören an oder empfehlen.",
-        "The Beratungsfolge ends with exactly one decision; all bodies before it are heard or recommend.",
+        "Die Beratungsfolge einer Beschlussvorlage endet mit genau einer Entscheidung; alle Gremien davor hören "
+        "an, beraten vor oder empfehlen. Eine Mitteilungsvorlage (`art: mitteilungsvorlage`) nehmen die Gremien "
+        "nur zur Kenntnis: für sie gilt die Regel nicht.",
+        "The Beratungsfolge of a resolution proposal ends with exactly one decision; all bodies before it are "
+        "heard, deliberate or recommend. A report (`art: mitteilungsvorlage`) is only taken note of: the rule "
+        "does not apply to it.",
     ),
     message=L(
         "Die Beratungsfolge endet nicht mit genau einer Entscheidung: {count} Einträge mit „entscheidung“, der "
@@ -46,9 +50,9 @@ def _decision(ctx: Context) -> tuple[int, Beratung] | None:
     ),
     hint=L(
         "Der letzte Eintrag der beratungsfolge ist die Entscheidung des Rats bzw. Kreistags (`zustaendigkeit: "
-        "entscheidung`); alle davor sind anhoerung oder empfehlung.",
+        "entscheidung`); alle davor sind anhoerung, vorberatung, empfehlung oder kenntnisnahme.",
         "The last entry of beratungsfolge is the decision of the Rat or Kreistag (`zustaendigkeit: "
-        "entscheidung`); all before it are anhoerung or empfehlung.",
+        "entscheidung`); all before it are anhoerung, vorberatung, empfehlung or kenntnisnahme.",
     ),
     fail=edit(
         ("datum: 2022-09-26, zustaendigkeit: entscheidung", "datum: 2022-09-26, zustaendigkeit: empfehlung"),
@@ -56,7 +60,7 @@ def _decision(ctx: Context) -> tuple[int, Beratung] | None:
 )
 def ends_with_one_decision(ctx: Context) -> Iterator[Hit]:
     vorlage = ctx.konzept.vorlage
-    if vorlage is None:
+    if vorlage is None or vorlage.art == "mitteilungsvorlage":  # a report: the bodies take note, none decides
         return
     folge = vorlage.beratungsfolge
     decisions = [b for b in folge if b.zustaendigkeit == "entscheidung"]

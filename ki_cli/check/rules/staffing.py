@@ -308,11 +308,14 @@ def vacancies(ctx: Context) -> Iterator[Hit]:
     title=L("Förderrahmen nicht ausgeschöpft", "funding cap not used"),
     basis=PACK,
     explanation=L(
-        "Die landesfinanzierten VZE liegen unter der Obergrenze des Regelpakets; der Rest bleibt ungefördert.",
-        "The state-funded VZE are below the rule pack's cap; the rest remains unfunded.",
+        "Die vom Land geförderten VZE (Fachkräfte, Verwaltungsassistenz) liegen unter der Obergrenze des "
+        "Regelpakets; der Rest bleibt ungefördert. Abgeordnete Lehrkräfte zählen hier nicht: sie sind keine "
+        "Förderung.",
+        "The state-funded VZE (specialists, administrative assistance) are below the rule pack's cap; the rest "
+        "remains unfunded. Seconded teachers do not count here: they are not funding.",
     ),
     message=L(
-        "Landesfinanzierte Stellen unter der Obergrenze der Förderrichtlinie {pack}: {below}.",
+        "Vom Land geförderte Stellen unter der Obergrenze der Förderrichtlinie {pack}: {below}.",
         "State-funded posts below the cap of guideline {pack}: {below}.",
     ),
     hint=L(
@@ -339,8 +342,8 @@ def unused_funding(ctx: Context) -> Iterator[Hit]:
         if cap is not None and vze[funktion] < cap - TOLERANCE:
             below.append((funktion, vze[funktion], cap))
     if below:
-        de = ", ".join(f"{f}: {num(v).de} von {num(c).de}" for f, v, c in below)
-        en = ", ".join(f"{f}: {num(v).en} of {num(c).en}" for f, v, c in below)
+        de = ", ".join(f"{_POSTS[f].de}: {num(v).de} von {num(c).de} VZE" for f, v, c in below)
+        en = ", ".join(f"{_POSTS[f].en}: {num(v).en} of {num(c).en} VZE" for f, v, c in below)
         yield hit("personal", at="key", below=L(de, en), pack=ctx.pack.name)
 
 
@@ -385,6 +388,10 @@ def _money(value: float) -> L:
     return L(f"bis zu {amount.de}", f"up to {amount.en}")
 
 
+_POSTS = {
+    "fachkraft": L("Fachkräfte", "specialists"),
+    "verwaltung": L("Verwaltungsassistenz", "administrative assistance"),
+}
 _NOT_RECORDED = L("Festbetrag nicht hinterlegt", "fixed amount not recorded")
 _FUNKTION = {
     "fachkraft": L("Fachkraft-VZE", "specialist VZE"),
