@@ -376,8 +376,10 @@ UI: dict[str, L] = {
         "No terminal to ask on: placeholders were used for {options} – please replace them in the file.",
     ),
     "init.next": L(
-        "Nächste Schritte: die Platzhalter (ERSETZEN) in {path} ausfüllen, dann `ki validate {path}`.",
-        "Next: fill in the placeholders (ERSETZEN) in {path}, then run `ki validate {path}`.",
+        "Nächste Schritte: in {path} jede Zeile mit „ERSETZEN“ und die Beispieltexte ersetzen (den Vermerk "
+        "dann löschen); `ki validate --strict {path}` zeigt jeden Platzhalter, der noch da ist (KI007).",
+        "Next: in {path}, replace every line marked “ERSETZEN” and the sample texts (then delete the mark); "
+        "`ki validate --strict {path}` shows every placeholder still there (KI007).",
     ),
     "render.id_only_agreements": L(
         "--id wählt eine Vereinbarung und gilt nur für `ki render agreements`, nicht für {kind}.",
