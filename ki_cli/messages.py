@@ -205,6 +205,13 @@ UI: dict[str, L] = {
         "schreiben Sie mit --allow-errors einen als ENTWURF markierten Stand.",
         "{path} has errors; no document is written. Fix them, or write a draft marked ENTWURF with --allow-errors.",
     ),
+    "render.refused_warnings": L(
+        "{path}: Wegen {codes} stünde ein Platzhalter oder ein falscher Wert im Dokument; es wird kein Dokument "
+        "geschrieben. Beheben Sie die Stellen oder schreiben Sie mit --allow-errors einen als ENTWURF "
+        "markierten Stand.",
+        "{path}: because of {codes}, the document would hold a placeholder or a wrong value; no document is "
+        "written. Fix them, or write a draft marked ENTWURF with --allow-errors.",
+    ),
     "render.unloadable": L(
         "{path} lässt sich nicht als Konzept lesen; auch mit --allow-errors kann daraus kein Dokument werden.",
         "{path} cannot be read as a concept; not even --allow-errors can make a document of it.",
