@@ -58,7 +58,7 @@ UI: dict[str, L] = {
     "warnings": L("Warnungen", "warnings"),
     "info": L("Hinweis", "info"),
     "infos": L("Hinweise", "infos"),
-    "hint": L("Hinweis", "Hint"),
+    "hint": L("So beheben", "Fix"),
     "basis": L("Grundlage", "Basis"),
     "sev.error": L("Fehler", "error"),
     "sev.warning": L("Warnung", "warning"),
