@@ -32,13 +32,13 @@ class Request:
 
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     """The validated concept of ``path``; findings that stop the command are shown on stderr."""
-    from ki_cli.check.load import load_path
+    from ki_cli.check.load import load_path, load_stream
     from ki_cli.check.pipeline import check_loaded
     from ki_cli.files import InputError
     from ki_cli.output import text
 
-    try:
-        loaded = load_path(path, req.lang)
+    try:  # "-": the concept comes on standard input, as for ki validate
+        loaded = load_stream(sys.stdin.buffer, req.lang) if _is_stdin(path) else load_path(path, req.lang)
     except InputError as err:  # a FIFO, a device, a path too long …: never read
         raise Stop(EXIT_USAGE, err.message(req.lang)) from None
     except OSError as err:
@@ -47,11 +47,16 @@ def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     findings = req.selection.apply(findings)
     errors = [f for f in findings if f.severity == "error"]
     if konzept is None or (errors and not (for_render and req.allow_errors)):
-        report = Report([FileReport(str(path), errors, loaded.text)])
+        shown = "<stdin>" if _is_stdin(path) else str(path)
+        report = Report([FileReport(shown, errors, loaded.text)])
         text.write(sys.stderr, report, req.lang, colour=False, quiet=False)
         key = "render.unloadable" if konzept is None else "render.refused"
-        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=path))
+        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=shown))
     return konzept, bool(errors)
+
+
+def _is_stdin(path: Path) -> bool:
+    return str(path) == "-"
 
 
 ALIASES = {"json": "oparl"}  # --format json: OParl, as the suffix .json means
@@ -111,7 +116,7 @@ def _shown(url: str) -> str:
 def _inputs(req: Request) -> tuple[Path, ...]:
     """The files a document is made from (the concept, the previous period, the own templates): never
     overwritten; the concept's permission bits go to new files."""
-    found = [req.file] + ([req.previous] if req.previous is not None else [])
+    found = ([] if _is_stdin(req.file) else [req.file]) + ([req.previous] if req.previous is not None else [])
     if req.template_dir is not None:
         with contextlib.suppress(OSError):
             found.extend(sorted(path for path in req.template_dir.iterdir() if path.name.endswith(".j2")))
