@@ -209,6 +209,15 @@ UI: dict[str, L] = {
         "{path} lässt sich nicht als Konzept lesen; auch mit --allow-errors kann daraus kein Dokument werden.",
         "{path} cannot be read as a concept; not even --allow-errors can make a document of it.",
     ),
+    "render.no_pdf": L(
+        "Für PDF fehlt auf diesem Rechner die Bibliothek Pango ({detail}), die pip unter Windows nicht "
+        "mitinstallieren kann: installieren Sie sie wie unter "
+        "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html beschrieben – Word (-o vorlage.docx), "
+        "HTML und Markdown gehen schon jetzt.",
+        "PDF needs the Pango library, which is missing on this computer ({detail}) and which pip cannot install "
+        "on Windows: install it as described at https://doc.courtbouillon.org/weasyprint/stable/first_steps.html "
+        "– Word (-o vorlage.docx), HTML and Markdown work now.",
+    ),
     "render.needs_out": L(
         "Das Format {format} ist binär: geben Sie mit -o eine Datei an, z. B. -o vorlage.{format}.",
         "The format {format} is binary: name a file with -o, e.g. -o vorlage.{format}.",

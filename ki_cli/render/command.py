@@ -55,6 +55,16 @@ def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     return konzept, bool(errors)
 
 
+def _require_pdf_engine(lang: str) -> None:
+    """Refuse PDF before any work when WeasyPrint cannot load its native libraries (Pango, GObject):
+    on Windows pip installs WeasyPrint but not them, and the import fails with an OSError."""
+    try:
+        import weasyprint  # noqa: F401 (the PDF engine; loading it is the check)
+    except OSError as err:
+        detail = str(err).split(":", 1)[0][:120]
+        raise Stop(EXIT_USAGE, ui("render.no_pdf", lang, detail=detail)) from None
+
+
 def _is_stdin(path: Path) -> bool:
     return str(path) == "-"
 
@@ -156,6 +166,8 @@ def run(req: Request) -> int:
     into_folder = req.kind == "agreements" and req.out is not None and (is_folder(req.out) or not req.out.suffix)
     if req.out is None and fmt in BINARY:
         raise Stop(EXIT_USAGE, ui("render.needs_out", req.lang, format=fmt))
+    if fmt == "pdf":
+        _require_pdf_engine(req.lang)
     inputs = _inputs(req)
     if req.out is not None and not into_folder:
         try:
