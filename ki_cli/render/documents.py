@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ki_cli.render import context, engine, formats
+from ki_cli.render import context, docx, engine, formats
 from ki_cli.render.formatting import replace_controls
 
 KINDS = ("proposal", "concept", "agreements", "workplan")
@@ -120,7 +120,7 @@ def output(env: Any, document: Document, fmt: str, notes: list[tuple[str, str]] 
         variables = document.variables
         drucksache = variables["vorlage"].drucksache
         footer = variables["kommune"].name + (f" · Drucksache {drucksache}" if drucksache else "")
-        return formats.to_docx(markdown, titel, footer, variables["entwurf"], autor=variables["zentrum"].name)
+        return docx.to_docx(markdown, titel, footer, variables["entwurf"], autor=variables["zentrum"].name)
     html = replace_controls(formats.to_html(env, markdown, document.variables, titel))
     if fmt == "html":
         return html.encode("utf-8")
