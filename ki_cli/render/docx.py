@@ -568,7 +568,7 @@ class _Word:
         """A page break, unless the page has just begun (at the start, after a section or another break)."""
         q = self.q
         last = self._last
-        if last is None or (last.tag == q("w:p") and last.find(f"{q('w:r')}/{q('w:br')}[@{q('w:type')}]") is not None):
+        if last is None or (last.tag == q("w:p") and any(br.get(q("w:type")) == "page" for br in last.iter(q("w:br")))):
             return
         if self._wide_open:  # the landscape section's end begins a new page anyway
             self._content()
