@@ -28,6 +28,7 @@ class Request:
     agreement_id: str | None
     lang: str
     selection: Selection
+    reference_docx: Path | None = None  # the municipality's Word file (styles, margins, letterhead)
 
 
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
@@ -127,6 +128,7 @@ def _inputs(req: Request) -> tuple[Path, ...]:
     """The files a document is made from (the concept, the previous period, the own templates): never
     overwritten; the concept's permission bits go to new files."""
     found = ([] if _is_stdin(req.file) else [req.file]) + ([req.previous] if req.previous is not None else [])
+    found += [req.reference_docx] if req.reference_docx is not None else []
     if req.template_dir is not None:
         with contextlib.suppress(OSError):
             found.extend(sorted(path for path in req.template_dir.iterdir() if path.name.endswith(".j2")))
@@ -175,6 +177,15 @@ def run(req: Request) -> int:
         except OutputError as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
 
+    reference = None
+    if fmt == "docx" and req.reference_docx is not None:  # checked before any work; other formats need none
+        from ki_cli.render.docx import ReferenceRefused, read_reference
+
+        try:
+            reference = read_reference(req.reference_docx)
+        except ReferenceRefused as err:
+            raise Stop(EXIT_USAGE, err.message(req.lang)) from None
+
     konzept, has_errors = load_concept(req.file, req, for_render=True)
     aenderungen = _changes(req, konzept)
     try:
@@ -212,7 +223,7 @@ def run(req: Request) -> int:
         with progress(len(documents), sys.stderr, ui("progress.render", req.lang)) as advance:
             rendered = []
             for doc in documents:
-                rendered.append((doc, output(env, doc, fmt, notes)))
+                rendered.append((doc, output(env, doc, fmt, notes, reference)))
                 advance()
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None
