@@ -127,7 +127,8 @@ def build(konzept: Any, source: str, today: dt.date | None = None, text: str | N
 def yaml_error() -> type[Exception]:
     import yaml
 
-    return yaml.YAMLError
+    error: type[Exception] = yaml.YAMLError
+    return error
 
 
 def _plan(
@@ -583,7 +584,9 @@ def _edit(
                     if name not in ("ende", "unterzeichnet_am", "ueberpruefung")
                 }
                 example.update(id=f"{v.id}-neu", beginn=beginn, status="entwurf")
-                src.remove_item(at, [_agreement_note(v, partner_name)], _example(src, [example], src.item_indent(at), style))
+                src.remove_item(
+                    at, [_agreement_note(v, partner_name)], _example(src, [example], src.item_indent(at), style)
+                )
             else:
                 src.remove_item(at, [_agreement_note(v, partner_name)])
 
@@ -662,8 +665,9 @@ def _header_edit(src: Any, konzept: Any, source: str, today: dt.date | None) -> 
     from ki_cli.diff.sourceedit import comment_lines
 
     on = f" am {datum(today)}" if today else ""
+    zeitraum = _zeitraum(*following(konzept.periode.ende))
     note = (
-        f"Zeitraum {_zeitraum(*following(konzept.periode.ende))} fortgeschrieben aus „{source}“ mit `ki next-period`{on}.\n"
+        f"Zeitraum {zeitraum} fortgeschrieben aus „{source}“ mit `ki next-period`{on}.\n"
         "Ihre Zeilen und Kommentare sind übernommen; neue Kommentare erklären, was übernommen wurde und\n"
         "was nicht. Prüfen Sie die Datei danach mit `ki validate`."
     )
@@ -675,4 +679,3 @@ def _header_edit(src: Any, konzept: Any, source: str, today: dt.date | None) -> 
         src.replace_lines(line, last, comment_lines([note]))
     else:
         src.insert(line, [note])
-

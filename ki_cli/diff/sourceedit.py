@@ -28,7 +28,7 @@ import yaml
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 _YAML11_BREAKS = ("\x85", "\u2028", "\u2029")  # ordinary characters in YAML 1.2, breaks for libyaml
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
@@ -139,7 +139,7 @@ class Source:
         first = node.start_mark.line
         while last > first and (self.content_end[last] < 0 or not self.lines[last].strip()):
             last -= 1
-        return max(last, first)
+        return int(max(last, first))
 
     def indent(self, line: int) -> str:
         text = self.lines[line]
@@ -153,7 +153,7 @@ class Source:
         start, end = node.start_mark, node.end_mark
         if start.line != end.line:
             raise Unsupported("a scalar over more than one line")
-        return self.lines[start.line][start.column : end.column]
+        return str(self.lines[start.line][start.column : end.column])
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -219,7 +219,7 @@ class Source:
         prefix = self.lines[item.start_mark.line][: item.start_mark.column]
         if prefix.strip() != "-":
             raise Unsupported("the dash stands elsewhere")
-        return prefix[: prefix.index("-")]
+        return str(prefix[: prefix.index("-")])
 
     def remove_entry(self, path: tuple[str | int, ...], notes: list[str], extra: list[str] | None = None) -> str:
         """Remove the mapping entry at ``path``; ``notes`` (comment texts) stand in its place.
@@ -236,7 +236,7 @@ class Source:
             raise Unsupported("the key shares its line")
         last = max(first, self.last_line(value))
         self._remove(first, last, prefix, notes, extra or [])
-        return prefix
+        return str(prefix)
 
     def remove_item(self, path: tuple[str | int, ...], notes: list[str], extra: list[str] | None = None) -> str:
         """Remove the item at ``path`` of a block sequence; ``notes`` stand in its place.
@@ -253,7 +253,7 @@ class Source:
         last = self.last_line(item)
         indent = prefix[: prefix.index("-")]
         self._remove(first, last, indent, notes, extra or [])
-        return indent
+        return str(indent)
 
     def _remove(self, first: int, last: int, indent: str, notes: list[str], extra: list[str]) -> None:
         self._check_free(first, last)
