@@ -1,5 +1,11 @@
 """``ki next-period``: the next two-year period's concept file, started from the last one.
 
+The new file is the old file's text edited in place (``sourceedit``): only the values below
+change, every other line – the user's comments, blank lines, order, quotes, folded texts, German
+dates – stays byte for byte. ``_plan`` decides what changes (and gives each section as the new
+file has it: a section that cannot be edited line by line, or a concept built in code without
+a text, is written anew from it with ``yamlwrite``); ``_edit`` makes those changes in the text.
+
 What is carried over, and what is not (each change is explained by a German comment in the new
 file, at the place where it happened):
 
