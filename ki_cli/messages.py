@@ -370,6 +370,13 @@ UI: dict[str, L] = {
         "Warnung: der Anhang {url} wird nicht in die PDF-Datei eingebettet – ki bettet keine Anhänge aus Vorlagen ein.",
         "Warning: the attachment {url} is not embedded in the PDF – ki embeds no attachments from templates.",
     ),
+    "render.missing_glyphs": L(
+        "Warnung: für {url} hat keine installierte Schrift ein Zeichen – die PDF-Datei zeigt dort leere "
+        "Kästchen und wird deshalb nicht als PDF/A ausgewiesen (Abhilfe: eine Schrift installieren, die "
+        "diese Zeichen enthält, z. B. fonts-noto-cjk).",
+        "Warning: no installed font has a glyph for {url} – the PDF shows empty boxes there and is therefore "
+        "not declared PDF/A (remedy: install a font that contains these characters, e.g. fonts-noto-cjk).",
+    ),
     "render.duplicate_id": L(
         "Die Kennung „{id}“ tragen mehrere Vereinbarungen; damit keine die andere ersetzt, steht diese in {path}.",
         "The id “{id}” is used by more than one agreement; so that none replaces another, this one is in {path}.",

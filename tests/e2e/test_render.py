@@ -81,7 +81,7 @@ def test_html_is_self_contained_german_with_th_headers(cli, concept, tmp_path):
     target = tmp_path / "v.html"
     assert cli("render", "proposal", str(concept), "-o", str(target)).exit_code == 0
     html = target.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and '<html lang="de">' in html
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="de-DE">' in html
     assert "<th>Datum</th>" in html and "<h2>Beschlussvorschlag</h2>" in html
     assert "@page" in html and "<link" not in html and "<script" not in html
 
