@@ -71,17 +71,31 @@ def test_kim_posts_are_listed_apart_and_not_counted_in_the_ki_posts():
 
 def test_each_kim_post_is_listed_under_its_programme_not_under_the_ki():
     markdown = concept(HOHENFELD)
-    kim = part(markdown, "Kommunales Integrationsmanagement (KIM) – 4,0 VZE (anderes Landesprogramm)")
-    assert ["Fachkraft", "1,0", "—", "Laura Niehues", "Interkulturelle Öffnung der Kreisverwaltung: 1,0"] in table_rows(
-        kim
-    )
+    kim = part(markdown, "Kommunales Integrationsmanagement (KIM) – 4,0 VZE")
+    assert ["Fachkraft", "1,0", "Laura Niehues", "Interkulturelle Öffnung der Kreisverwaltung: 1,0"] in table_rows(kim)
     assert len(table_rows(kim)) == 2 + 5  # head, rule, five posts
     assert "Laura Niehues" not in part(markdown, "Vom Land geförderte kommunale Stellen – 6,5 VZE")
 
 
 def test_each_seconded_teacher_is_listed_under_the_teachers():
     teachers = table_rows(part(concept(HOHENFELD), "Vom Land abgeordnete Lehrkräfte – 3,5 VZE"))
-    assert [r[3] for r in teachers[2:]] == ["Jan Vossberg", "Elif Demir", "Petra Lohmann", "Oleksandr Melnyk"]
+    assert [r[2] for r in teachers[2:]] == ["Jan Vossberg", "Elif Demir", "Petra Lohmann", "Oleksandr Melnyk"]
+
+
+def test_the_programme_posts_are_listed_in_their_own_section():
+    programme = part(concept(HOHENFELD), "Stellen anderer Landesprogramme im Einzelnen")
+    assert "#### Kommunales Integrationsmanagement (KIM) – 4,0 VZE" in programme
+    assert "Vom Land abgeordnete Lehrkräfte" not in programme
+
+
+def test_a_posts_role_is_shown_with_its_function():
+    rows = table_rows(part(concept(HOHENFELD), "Vom Land geförderte kommunale Stellen – 6,5 VZE"))
+    assert ["Fachkraft (Leitung)", "1,0", "Sabine Terhorst"] == rows[2][:3]
+
+
+def test_the_basics_name_the_funding_guideline_by_its_title():
+    grundlagen = section(concept(HOHENFELD), "1. Grundlagen")
+    assert "- Förderung: Förderrichtlinie Kommunale Integrationszentren vom 3. April 2025 (BASS 20166)" in grundlagen
 
 
 def test_a_post_of_another_programme_is_named_by_its_programme():
@@ -94,7 +108,7 @@ def test_a_post_of_another_programme_is_named_by_its_programme():
 
 def test_a_ki_without_programme_posts_has_no_programme_section():
     markdown = concept(VALID)
-    assert "Stellen anderer Landesprogramme" not in markdown and "anderes Landesprogramm" not in markdown
+    assert "Stellen anderer Landesprogramme" not in markdown and "Landesprogramm" not in markdown
 
 
 def test_the_staffing_per_schwerpunkt_counts_only_the_ki_posts():
