@@ -46,7 +46,8 @@ def _title(kind: str, variables: dict[str, Any], agreement: Any = None) -> str:
     name = variables["kommune"].name
     zeitraum = variables["zeitraum"]
     if kind == "proposal":
-        return f"Beschlussvorlage: Schwerpunktsetzung des Kommunalen Integrationszentrums {name} ({zeitraum})"
+        art = variables["vorlageart"]  # "Beschlussvorlage" or "Mitteilungsvorlage"
+        return f"{art}: Schwerpunktsetzung des Kommunalen Integrationszentrums {name} ({zeitraum})"
     if kind == "concept":
         return f"Schwerpunktkonzept des Kommunalen Integrationszentrums {name} ({zeitraum})"
     if kind == "workplan":
