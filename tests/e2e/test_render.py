@@ -197,7 +197,8 @@ def test_id_outside_agreements_exits_2(cli, concept):
 
 def test_concept_covers_both_legal_areas(cli, concept):
     out = cli("render", "concept", str(concept)).stdout
-    assert "Bildungskette (§ 8 Abs. 1 Nr. 1 TIntG)" in out and "Querschnitt Integration (§ 8 Abs. 1 Nr. 2 TIntG)" in out
+    assert "Integration durch Bildung (entlang der Bildungskette) – § 8 Abs. 1 Nr. 1 TIntG" in out
+    assert "Integration als Querschnittsaufgabe – § 8 Abs. 1 Nr. 2 TIntG" in out
     assert "#### Berufsorientierung" in out
 
 
