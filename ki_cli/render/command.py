@@ -28,6 +28,7 @@ class Request:
     agreement_id: str | None
     lang: str
     selection: Selection
+    reference_docx: Path | None = None  # the municipality's Word file (styles, margins, letterhead)
 
 
 # Warnings that would put a wrong figure or a placeholder into a document: ``ki render`` refuses them
@@ -43,13 +44,13 @@ def _refuses(finding: Any) -> bool:
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     """The validated concept of ``path`` and whether it is a draft (findings that refuse it, written with
     --allow-errors); every finding (errors, warnings, infos) is shown on stderr as ``ki validate`` shows it."""
-    from ki_cli.check.load import load_path
+    from ki_cli.check.load import load_path, load_stream
     from ki_cli.check.pipeline import check_loaded
     from ki_cli.files import InputError
     from ki_cli.output import text, wants_colour
 
-    try:
-        loaded = load_path(path, req.lang)
+    try:  # "-": the concept comes on standard input, as for ki validate
+        loaded = load_stream(sys.stdin.buffer, req.lang) if _is_stdin(path) else load_path(path, req.lang)
     except InputError as err:  # a FIFO, a device, a path too long …: never read
         raise Stop(EXIT_USAGE, err.message(req.lang)) from None
     except OSError as err:
@@ -57,8 +58,9 @@ def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
     konzept, findings = check_loaded(loaded, req.lang)
     findings = req.selection.apply(findings)
     refusing = [f for f in findings if _refuses(f)]
+    shown = "<stdin>" if _is_stdin(path) else str(path)
     if findings:
-        report = Report([FileReport(str(path), findings, loaded.text)])
+        report = Report([FileReport(shown, findings, loaded.text)])
         with contextlib.suppress(BrokenPipeError):
             text.write(sys.stderr, report, req.lang, colour=wants_colour(sys.stderr), quiet=False)
     if konzept is None or (refusing and not (for_render and req.allow_errors)):
@@ -69,8 +71,22 @@ def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
         else:
             key = "render.refused_warnings"
         codes = ", ".join(dict.fromkeys(f.code for f in refusing))
-        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=path, codes=codes))
+        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=shown, codes=codes))
     return konzept, bool(refusing)
+
+
+def _require_pdf_engine(lang: str) -> None:
+    """Refuse PDF before any work when WeasyPrint cannot load its native libraries (Pango, GObject):
+    on Windows pip installs WeasyPrint but not them, and the import fails with an OSError."""
+    try:
+        import weasyprint  # noqa: F401 (the PDF engine; loading it is the check)
+    except OSError as err:
+        detail = str(err).split(":", 1)[0][:120]
+        raise Stop(EXIT_USAGE, ui("render.no_pdf", lang, detail=detail)) from None
+
+
+def _is_stdin(path: Path) -> bool:
+    return str(path) == "-"
 
 
 ALIASES = {"json": "oparl"}  # --format json: OParl, as the suffix .json means
@@ -130,7 +146,8 @@ def _shown(url: str) -> str:
 def _inputs(req: Request) -> tuple[Path, ...]:
     """The files a document is made from (the concept, the previous period, the own templates): never
     overwritten; the concept's permission bits go to new files."""
-    found = [req.file] + ([req.previous] if req.previous is not None else [])
+    found = ([] if _is_stdin(req.file) else [req.file]) + ([req.previous] if req.previous is not None else [])
+    found += [req.reference_docx] if req.reference_docx is not None else []
     if req.template_dir is not None:
         with contextlib.suppress(OSError):
             found.extend(sorted(path for path in req.template_dir.iterdir() if path.name.endswith(".j2")))
@@ -170,11 +187,22 @@ def run(req: Request) -> int:
     into_folder = req.kind == "agreements" and req.out is not None and (is_folder(req.out) or not req.out.suffix)
     if req.out is None and fmt in BINARY:
         raise Stop(EXIT_USAGE, ui("render.needs_out", req.lang, format=fmt))
+    if fmt == "pdf":
+        _require_pdf_engine(req.lang)
     inputs = _inputs(req)
     if req.out is not None and not into_folder:
         try:
             check_target(req.out, req.force, inputs)  # refuse before any work; the old file stays as it is
         except OutputError as err:
+            raise Stop(EXIT_USAGE, err.message(req.lang)) from None
+
+    reference = None
+    if fmt == "docx" and req.reference_docx is not None:  # checked before any work; other formats need none
+        from ki_cli.render.docx import ReferenceRefused, read_reference
+
+        try:
+            reference = read_reference(req.reference_docx)
+        except ReferenceRefused as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
 
     konzept, has_errors = load_concept(req.file, req, for_render=True)
@@ -214,7 +242,7 @@ def run(req: Request) -> int:
         with progress(len(documents), sys.stderr, ui("progress.render", req.lang)) as advance:
             rendered = []
             for doc in documents:
-                rendered.append((doc, output(env, doc, fmt, notes)))
+                rendered.append((doc, output(env, doc, fmt, notes, reference)))
                 advance()
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None

@@ -45,6 +45,17 @@ class Programmstellen:
     programm: str  # the programme's German name
     stellen: Zeile
     kosten: float | None  # the personnel cost of the posts that give one
+    posten: list[Any] = field(default_factory=list)  # the posts themselves, in the file's order
+
+
+@dataclass(frozen=True)
+class Stellengruppe:
+    """A group of the KI's own posts as the documents list them (seconded teachers, state-funded
+    municipal posts, …): the same row as ``abgeordnete_lehrkraefte`` etc. and the posts in it."""
+
+    titel: str
+    stellen: Zeile
+    posten: list[Any]
 
 
 @dataclass(frozen=True)
@@ -281,7 +292,7 @@ def _programmstellen(konzept: Konzept) -> list[Programmstellen]:
         if posts:
             costs = [s.kosten for s in posts if s.kosten is not None]
             name = label(programm, "programm")
-            rows.append(Programmstellen(name, _stellen(name, posts), sum(costs) if costs else None))
+            rows.append(Programmstellen(name, _stellen(name, posts), sum(costs) if costs else None, posts))
     return rows
 
 
@@ -500,26 +511,23 @@ def build(
         row = vze_nach_finanzierung.setdefault(stelle.finanzierung, dict.fromkeys(FUNKTION, 0.0))
         row[stelle.funktion] += stelle.vze
     landesstellen = vze_nach_finanzierung.get("land", dict.fromkeys(FUNKTION, 0.0))
-    abgeordnete_lehrkraefte = _stellen(
-        "vom Land abgeordnete Lehrkräfte",
-        [s for s in ki_stellen if s.finanzierung == "land" and s.funktion == "lehrkraft"],
-    )
-    gefoerderte_stellen = _stellen(
-        "vom Land geförderte kommunale Stellen",
-        [s for s in ki_stellen if s.finanzierung == "land" and s.funktion != "lehrkraft"],
-    )
-    weitere_stellen = [
-        zeile
-        for zeile in (
-            _stellen(
-                "aus kommunalen Mitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "kommune"]
+    gruppen = [
+        Stellengruppe(titel, _stellen(titel, posts), posts)
+        for titel, posts in (
+            (
+                "vom Land abgeordnete Lehrkräfte",
+                [s for s in ki_stellen if s.finanzierung == "land" and s.funktion == "lehrkraft"],
             ),
-            _stellen(
-                "aus Drittmitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "drittmittel"]
+            (
+                "vom Land geförderte kommunale Stellen",
+                [s for s in ki_stellen if s.finanzierung == "land" and s.funktion != "lehrkraft"],
             ),
+            ("aus kommunalen Mitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "kommune"]),
+            ("aus Drittmitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "drittmittel"]),
         )
-        if zeile.summe
     ]
+    abgeordnete_lehrkraefte, gefoerderte_stellen = gruppen[0].stellen, gruppen[1].stellen
+    weitere_stellen = [g.stellen for g in gruppen[2:] if g.stellen.summe]
 
     massnahmen_je_vereinbarung: dict[str, list[Massnahme]] = {}
     for zeile in massnahmen:
@@ -609,6 +617,10 @@ def build(
         "gefoerderte_stellen": gefoerderte_stellen,
         "weitere_stellen": weitere_stellen,
         "programmstellen": _programmstellen(konzept),
+        "stellengruppen": [g for g in gruppen if g.posten],
+        "stellen_summe": _stellen("Stellen des Kommunalen Integrationszentrums", ki_stellen),
+        "schwerpunkt_titel": {sp.id: sp.titel for sp in konzept.schwerpunkte},
+        "tis2030": {sp.id: label(sp.tis2030, "tis2030") for sp in konzept.schwerpunkte if sp.tis2030},
         "vze_nach_finanzierung": vze_nach_finanzierung,
         "vereinbarungen_mit_partner": vereinbarungen,
         "vereinbarungen_unterzeichnet": unterzeichnet,
