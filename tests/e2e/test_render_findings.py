@@ -61,4 +61,4 @@ def test_a_bundled_concept_renders_and_shows_its_infos(tmp_path):
     target = tmp_path / "vorlage.md"
     result = ki("render", "proposal", str(CONCEPTS / "beispielstadt" / "2025-2026.yaml"), "-o", str(target))
     assert result.returncode == 0 and target.exists()
-    assert " info " in result.stderr and "ENTWURF" not in target.read_text(encoding="utf-8")
+    assert " Hinweis " in result.stderr and "ENTWURF" not in target.read_text(encoding="utf-8")
