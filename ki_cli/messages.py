@@ -213,6 +213,13 @@ UI: dict[str, L] = {
         "schreiben Sie mit --allow-errors einen als ENTWURF markierten Stand.",
         "{path} has errors; no document is written. Fix them, or write a draft marked ENTWURF with --allow-errors.",
     ),
+    "render.refused_warnings": L(
+        "{path}: Wegen {codes} stünde ein Platzhalter oder ein falscher Wert im Dokument; es wird kein Dokument "
+        "geschrieben. Beheben Sie die Stellen oder schreiben Sie mit --allow-errors einen als ENTWURF "
+        "markierten Stand.",
+        "{path}: because of {codes}, the document would hold a placeholder or a wrong value; no document is "
+        "written. Fix them, or write a draft marked ENTWURF with --allow-errors.",
+    ),
     "render.unloadable": L(
         "{path} lässt sich nicht als Konzept lesen; auch mit --allow-errors kann daraus kein Dokument werden.",
         "{path} cannot be read as a concept; not even --allow-errors can make a document of it.",
@@ -422,8 +429,10 @@ UI: dict[str, L] = {
         "No terminal to ask on: placeholders were used for {options} – please replace them in the file.",
     ),
     "init.next": L(
-        "Nächste Schritte: die Platzhalter (ERSETZEN) in {path} ausfüllen, dann `ki validate {path}`.",
-        "Next: fill in the placeholders (ERSETZEN) in {path}, then run `ki validate {path}`.",
+        "Nächste Schritte: in {path} jede Zeile mit „ERSETZEN“ und die Beispieltexte ersetzen (den Vermerk "
+        "dann löschen); `ki validate --strict {path}` zeigt jeden Platzhalter, der noch da ist (KI007).",
+        "Next: in {path}, replace every line marked “ERSETZEN” and the sample texts (then delete the mark); "
+        "`ki validate --strict {path}` shows every placeholder still there (KI007).",
     ),
     "render.id_only_agreements": L(
         "--id wählt eine Vereinbarung und gilt nur für `ki render agreements`, nicht für {kind}.",

@@ -31,12 +31,23 @@ class Request:
     reference_docx: Path | None = None  # the municipality's Word file (styles, margins, letterhead)
 
 
+# Warnings that would put a wrong figure or a placeholder into a document: ``ki render`` refuses them
+# like errors (whatever severity ki.toml gives them), unless --allow-errors writes a draft marked ENTWURF.
+# KI006 (a number YAML reads otherwise, ``28.000`` → 28,0) is an error already.
+REFUSED = frozenset({"KI006", "KI007"})
+
+
+def _refuses(finding: Any) -> bool:
+    return bool(finding.severity == "error" or finding.code in REFUSED)
+
+
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
-    """The validated concept of ``path``; findings that stop the command are shown on stderr."""
+    """The validated concept of ``path`` and whether it is a draft (findings that refuse it, written with
+    --allow-errors); every finding (errors, warnings, infos) is shown on stderr as ``ki validate`` shows it."""
     from ki_cli.check.load import load_path, load_stream
     from ki_cli.check.pipeline import check_loaded
     from ki_cli.files import InputError
-    from ki_cli.output import text
+    from ki_cli.output import text, wants_colour
 
     try:  # "-": the concept comes on standard input, as for ki validate
         loaded = load_stream(sys.stdin.buffer, req.lang) if _is_stdin(path) else load_path(path, req.lang)
@@ -46,14 +57,22 @@ def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
         raise Stop(EXIT_USAGE, ui("unreadable", req.lang, path=path, reason=err.strerror or err)) from None
     konzept, findings = check_loaded(loaded, req.lang)
     findings = req.selection.apply(findings)
-    errors = [f for f in findings if f.severity == "error"]
-    if konzept is None or (errors and not (for_render and req.allow_errors)):
-        shown = "<stdin>" if _is_stdin(path) else str(path)
-        report = Report([FileReport(shown, errors, loaded.text)])
-        text.write(sys.stderr, report, req.lang, colour=False, quiet=False)
-        key = "render.unloadable" if konzept is None else "render.refused"
-        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=shown))
-    return konzept, bool(errors)
+    refusing = [f for f in findings if _refuses(f)]
+    shown = "<stdin>" if _is_stdin(path) else str(path)
+    if findings:
+        report = Report([FileReport(shown, findings, loaded.text)])
+        with contextlib.suppress(BrokenPipeError):
+            text.write(sys.stderr, report, req.lang, colour=wants_colour(sys.stderr), quiet=False)
+    if konzept is None or (refusing and not (for_render and req.allow_errors)):
+        if konzept is None:
+            key = "render.unloadable"
+        elif any(f.severity == "error" for f in refusing):
+            key = "render.refused"
+        else:
+            key = "render.refused_warnings"
+        codes = ", ".join(dict.fromkeys(f.code for f in refusing))
+        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=shown, codes=codes))
+    return konzept, bool(refusing)
 
 
 def _require_pdf_engine(lang: str) -> None:

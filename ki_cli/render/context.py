@@ -16,6 +16,7 @@ from ki_cli.format.vocab import FUNKTION, KI, PROGRAMM_FOERDERUNG, PROGRAMM_STEL
 from ki_cli.funding import FUNDED, POOL, Funding, Part, funding
 from ki_cli.periods import BudgetYear, budget_years, council
 from ki_cli.render.formatting import MdText, md
+from ki_cli.render.german import dativ
 from ki_cli.render.labels import label
 from ki_cli.text import german_money, german_vze
 
@@ -96,6 +97,12 @@ class VereinbarungZeile:
     vereinbarung: Vereinbarung
     partner: str
     massnahmen: list[Massnahme] = field(default_factory=list)
+    artikel: str | None = None  # the partner's ``artikel`` (der | die | das), else derived from the name
+
+    @property
+    def partner_dativ(self) -> str:
+        """``dem Schulamt für den Kreis …``: the partner after ``mit`` (``ki_cli.render.german``)."""
+        return dativ(self.partner, self.artikel)
 
 
 @dataclass(frozen=True)
@@ -527,7 +534,13 @@ def build(
         if zeile.massnahme.vereinbarung:
             massnahmen_je_vereinbarung.setdefault(zeile.massnahme.vereinbarung, []).append(zeile.massnahme)
     vereinbarungen = [
-        VereinbarungZeile(v, name(v.partner), massnahmen_je_vereinbarung.get(v.id, [])) for v in konzept.vereinbarungen
+        VereinbarungZeile(
+            v,
+            name(v.partner),
+            massnahmen_je_vereinbarung.get(v.id, []),
+            getattr(partner_nach_id.get(v.partner), "artikel", None),
+        )
+        for v in konzept.vereinbarungen
     ]
 
     sachkosten_nach_traeger: dict[str, float] = {}
@@ -540,7 +553,7 @@ def build(
     offen = [z for z in vereinbarungen if z.vereinbarung.status in ("entwurf", "in_abstimmung")]
     anlagen = [f"Schwerpunktkonzept {_zeitraum(konzept.periode.beginn, konzept.periode.ende)}"]
     anlagen += [
-        f"{label(z.vereinbarung.form)} mit {z.partner}{_entwurf(z.vereinbarung.status)}" for z in vereinbarungen
+        f"{label(z.vereinbarung.form)} mit {z.partner_dativ}{_entwurf(z.vereinbarung.status)}" for z in vereinbarungen
     ]
     anlagen.append("Arbeitsplanung für beide gesetzlichen Schwerpunkte")
     anlagen += [a.titel + (f" (Datei: {a.datei})" if a.datei else "") for a in vorlage.anlagen]

@@ -340,5 +340,5 @@ def test_separators_printed_by_a_template_keep_their_spaces(cli):
     Markdown escaping must not trim the spaces."""
     result = cli("render", "proposal", str(CONCEPTS / "beispielstadt" / "2025-2026.yaml"))
     assert "(5,0 VZE Fachkräfte, 0,5 VZE Verwaltungsassistenz)" in result.stdout
-    expected = "Schulamt für die Stadt Beispielstadt, Fachbereich Jugend der Stadt Beispielstadt und Caritasverband"
+    expected = "dem Schulamt für die Stadt Beispielstadt, dem Fachbereich Jugend der Stadt Beispielstadt und dem Caritasverband"
     assert expected in result.stdout
