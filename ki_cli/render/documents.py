@@ -125,9 +125,8 @@ def output(
     if fmt == "oparl":
         from ki_cli.render.oparl import paper
 
-        text = json.dumps(
-            _without_controls(paper(document.variables, titel, markdown, oparl)), ensure_ascii=False, indent=2
-        ) + "\n"
+        tree = _without_controls(paper(document.variables, titel, markdown, oparl))
+        text = json.dumps(tree, ensure_ascii=False, indent=2) + "\n"
         return text.encode("utf-8")
     if fmt == "docx":
         variables = document.variables
