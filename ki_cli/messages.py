@@ -141,6 +141,20 @@ UI: dict[str, L] = {
         "template_dir darf weder leer sein noch Steuerzeichen enthalten",
         "template_dir must be neither empty nor hold control characters",
     ),
+    "config.oparl_base_url": L(
+        'base_url muss eine https-Adresse in Anführungszeichen sein, etwa "https://ratsinfo.beispielstadt.de/oparl/v1"',
+        'base_url must be an https address in quotes, such as "https://ratsinfo.beispielstadt.de/oparl/v1"',
+    ),
+    "config.oparl_organisation": L(
+        '[oparl.organisationen] {name} muss eine https-Adresse oder eine Kennung in Anführungszeichen sein, etwa "42"',
+        '[oparl.organisationen] {name} must be an https address or an id in quotes, such as "42"',
+    ),
+    "config.oparl_organisation_needs_base": L(
+        "[oparl.organisationen] {name} ist eine Kennung ohne Adresse; geben Sie dazu [oparl] base_url an "
+        "oder die volle https-Adresse",
+        "[oparl.organisationen] {name} is an id without an address; give [oparl] base_url with it "
+        "or the full https address",
+    ),
     "unknown_rule": L(
         "Unbekannter Regelcode „{code}“.{did_you_mean} `ki rules` listet alle Regeln.",
         "Unknown rule code “{code}”.{did_you_mean} `ki rules` lists every rule.",
