@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -681,7 +682,8 @@ def markdown(changes: ChangeSet) -> str:
         if (c.section, c.id, c.field) in covered:
             continue
         last = (c.field or "").rsplit(".", 1)[-1]
-        before, after = _doc_value(c.old, last, names), _doc_value(c.new, last, names)
+        old_value, new_value = _only_changed(c.old, c.new)
+        before, after = _doc_value(old_value, last, names), _doc_value(new_value, last, names)
         if before == after:  # long texts that differ after the cut: shown whole
             before, after = _doc_value(c.old, last, names, 10**6), _doc_value(c.new, last, names, 10**6)
         if before != after:  # a change the document cannot show (rounding, spacing) is not listed
@@ -694,12 +696,41 @@ def markdown(changes: ChangeSet) -> str:
             "|---|---|---|---|---|",
         ]
         for c, last, before, after in rest:
+            partly = (
+                isinstance(c.old, list) and isinstance(c.new, list) and _only_changed(c.old, c.new) != (c.old, c.new)
+            )
+            angabe = _doc_field(c.field or "") + (" (nur geänderte Einträge)" if partly else "")
             lines.append(
                 f"| {_DOC_SECTION.get(c.section, c.section)} | {md(names.entry(c.section, c.id)) or '—'} | "
-                f"{_doc_field(c.field or '')} | {before} | {after} |"
+                f"{angabe} | {before} | {after} |"
             )
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _only_changed(old: Any, new: Any) -> tuple[Any, Any]:
+    """Of two lists (``beschluesse``, ``beratungsfolge``, ``beteiligt``), the entries that left and
+    those that came; entries in both are not repeated. Other values as they are."""
+    if not (isinstance(old, list) and isinstance(new, list)):
+        return old, new
+    before, after = Counter(map(_canonical, old)), Counter(map(_canonical, new))
+    gone, came = before - after, after - before
+    return _take(old, gone), _take(new, came)
+
+
+def _take(items: list[Any], wanted: Counter[str]) -> list[Any]:
+    left = Counter(wanted)
+    out = []
+    for item in items:
+        key = _canonical(item)
+        if left[key] > 0:
+            left[key] -= 1
+            out.append(item)
+    return out
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _zeitraum(k: Any) -> str:

@@ -126,3 +126,15 @@ def test_the_bundled_pair_shows_no_raw_ids(cli):
     for raw in ("fk-4", "fk-5", "uebergang:", "Ausschuss (Empfehlung)", "Duesseldorf", "m-betriebe"):
         assert raw not in result.stdout
     assert "Ausschuss für Schule und Bildung (Empfehlung)" in result.stdout
+
+
+def test_a_list_field_lists_only_the_entries_that_came_or_left(cli, tmp_path):
+    def one_more_resolution(d):
+        d["grundlagen"]["beschluesse"].append(
+            {"gremium": "rat", "datum": "2022-09-29", "gegenstand": "Schwerpunkte 2023–2024"}
+        )
+
+    text = _md(cli, tmp_path, one_more_resolution)
+    row = next(line for line in text.splitlines() if "| Beschlüsse" in line)
+    assert "29.09.2022 Rat Schwerpunkte 2023–2024" in row
+    assert "Einrichtung des Kommunalen Integrationszentrums" not in row  # the resolution of 2012 did not change
