@@ -309,8 +309,8 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
         "found unexpected end of stream",
         L("die Datei endet mitten in einem Wert", "the file ends in the middle of a value"),
         L(
-            "Schließen Sie offene Anführungszeichen und Klammern ([ ], {{ }}).",
-            "Close open quotes and brackets ([ ], {{ }}).",
+            "Schließen Sie offene Anführungszeichen und Klammern ([ ], { }).",
+            "Close open quotes and brackets ([ ], { }).",
         ),
     ),
     (
@@ -327,12 +327,12 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
     (
         "did not find expected ',' or '}'",
         L(
-            "in einem Abschnitt {{ … }} fehlt ein Komma oder die schließende Klammer",
-            "a comma or the closing brace is missing in a mapping {{ … }}",
+            "in einem Abschnitt { … } fehlt ein Komma oder die schließende Klammer",
+            "a comma or the closing brace is missing in a mapping { … }",
         ),
         L(
-            "Trennen Sie Einträge mit Kommas und schließen Sie mit „}}“.",
-            "Separate entries with commas and close with “}}”.",
+            "Trennen Sie Einträge mit Kommas und schließen Sie mit „}“.",
+            "Separate entries with commas and close with “}”.",
         ),
     ),
     (
@@ -467,6 +467,24 @@ def _syntax_error(err: yaml.YAMLError, text: str, report: Collector) -> None:
     if "maximum nesting depth" in problem:  # libyaml's own bound, met before ours
         report.add("KI004.depth", (line, column, line, column + 1), always=True, limit=MAX_DEPTH)
         return
+    if mark is not None:
+        from ki_cli.check.mistakes import explain  # only a file with a syntax error needs it
+
+        context_mark = getattr(err, "context_mark", None)
+        try:
+            explained = explain(
+                text,
+                problem,
+                getattr(err, "context", None),
+                (context_mark.line + 1, context_mark.column + 1) if context_mark is not None else None,
+                (mark.line + 1, mark.column + 1),
+            )
+        except Exception:  # noqa: BLE001 - an explanation must never cost the finding itself
+            explained = None
+        if explained is not None:
+            at = (explained.line, explained.column, explained.line, explained.column + 1)
+            report.add("KI001", at, always=True, problem=explained.problem, expected=explained.hint)
+            return
     for needle, what, hint in _PROBLEMS:
         if needle in problem:
             report.add("KI001", (line, column, line, column + 1), always=True, problem=what, expected=hint)
@@ -550,8 +568,9 @@ class _Builder:
     file's mix of values, long keys, long texts and aliases.
     """
 
-    def __init__(self, report: Collector, sourcemap: SourceMap, restore: dict[int, str] | None) -> None:
+    def __init__(self, report: Collector, sourcemap: SourceMap, restore: dict[int, str] | None, text: str = "") -> None:
         self.report = report
+        self.text = text  # read only to explain a finding
         self.sourcemap = sourcemap
         self.stack: list[_Frame] = []
         self.anchors: dict[str, _Anchored] = {}
@@ -622,12 +641,36 @@ class _Builder:
             top.key = None
         elif first is not None:
             if not top.discard:
+                if top.path and top.path[-1] == "]" and next(iter(top.key_lines)) == text:
+                    self._missing_dash(text, span, first, top.path)  # stops: the entries would merge
                 self.report.add("KI002", span, join(top.path or "", text), key=_clip(text), first_line=first)
             top.key = None
         else:
             text = self.keys.setdefault(text, text)
             top.key_lines[text] = span[0]
             top.key = text
+
+    def _missing_dash(self, key: str, span: Span, first: int, path: str) -> None:
+        """The first key of a list entry comes again in the same entry: a new entry starts there and
+        its "- " is missing (deleting one of the "duplicates" would delete an entry)."""
+        from ki_cli.check.mistakes import missing_dash_hint
+
+        lines = split_lines(self.text)
+        line = lines[span[0] - 1] if span[0] <= len(lines) else key
+        if "{" in line[: span[1] - 1] or line[: span[1] - 1].strip(" -"):
+            return  # a flow mapping, or the key is not the first thing on its line: a plain duplicate
+        column, problem, hint = missing_dash_hint(span[0], line)
+        self.report.add(
+            "KI002.dash",
+            (span[0], column, span[0], column + 2),
+            join(path, key),
+            always=True,
+            key=_clip(key),
+            first_line=first,
+            problem=problem,
+            expected=hint,
+        )
+        raise _Stop
 
     def _key_is_complex(self, span: Span) -> None:
         top = self.stack[-1]
@@ -797,7 +840,7 @@ def _build(text: str, report: Collector, sourcemap: SourceMap) -> Any:
     protected, restore = _protect_separators(text)
     parser = _Parser(protected)
     del protected
-    builder = _Builder(report, sourcemap, restore)
+    builder = _Builder(report, sourcemap, restore, text)
     documents = 0
     try:
         while True:
@@ -984,6 +1027,20 @@ KI002 = declare(
         "Löschen Sie einen der beiden Einträge oder führen Sie sie zu einem zusammen.",
         "Delete one of the two entries or merge them into one.",
     ),
+    variants={
+        "dash": Text(
+            message=L(
+                "Der Schlüssel „{key}“, mit dem dieser Listeneintrag beginnt, steht darin zweimal (zuerst in "
+                "Zeile {first_line}): {problem}.",
+                "The key “{key}” this list entry starts with appears in it twice (first in line {first_line}): "
+                "{problem}.",
+            ),
+            hint=L(
+                "{expected} Löschen Sie nichts: die Zeilen darunter gehören zu dem neuen Eintrag.",
+                "{expected} Delete nothing: the lines below belong to the new entry.",
+            ),
+        ),
+    },
     fail=edit(
         (
             "    titel: Übergang Schule – Beruf\n",
