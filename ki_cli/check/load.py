@@ -1045,7 +1045,7 @@ def load_bytes(raw: bytes, lang: str = "de") -> Loaded:
     loaded = Loaded()
     text = _decode(raw, report)
     if text is not None:
-        loaded.text = text
+        loaded.text = loaded.sourcemap.text = text
         with paused_gc():
             root = _build(text, report, loaded.sourcemap)
         if root is _EMPTY:

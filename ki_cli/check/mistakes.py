@@ -388,10 +388,16 @@ def explain(
     line = lines[last - 1]
     if "mapping values are not allowed" in problem:
         above = _previous_content(lines, stop_line)
-        if stop_line == last and above is not None and _indent(line) > _indent(lines[above - 1]):
+        if stop_line == last and above is not None:
             above_line = lines[above - 1]
             key_column = _indent(above_line) + (2 if above_line.lstrip().startswith("- ") else 0)
-            if ":" in above_line and not above_line.rstrip().endswith((":", "|", ">", "|-", ">-")):
+            if ":" not in above_line and not above_line.strip().startswith(("[", "{", '"', "'")):
+                return _missing_colon(above, above_line)  # the line above lacks its colon: this one continues it
+            if (
+                _indent(line) > key_column
+                and ":" in above_line
+                and not above_line.rstrip().endswith((":", "|", ">", "|-", ">-"))
+            ):
                 return _indentation(stop_line, line, key_column, lines)
         return _colon_in_value(stop_line, lines[stop_line - 1], stop_column)
     if "expected '-' indicator" in problem and context_mark is not None:
