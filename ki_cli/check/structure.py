@@ -165,6 +165,13 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
             "Write each entry on its own line starting with “- ”, or [a, b].",
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        written = err.get("input")
+        pair = re.fullmatch(r"([^\s:#]+):(\S.*)", written) if isinstance(written, str) else None
+        if pair is not None:  # "typ:kreisfreie_stadt": the key and its value, without the space
+            return _SECTION, L(
+                f"Nach dem Doppelpunkt fehlt das Leerzeichen: schreiben Sie `{pair[1]}: {pair[2]}`.",
+                f"The space after the colon is missing: write `{pair[1]}: {pair[2]}`.",
+            )
         return _SECTION, L(
             "Rücken Sie die Schlüssel des Abschnitts unter seinem Namen ein.",
             "Indent the mapping's keys below its name.",

@@ -51,3 +51,13 @@ def test_decimal_commas_in_a_flow_mapping_are_one_finding_and_read_as_meant():
     _, findings = check_loaded(loaded, "de", domain=False)
     assert [f.code for f in findings] == ["KI006"]
     assert loaded.data["personal"][0]["einsatz"] == {"sprache": 0.25, "uebergang": 0.75}
+
+
+def test_mistake_is_explained_in_german_by_the_cli_when_no_locale_is_set(cli, tmp_path):
+    (case,) = [c for c in CASES if c["name"] == "key without its colon before a blank line"]
+    path = tmp_path / "konzept.yaml"
+    path.write_bytes(_mistyped(case))
+    unset: dict[str, str | None] = {name: None for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+    result = cli("validate", str(path), env=unset)
+    assert f"{path}:110:22: KI001" in result.stdout
+    assert "`federfuehrung: jugendamt`" in result.stdout
