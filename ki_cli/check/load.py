@@ -566,6 +566,24 @@ def _span(event: Any) -> Span:
     return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+_HASH = re.compile(r" #[^\s#]")
+
+
+def _hashes(text: str) -> set[tuple[int, int]]:
+    """Line and column of every `` #`` followed by a character that is no space (KI008 looks there
+    only): found in one pass, the lines counted between one and the next."""
+    found: set[tuple[int, int]] = set()
+    line, last, start = 1, 0, 0
+    for match in _HASH.finditer(text):
+        at = match.start()
+        line += text.count("\n", last, at) + text.count("\r", last, at) - text.count("\r\n", last, at)
+        brk = max(text.rfind("\n", start, at), text.rfind("\r", start, at))
+        start = brk + 1 if brk >= 0 else start
+        found.add((line, at - start + 1))
+        last = at
+    return found
+
+
 class _Anchored:
     """What an anchor stands for: the value, its path, how many values and how much budget it
     takes, and for a scalar the text written (an alias used as a key becomes that text)."""
@@ -588,7 +606,7 @@ class _Builder:
     def __init__(self, report: Collector, sourcemap: SourceMap, restore: dict[int, str] | None, text: str = "") -> None:
         self.report = report
         self.text = text  # read only to explain a finding
-        self.hash_cut = " #" in text  # a plain text may be cut by " #" (KI008) only then
+        self.hash_at = _hashes(text)  # (line, column) of each " #x": a plain text may be cut there (KI008)
         self._lines: list[str] | None = None
         self.sourcemap = sourcemap
         self.stack: list[_Frame] = []
@@ -811,8 +829,8 @@ class _Builder:
                 self._spend(_WRAPPED_INT_COST, span, path)
             elif isinstance(value, float) and _THOUSANDS.fullmatch(text):
                 self._thousands(text, value, span, path)
-        if self.hash_cut and not event.style and type(value) is str and path is not None:
-            self._cut_by_hash(value, span, path)
+        if self.hash_at and (span[2], span[3]) in self.hash_at and not event.style and type(value) is str:
+            self._cut_by_hash(value, span, path or "")
         if path is not None:
             self.sourcemap.add(path, key_span, span)
         if event.anchor:
@@ -920,6 +938,7 @@ class _Builder:
         self._attach(value, path)
 
 
+_DECIMAL_COMMA = re.compile(r",(?<=[0-9],)[0-9]")
 _FLOW_DECIMAL = re.compile(r"(?<=[ \[{,])-?[0-9]{1,6},[0-9]{1,3}(?=[ \t]*[,}\]]|[ \t]*$)", re.MULTILINE)
 """A German decimal comma (``0,25``) where a flow collection's comma would split it (``{a: 0,25}``)."""
 _FLOW_START = re.compile(r"[ \t]*(?:- +)?(?:[^\s:#\"'{\[][^:#]*: +)?[{\[]")
@@ -929,15 +948,24 @@ def _decimal_commas(text: str, report: Collector) -> str:
     """``text`` with every German decimal comma inside ``{…}`` or ``[…]`` read as a decimal point
     (one character for one: positions stay), and one KI006 finding per line that shows the fixed
     line. Without this, ``{sprache: 0,25}`` would become ``sprache: 0`` and a key ``25``."""
-    found = _FLOW_DECIMAL.search(text)
-    if found is None:
+    found = []
+    for comma in _DECIMAL_COMMA.finditer(text):  # fast (a literal comma first); the rest looks around each
+        start = comma.start()
+        while start > 0 and text[start - 1] in "0123456789" and comma.start() - start < 7:
+            start -= 1
+        if start > 0 and text[start - 1] == "-":
+            start -= 1
+        match = _FLOW_DECIMAL.match(text, start)
+        if match is not None:
+            found.append(match)
+    if not found:
         return text
     lines = split_lines(text)
     starts = [0]
     for line, ending in zip(lines, re.findall(r"\r\n|[\r\n]", text)):
         starts.append(starts[-1] + len(line) + len(ending))
     fixes: dict[int, list[tuple[int, int]]] = {}  # line index → (start, end) in the line
-    for match in _FLOW_DECIMAL.finditer(text):
+    for match in found:
         number = bisect.bisect_right(starts, match.start()) - 1
         line = lines[number]
         at = match.start() - starts[number]
