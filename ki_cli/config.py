@@ -62,6 +62,7 @@ class Config:
     strict: bool = False
     severity: dict[str, Severity] = field(default_factory=dict)
     template_dir: Path | None = None
+    reference_docx: Path | None = None
     skipped: Path | None = None  # a ki.toml that was not used because others can write it
     skipped_because: str = ""  # "file" or "folder"
 
@@ -69,7 +70,7 @@ class Config:
 _ALLOWED = {
     "": {"lang", "validate", "render"},
     "validate": {"select", "ignore", "strict", "severity"},
-    "render": {"template_dir"},
+    "render": {"template_dir", "reference_docx"},
 }
 
 
@@ -247,6 +248,12 @@ def _parse(path: Path, text: str, data: dict[str, Any]) -> Config:
             raise fail("template_dir", "template_dir")
         if not template_dir.strip() or re.search(r"[\x00-\x1f\x7f]", template_dir):
             raise fail("template_dir", "template_dir_text")
+    reference_docx = data.get("render", {}).get("reference_docx")
+    if reference_docx is not None:
+        if not isinstance(reference_docx, str):
+            raise fail("reference_docx", "reference_docx")
+        if not reference_docx.strip() or re.search(r"[\x00-\x1f\x7f]", reference_docx):
+            raise fail("reference_docx", "reference_docx_text")
     return Config(
         path=path,
         lang=lang,
@@ -255,6 +262,7 @@ def _parse(path: Path, text: str, data: dict[str, Any]) -> Config:
         strict=strict,
         severity=severity,
         template_dir=(path.parent / template_dir) if template_dir else None,
+        reference_docx=(path.parent / reference_docx) if reference_docx else None,
     )
 
 

@@ -58,7 +58,7 @@ UI: dict[str, L] = {
     "warnings": L("Warnungen", "warnings"),
     "info": L("Hinweis", "info"),
     "infos": L("Hinweise", "infos"),
-    "hint": L("Hinweis", "Hint"),
+    "hint": L("So beheben", "Fix"),
     "basis": L("Grundlage", "Basis"),
     "sev.error": L("Fehler", "error"),
     "sev.warning": L("Warnung", "warning"),
@@ -128,6 +128,14 @@ UI: dict[str, L] = {
     "config.template_dir": L(
         'template_dir muss ein Pfad in Anführungszeichen sein, etwa "vorlagen"',
         'template_dir must be a path in quotes, such as "vorlagen"',
+    ),
+    "config.reference_docx": L(
+        'reference_docx muss ein Pfad in Anführungszeichen sein, etwa "briefkopf.docx"',
+        'reference_docx must be a path in quotes, such as "briefkopf.docx"',
+    ),
+    "config.reference_docx_text": L(
+        "reference_docx darf weder leer sein noch Steuerzeichen enthalten",
+        "reference_docx must be neither empty nor hold control characters",
     ),
     "config.template_dir_text": L(
         "template_dir darf weder leer sein noch Steuerzeichen enthalten",
@@ -205,9 +213,25 @@ UI: dict[str, L] = {
         "schreiben Sie mit --allow-errors einen als ENTWURF markierten Stand.",
         "{path} has errors; no document is written. Fix them, or write a draft marked ENTWURF with --allow-errors.",
     ),
+    "render.refused_warnings": L(
+        "{path}: Wegen {codes} stünde ein Platzhalter oder ein falscher Wert im Dokument; es wird kein Dokument "
+        "geschrieben. Beheben Sie die Stellen oder schreiben Sie mit --allow-errors einen als ENTWURF "
+        "markierten Stand.",
+        "{path}: because of {codes}, the document would hold a placeholder or a wrong value; no document is "
+        "written. Fix them, or write a draft marked ENTWURF with --allow-errors.",
+    ),
     "render.unloadable": L(
         "{path} lässt sich nicht als Konzept lesen; auch mit --allow-errors kann daraus kein Dokument werden.",
         "{path} cannot be read as a concept; not even --allow-errors can make a document of it.",
+    ),
+    "render.no_pdf": L(
+        "Für PDF fehlt auf diesem Rechner die Bibliothek Pango ({detail}), die pip unter Windows nicht "
+        "mitinstallieren kann: installieren Sie sie wie unter "
+        "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html beschrieben – Word (-o vorlage.docx), "
+        "HTML und Markdown gehen schon jetzt.",
+        "PDF needs the Pango library, which is missing on this computer ({detail}) and which pip cannot install "
+        "on Windows: install it as described at https://doc.courtbouillon.org/weasyprint/stable/first_steps.html "
+        "– Word (-o vorlage.docx), HTML and Markdown work now.",
     ),
     "render.needs_out": L(
         "Das Format {format} ist binär: geben Sie mit -o eine Datei an, z. B. -o vorlage.{format}.",
@@ -231,6 +255,28 @@ UI: dict[str, L] = {
         "There are {count} agreements: name a folder with -o or pick one with --id.",
     ),
     "render.template_dir": L("Vorlagenordner nicht gefunden: {path}", "Template folder not found: {path}"),
+    "render.reference_docx": L(
+        "Die Word-Vorlage {path} wird nicht verwendet: {reason}. Geben Sie mit --reference-docx eine .docx- "
+        "oder .dotx-Datei an (oder ändern Sie reference_docx in ki.toml).",
+        "The Word template {path} is not used: {reason}. Name a .docx or .dotx file with --reference-docx "
+        "(or change reference_docx in ki.toml).",
+    ),
+    "render.reference.missing": L("die Datei gibt es nicht", "the file does not exist"),
+    "render.reference.not_file": L("das ist keine gewöhnliche Datei", "it is not a regular file"),
+    "render.reference.unreadable": L("sie kann nicht gelesen werden ({reason})", "it cannot be read ({reason})"),
+    "render.reference.too_large": L("sie ist größer als {limit}", "it is larger than {limit}"),
+    "render.reference.unpacked_too_large": L(
+        "entpackt wäre sie größer als {limit} oder hätte zu viele Teile",
+        "unpacked it would be larger than {limit} or have too many parts",
+    ),
+    "render.reference.not_docx": L(
+        "das ist kein Word-Dokument (.docx) und keine Word-Vorlage (.dotx); Dateien mit Makros (.docm, .dotm) "
+        "werden nicht verwendet",
+        "it is not a Word document (.docx) or Word template (.dotx); files with macros (.docm, .dotm) are not used",
+    ),
+    "render.reference.broken": L(
+        "die Datei ist beschädigt und lässt sich nicht öffnen", "the file is damaged and cannot be opened"
+    ),
     "render.failed": L(
         "Die Vorlage lässt sich nicht ausfüllen: {detail}", "The template cannot be filled in: {detail}"
     ),
@@ -331,6 +377,13 @@ UI: dict[str, L] = {
         "Warnung: der Anhang {url} wird nicht in die PDF-Datei eingebettet – ki bettet keine Anhänge aus Vorlagen ein.",
         "Warning: the attachment {url} is not embedded in the PDF – ki embeds no attachments from templates.",
     ),
+    "render.missing_glyphs": L(
+        "Warnung: für {url} hat keine installierte Schrift ein Zeichen – die PDF-Datei zeigt dort leere "
+        "Kästchen und wird deshalb nicht als PDF/A ausgewiesen (Abhilfe: eine Schrift installieren, die "
+        "diese Zeichen enthält, z. B. fonts-noto-cjk).",
+        "Warning: no installed font has a glyph for {url} – the PDF shows empty boxes there and is therefore "
+        "not declared PDF/A (remedy: install a font that contains these characters, e.g. fonts-noto-cjk).",
+    ),
     "render.duplicate_id": L(
         "Die Kennung „{id}“ tragen mehrere Vereinbarungen; damit keine die andere ersetzt, steht diese in {path}.",
         "The id “{id}” is used by more than one agreement; so that none replaces another, this one is in {path}.",
@@ -376,8 +429,10 @@ UI: dict[str, L] = {
         "No terminal to ask on: placeholders were used for {options} – please replace them in the file.",
     ),
     "init.next": L(
-        "Nächste Schritte: die Platzhalter (ERSETZEN) in {path} ausfüllen, dann `ki validate {path}`.",
-        "Next: fill in the placeholders (ERSETZEN) in {path}, then run `ki validate {path}`.",
+        "Nächste Schritte: in {path} jede Zeile mit „ERSETZEN“ und die Beispieltexte ersetzen (den Vermerk "
+        "dann löschen); `ki validate --strict {path}` zeigt jeden Platzhalter, der noch da ist (KI007).",
+        "Next: in {path}, replace every line marked “ERSETZEN” and the sample texts (then delete the mark); "
+        "`ki validate --strict {path}` shows every placeholder still there (KI007).",
     ),
     "render.id_only_agreements": L(
         "--id wählt eine Vereinbarung und gilt nur für `ki render agreements`, nicht für {kind}.",

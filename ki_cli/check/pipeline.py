@@ -31,7 +31,7 @@ def check_loaded(loaded: Loaded, lang: str, *, domain: bool = True) -> tuple[Any
         ):
             from ki_cli.check.rules import run_rules
 
-            run_rules(konzept, loaded.sourcemap, report)
+            run_rules(konzept, loaded.sourcemap, report, loaded.text)
     return konzept, report.findings
 
 

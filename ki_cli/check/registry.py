@@ -23,7 +23,8 @@ def _collect() -> dict[str, Rule]:
     from ki_cli.check import load, structure
     from ki_cli.check.rules import RULES as DOMAIN
 
-    return {rule.code: rule for rule in (*load.RULES, *structure.RULES, *DOMAIN)}
+    rules = sorted((*load.RULES, *structure.RULES, *DOMAIN), key=lambda rule: rule.code)  # KI007 is a domain rule
+    return {rule.code: rule for rule in rules}
 
 
 def __getattr__(name: str) -> object:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ki_cli.check.registry import RULES, Rule
+from ki_cli.messages import ui
 from ki_cli.text import L
 
 _WORDS = {
@@ -66,7 +67,7 @@ def rules_json(lang: str) -> list[dict[str, Any]]:
 def rules_text(lang: str) -> str:
     lines = [_WORDS["header"](lang)]
     for r in RULES.values():
-        lines.append(f"{r.code}  {r.severity:<8} {r.title(lang)} — {r.basis(lang)}")
+        lines.append(f"{r.code}  {ui(f'sev.{r.severity}', lang):<8} {r.title(lang)} — {r.basis(lang)}")
     return "\n".join(lines)
 
 
@@ -193,7 +194,7 @@ def _pack_lines(pack: Any, kind: str, lang: str) -> list[str]:
 
 def explain_text(rule: Rule, lang: str) -> str:
     parts = [
-        f"{rule.code} ({rule.severity}) – {rule.title(lang)}",
+        f"{rule.code} ({ui(f'sev.{rule.severity}', lang)}) – {rule.title(lang)}",
         "",
         rule.explanation(lang),
         "",

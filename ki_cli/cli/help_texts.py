@@ -156,6 +156,10 @@ PARAMS: dict[str, L] = {
     "render.template_dir": L(
         "Eigene Vorlagen, vor den eingebauten gesucht.", "Own templates, looked up before the built-in ones."
     ),
+    "render.reference_docx": L(
+        "Word-Vorlage der Kommune (.docx/.dotx): ihre Formatvorlagen, Ränder und ihr Briefkopf gelten (nur docx).",
+        "The municipality's Word template (.docx/.dotx): its styles, margins and letterhead are used (docx only).",
+    ),
     "render.previous": L(
         "Konzept des vorigen Zeitraums: die Änderungen aufnehmen.", "The previous period's concept: add the changes."
     ),
@@ -221,6 +225,7 @@ METAVARS: dict[str, L] = {
     "render.file": L("DATEI", "FILE"),
     "render.out": L("ZIEL", "OUT"),
     "render.template_dir": L("ORDNER", "FOLDER"),
+    "render.reference_docx": L("DATEI", "FILE"),
     "render.previous": L("ALT", "OLD"),
     "render.agreement_id": L("KENNUNG", "ID"),
     "explain.code": L("CODE", "CODE"),

@@ -25,7 +25,12 @@ def structure(loaded: Any, lang: str) -> tuple[Any, list[Any]]:
 
 
 def load_concept(path: str | Path, lang: str, stderr: TextIO | None = None) -> Any:
-    """The concept of ``path`` ("-": standard input) if it has no structural error (KI0xx/KI1xx).
+    """The concept of ``path`` ("-": standard input); see ``load_concept_and_text``."""
+    return load_concept_and_text(path, lang, stderr)[0]
+
+
+def load_concept_and_text(path: str | Path, lang: str, stderr: TextIO | None = None) -> tuple[Any, str]:
+    """The concept and the decoded text of ``path`` ("-": standard input) if it has no structural error (KI0xx/KI1xx).
 
     Otherwise its errors are shown on standard error and ``Stop`` ends the command with 1;
     a missing or unreadable file ends it with 2.
@@ -52,7 +57,7 @@ def load_concept(path: str | Path, lang: str, stderr: TextIO | None = None) -> A
         report = Report([FileReport(name, errors, loaded.text)])
         text.write(stderr or sys.stderr, report, lang, colour=False, quiet=False)
         raise Stop(EXIT_FINDINGS, t("unloadable", lang, path=name))
-    return konzept
+    return konzept, loaded.text
 
 
 def _municipality(k: Any) -> tuple[str, str | None]:

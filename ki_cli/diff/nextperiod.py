@@ -1,5 +1,11 @@
 """``ki next-period``: the next two-year period's concept file, started from the last one.
 
+The new file is the old file's text edited in place (``sourceedit``): only the values below
+change, every other line – the user's comments, blank lines, order, quotes, folded texts, German
+dates – stays byte for byte. ``_plan`` decides what changes (and gives each section as the new
+file has it: a section that cannot be edited line by line, or a concept built in code without
+a text, is written anew from it with ``yamlwrite``); ``_edit`` makes those changes in the text.
+
 What is carried over, and what is not (each change is explained by a German comment in the new
 file, at the place where it happened):
 
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,8 +108,39 @@ def _zeitraum(beginn: dt.date, ende: dt.date) -> str:
     return f"{datum(beginn)} bis {datum(ende)}"
 
 
-def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod:
-    """The concept of the period after ``konzept``'s, as commented YAML."""
+def build(konzept: Any, source: str, today: dt.date | None = None, text: str | None = None) -> NextPeriod:
+    """The concept of the period after ``konzept``'s, as commented YAML.
+
+    With ``text`` (the old file's text, from which ``konzept`` was read) the new file is that text
+    edited in place: every line that need not change stays byte for byte. Without it (a concept
+    built in code) the file is written anew.
+    """
+    result, given, data = _plan(konzept, source, today)
+    if text is not None:
+        from ki_cli.diff.sourceedit import Source
+
+        try:
+            src = Source(text)
+        except yaml_error():  # not for a file that was read: the new file is written anew
+            src = None
+        if src is not None and _editable(src):
+            result.text = _edit(konzept, src, given, result, source, today)
+            return result
+    result.text = dump(data)
+    return result
+
+
+def yaml_error() -> type[Exception]:
+    import yaml
+
+    error: type[Exception] = yaml.YAMLError
+    return error
+
+
+def _plan(
+    konzept: Any, source: str, today: dt.date | None
+) -> tuple[NextPeriod, dict[str, dict[Any, Any]], dict[Any, Any]]:
+    """What changes: the result's lists, each section as the new file has it, and the whole file."""
     old_beginn, old_ende = konzept.periode.beginn, konzept.periode.ende
     beginn, ende = following(old_ende)
     result = NextPeriod("", beginn, ende)
@@ -119,16 +157,9 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
             entry["ziele"] = [_goal(z, result) for z in sp.ziele]
         measures: list[Any] = []
         for m in sp.massnahmen:
-            if m.stufe == "regelpraxis" and m.federfuehrung != KI:
+            if _handed_over(m):
                 result.handed_over.append(m.id)
-                measures.append(
-                    Comment(
-                        f"An die Regelpraxis übergeben: Maßnahme {m.id} „{_one_line(m.titel)}“.\n"
-                        f"Im Zeitraum {_zeitraum(old_beginn, old_ende)} als Regelpraxis erreicht; die Federführung "
-                        f"({_one_line(partner_name.get(m.federfuehrung, m.federfuehrung))}) führt sie weiter,\n"
-                        f"deshalb steht sie nicht mehr im Konzept."
-                    )
-                )
+                measures.append(Comment(_handed_note(m, partner_name, old_beginn, old_ende)))
                 continue
             result.kept.append(m.id)
             measures.append(_measure(m, beginn, ende, dropped, result))
@@ -141,13 +172,7 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
     vereinbarungen: list[Any] = []
     for v in konzept.vereinbarungen:
         if v.id in dropped:
-            vereinbarungen.append(
-                Comment(
-                    f"Entfallen: Vereinbarung {v.id} „{_one_line(v.gegenstand)}“ mit "
-                    f"{_one_line(partner_name.get(v.partner, v.partner))} – endete am {datum(v.ende)}, "
-                    f"vor dem neuen Zeitraum.\nBei Bedarf neu abschließen und hier wieder eintragen."
-                )
-            )
+            vereinbarungen.append(Comment(_agreement_note(v, partner_name)))
         else:
             vereinbarungen.append(_plain(v))
 
@@ -210,8 +235,7 @@ def build(konzept: Any, source: str, today: dt.date | None = None) -> NextPeriod
         elif (carried := _plain(value)) not in (None, [], {}):
             data[Comment(f"\n{name}: aus dem vorigen Zeitraum unverändert übernommen.")] = None
             data[name] = carried
-    result.text = dump(data)
-    return result
+    return result, given, data
 
 
 def _goal(z: Any, result: NextPeriod) -> dict[Any, Any]:
@@ -222,13 +246,7 @@ def _goal(z: Any, result: NextPeriod) -> dict[Any, Any]:
             entry[name] = value
             continue
         result.ist_dropped.append(z.id)
-        last = max(z.ist, key=lambda m: m.datum)
-        entry[
-            Comment(
-                f"Ist-Werte des vorigen Zeitraums nicht übernommen; zuletzt gemessen am {datum(last.datum)}: "
-                f"{zahl(last.wert)}.\nDieser Wert kann der neue ausgangswert sein."
-            )
-        ] = None
+        entry[Comment(_goal_ist_note(z))] = None
     return entry
 
 
@@ -263,27 +281,15 @@ def _measure(m: Any, beginn: dt.date, ende: dt.date, dropped: dict[str, Any], re
     for name, value in _plain(m).items():
         if name == "ist":
             result.ist_dropped.append(m.id)
-            years = ", ".join(sorted({str(u.jahr) for u in m.ist}))
-            entry[Comment(f"Umsetzung der Jahre {years} (ist) nicht übernommen: sie gehört zum vorigen Zeitraum.")] = (
-                None
-            )
+            entry[Comment(_measure_ist_note(m))] = None
             continue
         if name == "vereinbarung" and value in dropped:
             result.references_removed.append(m.id)
-            entry[
-                Comment(
-                    f"Die Vereinbarung {value} endete am {datum(dropped[value].ende)} und ist entfallen; "
-                    f"bei einer neuen Vereinbarung hier mit „vereinbarung:“ darauf verweisen."
-                )
-            ] = None
+            entry[Comment(_reference_note(value, dropped))] = None
             continue
         if name in ("beginn", "ende") and (m_beginn if name == "beginn" else m_ende) is None:
             result.dates_dropped.append((m.id, name))
-            entry[
-                Comment(
-                    f"{name} {datum(value)} lag außerhalb des neuen Zeitraums und ist entfallen: es gilt der Zeitraum."
-                )
-            ] = None
+            entry[Comment(_date_note(name, value))] = None
             continue
         entry[name] = value
     return entry
@@ -357,7 +363,7 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     from ki_cli.atomic import OutputError, check_target, make_folder, write_atomic
     from ki_cli.check.load import load_bytes
     from ki_cli.check.report import EXIT_OK, EXIT_USAGE, Stop
-    from ki_cli.diff.command import load_concept, structure
+    from ki_cli.diff.command import load_concept_and_text, structure
     from ki_cli.diff.texts import count, t
     from ki_cli.files import is_folder
 
@@ -373,13 +379,13 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
             check_target(Path(out), force, inputs)  # refuse before any work
         except OutputError as err:
             raise refuse(err) from None
-    konzept = load_concept(old_path, lang)
+    konzept, old_text = load_concept_and_text(old_path, lang)
     source = "Standardeingabe" if old_path == "-" else Path(old_path).name
     try:
         _, ende = following(konzept.periode.ende)
         if ende.year > YEAR_MAX:  # the format's dates end with 2199: the new file would not validate
             raise OverflowError
-        result = build(konzept, source, dt.date.today())
+        result = build(konzept, source, dt.date.today(), old_text)
     except OverflowError:
         raise Stop(
             EXIT_USAGE, t("next.beyond_calendar", lang, path=old_path, ende=datum(konzept.periode.ende), last=YEAR_MAX)
@@ -420,3 +426,262 @@ def run(old_path: str, out: str | None, force: bool, lang: str) -> int:
     sys.stderr.write(t("next.written", lang, path=target) + "\n")
     sys.stderr.write(t("next.check", lang, path=target) + "\n")
     return EXIT_OK
+
+
+# --- the texts of the comments next-period writes ---------------------------------------------
+
+
+def _handed_over(m: Any) -> bool:
+    """A measure at ``regelpraxis`` led by a partner: the regular service carries it on."""
+    return bool(m.stufe == "regelpraxis" and m.federfuehrung != KI)
+
+
+def _handed_note(m: Any, partner_name: dict[str, str], old_beginn: dt.date, old_ende: dt.date) -> str:
+    return (
+        f"An die Regelpraxis übergeben: Maßnahme {m.id} „{_one_line(m.titel)}“.\n"
+        f"Im Zeitraum {_zeitraum(old_beginn, old_ende)} als Regelpraxis erreicht; die Federführung "
+        f"({_one_line(partner_name.get(m.federfuehrung, m.federfuehrung))}) führt sie weiter,\n"
+        f"deshalb steht sie nicht mehr im Konzept."
+    )
+
+
+def _agreement_note(v: Any, partner_name: dict[str, str]) -> str:
+    return (
+        f"Entfallen: Vereinbarung {v.id} „{_one_line(v.gegenstand)}“ mit "
+        f"{_one_line(partner_name.get(v.partner, v.partner))} – endete am {datum(v.ende)}, "
+        f"vor dem neuen Zeitraum.\nBei Bedarf neu abschließen und hier wieder eintragen."
+    )
+
+
+def _goal_ist_note(z: Any) -> str:
+    last = max(z.ist, key=lambda m: m.datum)
+    return (
+        f"Ist-Werte des vorigen Zeitraums nicht übernommen; zuletzt gemessen am {datum(last.datum)}: "
+        f"{zahl(last.wert)}.\nDieser Wert kann der neue ausgangswert sein."
+    )
+
+
+def _measure_ist_note(m: Any) -> str:
+    years = ", ".join(sorted({str(u.jahr) for u in m.ist}))
+    return f"Umsetzung der Jahre {years} (ist) nicht übernommen: sie gehört zum vorigen Zeitraum."
+
+
+def _reference_note(value: str, dropped: dict[str, Any]) -> str:
+    return (
+        f"Die Vereinbarung {value} endete am {datum(dropped[value].ende)} und ist entfallen; "
+        f"bei einer neuen Vereinbarung hier mit „vereinbarung:“ darauf verweisen."
+    )
+
+
+def _date_note(name: str, value: dt.date) -> str:
+    return f"{name} {datum(value)} lag außerhalb des neuen Zeitraums und ist entfallen: es gilt der Zeitraum."
+
+
+# --- the old file edited in place -----------------------------------------------------------------
+
+_GERMAN = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+_ISO = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
+_UNCOMMENT = "Zum Beispiel (die Zeichen „# “ am Zeilenanfang entfernen):"
+_HEADER_START = re.compile(r"# Zeitraum .* fortgeschrieben aus .* mit `ki next-period`")
+
+
+def _like(written: str, day: dt.date) -> str:
+    """``day`` written as the user wrote the date it replaces: German stays German, quotes stay."""
+    quote = written[0] if written[:1] in ("'", '"') and len(written) > 1 and written[-1] == written[0] else ""
+    inner = written[1:-1].strip() if quote else written.strip()
+    german = _GERMAN.fullmatch(inner)
+    if german:
+        text = f"{day.day:0{len(german[1])}d}.{day.month:0{len(german[2])}d}.{day.year}"
+    else:
+        text = day.isoformat()
+    return f"{quote}{text}{quote}"
+
+
+def _in_style(lines: list[str], style: str) -> list[str]:
+    """The ISO dates of generated lines in the user's style (German when the period is German)."""
+    if not _GERMAN.fullmatch(style.strip("'\" ")):
+        return lines
+    return [_ISO.sub(lambda m: _like(style.strip("'\" "), dt.date(int(m[1]), int(m[2]), int(m[3]))), x) for x in lines]
+
+
+def _editable(src: Any) -> bool:
+    """A file whose top level is a block mapping, without anchors and aliases (a value reached
+    through an alias may stand for several places: it is not edited in place)."""
+    import yaml
+
+    return isinstance(src.root, yaml.MappingNode) and not src.root.flow_style and not src.has_alias
+
+
+def _example(src: Any, items: list[dict[str, Any]], indent: str, style: str) -> list[str]:
+    """A commented example of a list entry at ``indent``; it is valid YAML once ``# `` is removed."""
+    from ki_cli.diff.sourceedit import comment_lines, commented_out
+    from ki_cli.format.yamlwrite import sequence_lines
+
+    lines = _in_style(sequence_lines(items, len(indent)), style)
+    return [*comment_lines([_UNCOMMENT], indent), *commented_out(lines, indent)]
+
+
+def _edit(
+    konzept: Any, src: Any, given: dict[str, dict[Any, Any]], result: NextPeriod, source: str, today: dt.date | None
+) -> str:
+    """The old text with the changes of ``_plan`` made in place, section by section."""
+    from ki_cli.diff.sourceedit import Unsupported
+
+    old_beginn, old_ende = konzept.periode.beginn, konzept.periode.ende
+    beginn, ende = result.beginn, result.ende
+    style_node = src.node("periode", "beginn")
+    style = src.lines[style_node.start_mark.line][style_node.start_mark.column : style_node.end_mark.column]
+    partner_name = {p.id: p.name for p in konzept.partner}
+    partner_name[KI] = "Kommunales Integrationszentrum"
+    dropped = {v.id: v for v in konzept.vereinbarungen if v.ende is not None and v.ende < beginn}
+
+    def periode() -> None:
+        key = src.key("periode")
+        nodes = [(src.node("periode", "beginn"), beginn), (src.node("periode", "ende"), ende)]
+        src.replace_scalars([(node, _like(src.date_style(node), day)) for node, day in nodes])
+        note = f"Der neue Zwei-Jahres-Zeitraum; er folgt auf den Zeitraum {_zeitraum(old_beginn, old_ende)}."
+        src.insert(key.start_mark.line, [note], src.indent(key.start_mark.line))
+
+    def grundlagen() -> None:
+        key = src.key("grundlagen")
+        src.insert(key.start_mark.line, [_grundlagen_note(konzept).lstrip("\n")], src.indent(key.start_mark.line))
+
+    def schwerpunkte() -> None:
+        for i, sp in enumerate(konzept.schwerpunkte):
+            for j, z in enumerate(sp.ziele):
+                if z.ist:
+                    src.remove_entry(("schwerpunkte", i, "ziele", j, "ist"), [_goal_ist_note(z)])
+            handed = [k for k, m in enumerate(sp.massnahmen) if _handed_over(m)]
+            for k, m in enumerate(sp.massnahmen):
+                at: tuple[str | int, ...] = ("schwerpunkte", i, "massnahmen", k)
+                if k in handed:
+                    notes = [_handed_note(m, partner_name, old_beginn, old_ende)]
+                    if len(handed) == len(sp.massnahmen) and k == handed[-1]:  # none left: an example
+                        indent = src.item_indent(at)
+                        example = {"id": "m-neu", "titel": "Neue Maßnahme", "stufe": "initiative", "federfuehrung": KI}
+                        src.remove_item(at, notes, _example(src, [example], indent, style))
+                    else:
+                        src.remove_item(at, notes)
+                    continue
+                _measure_edits(src, m, at, beginn, ende, dropped)
+
+    def foerderung() -> None:
+        key = src.key("foerderung")
+        gone = [k for k, f in enumerate(konzept.foerderung) if f.jahr < beginn.year]
+        notes = [c.text.lstrip("\n") for c in given["foerderung"] if isinstance(c, Comment)]
+        src.insert(key.start_mark.line, notes, src.indent(key.start_mark.line))
+        for k in gone:
+            at = ("foerderung", k)
+            if len(gone) == len(konzept.foerderung) and k == gone[-1]:
+                example = {"jahr": beginn.year, "programm": KI, "beantragt": 0}
+                src.remove_item(at, [], _example(src, [example], src.item_indent(at), style))
+            else:
+                src.remove_item(at, [])
+
+    def vereinbarungen() -> None:
+        gone = [k for k, v in enumerate(konzept.vereinbarungen) if v.id in dropped]
+        for k in gone:
+            v = konzept.vereinbarungen[k]
+            at = ("vereinbarungen", k)
+            if len(gone) == len(konzept.vereinbarungen) and k == gone[-1]:
+                example = {
+                    name: value
+                    for name, value in _plain(v).items()
+                    if name not in ("ende", "unterzeichnet_am", "ueberpruefung")
+                }
+                example.update(id=f"{v.id}-neu", beginn=beginn, status="entwurf")
+                src.remove_item(
+                    at, [_agreement_note(v, partner_name)], _example(src, [example], src.item_indent(at), style)
+                )
+            else:
+                src.remove_item(at, [_agreement_note(v, partner_name)])
+
+    def vorlage() -> None:
+        note = _in_style(_vorlage_note(konzept, beginn).lstrip("\n").split("\n"), style)
+        if src.key("vorlage") is None:
+            src.append(["", *_vorlage_comment(note)])
+        else:
+            src.remove_entry(("vorlage",), [], _vorlage_comment(note))
+
+    edits = {
+        "periode": periode,
+        "grundlagen": grundlagen,
+        "schwerpunkte": schwerpunkte,
+        "foerderung": foerderung if konzept.foerderung else None,
+        "vereinbarungen": vereinbarungen if dropped else None,
+        "vorlage": vorlage,
+    }
+    for name, edit in edits.items():
+        if edit is None:
+            continue
+        mark = src.mark()
+        try:
+            edit()
+        except Unsupported:  # this section cannot be edited line by line: it is written anew
+            src.rollback(mark)
+            _rewrite_section(src, name, given.get(name, {}))
+    _header_edit(src, konzept, source, today)
+    return str(src.result())
+
+
+def _vorlage_comment(note: list[str]) -> list[str]:
+    """The note on the council proposal; its example (from ``vorlage:`` on) uncomments cleanly."""
+    from ki_cli.diff.sourceedit import comment_lines, commented_out
+
+    cut = note.index("vorlage:")
+    text = [line.replace("Zum Beispiel (Zeichen # am Zeilenanfang entfernen):", _UNCOMMENT) for line in note[:cut]]
+    return [*comment_lines(["\n".join(text)]), *commented_out(note[cut:], "")]
+
+
+def _measure_edits(
+    src: Any, m: Any, at: tuple[str | int, ...], beginn: dt.date, ende: dt.date, dropped: dict[str, Any]
+) -> None:
+    """A kept measure: its ``ist``, a reference to an ended agreement, dates outside the period."""
+    if m.ist:
+        src.remove_entry((*at, "ist"), [_measure_ist_note(m)])
+    if m.vereinbarung in dropped:
+        src.remove_entry((*at, "vereinbarung"), [_reference_note(m.vereinbarung, dropped)])
+    m_beginn = m.beginn if m.beginn is not None and beginn <= m.beginn <= ende else None
+    m_ende = m.ende if m.ende is not None and beginn <= m.ende <= ende else None
+    if m_beginn is not None and m_ende is not None and m_beginn > m_ende:
+        m_beginn = m_ende = None
+    for name, value, kept in (("beginn", m.beginn, m_beginn), ("ende", m.ende, m_ende)):
+        if value is not None and kept is None:
+            src.remove_entry((*at, name), [_date_note(name, value)])
+
+
+def _rewrite_section(src: Any, name: str, section: dict[Any, Any]) -> None:
+    """The section ``name`` written anew (the user's comments in it kept above it)."""
+    from ki_cli.format.yamlwrite import mapping_lines
+
+    key = src.key(name)
+    lines = mapping_lines(section)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if key is None:
+        if lines:
+            src.append(["", *lines])
+        return
+    src.replace_entry((name,), lines)
+
+
+def _header_edit(src: Any, konzept: Any, source: str, today: dt.date | None) -> None:
+    """What next-period did, on top (after a ``yaml-language-server`` line); an earlier
+    next-period's note there is replaced."""
+    from ki_cli.diff.sourceedit import comment_lines
+
+    on = f" am {datum(today)}" if today else ""
+    zeitraum = _zeitraum(*following(konzept.periode.ende))
+    note = (
+        f"Zeitraum {zeitraum} fortgeschrieben aus „{source}“ mit `ki next-period`{on}.\n"
+        "Ihre Zeilen und Kommentare sind übernommen; neue Kommentare erklären, was übernommen wurde und\n"
+        "was nicht. Prüfen Sie die Datei danach mit `ki validate`."
+    )
+    line = 1 if src.lines[0].startswith("# yaml-language-server") else 0
+    if line < len(src.lines) and _HEADER_START.match(src.lines[line]):
+        last = line
+        while last + 1 < len(src.lines) and src.lines[last + 1].startswith("# ") and last < line + 2:
+            last += 1
+        src.replace_lines(line, last, comment_lines([note]))
+    else:
+        src.insert(line, [note])

@@ -206,8 +206,8 @@ class Partner(Record):
     """Section ``Partner`` of the concept format (``ki_cli.format.model.Partner``)."""
 
     __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ("id", "name", "art", "ansprechperson", "email")
-    _defaults: ClassVar[dict[str, Any]] = {"ansprechperson": None, "email": None}
+    _fields: ClassVar[tuple[str, ...]] = ("id", "name", "art", "ansprechperson", "email", "artikel")
+    _defaults: ClassVar[dict[str, Any]] = {"ansprechperson": None, "email": None, "artikel": None}
 
 
 class Vereinbarung(Record):
@@ -1271,6 +1271,21 @@ _PARTNER: dict[str, Any] = {
             },
             "ansprechperson": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
             "email": _FIELD_DEFAULT_NULLABLE_AS_TEXT_CHECK_EMAIL_STR,
+            "artikel": {
+                "type": "model-field",
+                "schema": {
+                    "type": "default",
+                    "schema": {
+                        "type": "nullable",
+                        "schema": {
+                            "type": "function-before",
+                            "function": {"type": "no-info", "function": converters.as_text},
+                            "schema": {"type": "literal", "expected": ["der", "die", "das"]},
+                        },
+                    },
+                    "default": None,
+                },
+            },
         },
         "model_name": "Partner",
         "computed_fields": [],

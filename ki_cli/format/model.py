@@ -69,6 +69,7 @@ ProgrammSachkosten = _vocab(vocab.PROGRAMM_SACHKOSTEN)
 ProgrammFoerderung = _vocab(vocab.PROGRAMM_FOERDERUNG)
 Traeger = _vocab(vocab.TRAEGER)
 PartnerArt = _vocab(vocab.PARTNER_ART)
+Artikel = _vocab(("der", "die", "das"))
 Form = _vocab(vocab.VEREINBARUNG_FORM)
 Status = _vocab(vocab.VEREINBARUNG_STATUS)
 Gremium = _vocab(vocab.GREMIUM)
@@ -499,6 +500,17 @@ class Partner(Section):
     )
     email: Email | None = doc(
         "E-Mail", "E-Mail-Adresse der Ansprechperson.", ("E-mail", "E-mail address of the contact."), default=None
+    )
+    artikel: Artikel | None = doc(  # type: ignore[valid-type]
+        "Artikel",
+        "Der bestimmte Artikel des Namens im Nominativ (der, die oder das), z. B. „das“ für „Jobcenter Hamm“. "
+        "Ohne Angabe leiten die Dokumente ihn aus dem Namen ab („mit dem Schulamt …“) oder formulieren ohne.",
+        (
+            "Article",
+            "The name's definite article in the nominative (der, die or das), e.g. “das” for “Jobcenter Hamm”. "
+            "Without it, the documents derive it from the name (“mit dem Schulamt …”) or phrase without one.",
+        ),
+        default=None,
     )
 
 

@@ -23,6 +23,22 @@ PLACEHOLDER_NAME = {
     "staedteregion": "StädteRegion Musterregion",
     "kreisangehoerige_stadt": "Stadt Musterstadt",
 }
+# The placeholders of the starting file, read by KI007 (``ki_cli/check/rules/placeholders.py``):
+# the marker of every line to replace, and the sample values that are no one's real data.
+MARKER = "ERSETZEN"
+SAMPLE_PERSON = "Vorname Nachname"
+SAMPLE_MO = "Name einer Migrantenorganisation"
+SAMPLE_TRAEGER = "Name eines freien Trägers"
+SAMPLE_GEMEINDE = "Stadt Musterdorf"
+SAMPLE_EMAIL = "ki@example.org"
+SAMPLE_TELEFON = "01234 56789"
+SAMPLE_ANSCHRIFT = "Musterstraße 1, 12345 Musterstadt"
+SAMPLE_VALUES: frozenset[str] = frozenset(
+    (SAMPLE_PERSON, SAMPLE_MO, SAMPLE_TRAEGER, SAMPLE_GEMEINDE, SAMPLE_EMAIL, SAMPLE_TELEFON, SAMPLE_ANSCHRIFT)
+)
+"""Text values ``ki init`` writes (or shows in a comment) that are never real: KI007 when still there.
+``PLACEHOLDER_NAME`` counts only as ``kommune.name`` (a Kreis may well have a partner "Stadt Musterstadt")."""
+
 _TYP_ALIASES = {
     "stadt": "kreisfreie_stadt",
     "kreisfrei": "kreisfreie_stadt",
@@ -181,8 +197,9 @@ _HEAD = """\
 # Zeitraum {beginn_de} bis {ende_de}, Förderrichtlinie {frl}
 #
 # Erstellt mit `ki init`. So geht es weiter:
-#   1. Ersetzen Sie die Platzhalter: jede Zeile mit „ERSETZEN“ und die Beispieltexte.
-#   2. Prüfen:    ki validate {path}
+#   1. Ersetzen Sie die Platzhalter: jede Zeile mit „ERSETZEN“ (den Vermerk dann löschen)
+#      und die Beispieltexte.
+#   2. Prüfen:    ki validate --strict {path}   (KI007 zeigt jeden Platzhalter, der noch da ist)
 #   3. Schreiben: ki render proposal {path} -o beschlussvorlage.docx
 #
 # Schreibweise: Datum als 2027-01-01 oder 01.01.2027; Zahlen als 0.5 oder "0,5".
@@ -206,10 +223,10 @@ kommune:
 zentrum:
   name: {zentrum_q}
   anbindung: Dezernat für Bildung, Jugend und Soziales   # ERSETZEN: Ihre Anbindung
-  # leitung: Vorname Nachname
-  # email: ki@example.org
-  # telefon: "01234 56789"
-  # anschrift: Musterstraße 1, 12345 Musterstadt
+  # leitung: {person}
+  # email: {email}
+  # telefon: "{telefon}"
+  # anschrift: {anschrift}
 
 # Der zweijährige Schwerpunktzeitraum: Beginn am Monatsersten, Ende am Tag vor demselben
 # Datum zwei Jahre später (beide Tage zählen mit).
@@ -334,10 +351,10 @@ partner:
     name: {schulamt}   # ERSETZEN
     art: schulaufsicht
   - id: mo
-    name: Name einer Migrantenorganisation   # ERSETZEN
+    name: {mo}   # {marker}
     art: migrantenorganisation
   - id: traeger
-    name: Name eines freien Trägers   # ERSETZEN
+    name: {traeger}   # {marker}
     art: freier_traeger
   - id: ia
     name: Integrationsagentur   # ERSETZEN
@@ -368,7 +385,7 @@ vorlage:
   # aktenzeichen: "00.00"
   # herausgeber: {herausgeber}   # ohne Angabe nach der Art der Kommune
   # unterzeichnung:
-  #   name: Vorname Nachname
+  #   name: {person}
   #   funktion: Beigeordnete/r
   #   in_vertretung: true
   # haushalt:
@@ -424,7 +441,7 @@ def _personal(answers: Answers) -> str:
         rows.append("    finanzierung: land")
         if post_id in roles:
             rows.append(f"    rolle: {roles[post_id]}")
-        rows.append("    besetzt_durch: Vorname Nachname   # ERSETZEN")
+        rows.append(f"    besetzt_durch: {SAMPLE_PERSON}   # {MARKER}")
         rows.append(f"    einsatz: {{{einsatz}}}")
     return "\n".join(rows) + "\n"
 
@@ -439,6 +456,13 @@ def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
     konzept_datum = _months_before(answers.beginn, 6)
     return _HEAD.format(
         path=" ".join(path.split()),
+        marker=MARKER,
+        person=SAMPLE_PERSON,
+        email=SAMPLE_EMAIL,
+        telefon=SAMPLE_TELEFON,
+        anschrift=SAMPLE_ANSCHRIFT,
+        mo=SAMPLE_MO,
+        traeger=SAMPLE_TRAEGER,
         kommune=name,
         kommune_q=_q(name),
         zentrum_q=_q(f"Kommunales Integrationszentrum {ort}"),
@@ -472,7 +496,7 @@ def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
         extra_partner=(
             "  # Ein Kreis arbeitet im Einvernehmen mit seinen Gemeinden (§ 8 Abs. 1 TIntG):\n"
             "  - id: gemeinde\n"
-            "    name: Stadt Musterdorf   # ERSETZEN: eine kreisangehörige Stadt oder Gemeinde\n"
+            f"    name: {SAMPLE_GEMEINDE}   # {MARKER}: eine kreisangehörige Stadt oder Gemeinde\n"
             "    art: kreisangehoerige_kommune\n"
         )
         if kreis

@@ -169,7 +169,9 @@ def _value_lines(key_part: str, value: Any, key: str | None, indent: int) -> lis
         real = [v for v in value if not isinstance(v, Comment)]
         if not real:
             notes = [line for v in value for line in _comment_lines(v, " " * (indent + 2))]
-            return [f"{pad}{key_part} []", *notes]
+            if notes:  # the key alone (empty): an entry added below the notes is read, ``[]`` would not be
+                return [f"{pad}{key_part}", *notes]
+            return [f"{pad}{key_part} []"]
         if len(real) == len(value) and all(_flow_word(v) for v in value):
             return [f"{pad}{key_part} [{', '.join(scalar(v, key) for v in value)}]"]
         return [f"{pad}{key_part}", *sequence_lines(value, indent + 2)]

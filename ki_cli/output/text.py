@@ -71,10 +71,11 @@ def write_file(out: TextIO, file: FileReport, lang: str, colour: bool) -> None:
     style = _Style(colour)
     lines = _LINE_BREAK.split(file.text) if file.text else []
     hint_word, basis_word = ui("hint", lang), ui("basis", lang)
+    severity_word = {severity: ui(f"sev.{severity}", lang) for severity in ("error", "warning", "info")}
     path = printable(file.path)
     for f in file.findings:
         where = style(f"{path}:{f.line}:{f.column}:", _BOLD)
-        head = f"{where} {style(f.code, _COLOURS[f.severity])} {f.severity}  {printable(f.message)}"
+        head = f"{where} {style(f.code, _COLOURS[f.severity])} {severity_word[f.severity]}  {printable(f.message)}"
         parts = [head, *_excerpt(lines, f)]
         if f.hint:
             parts.append(f"   {hint_word}: {printable(f.hint)}")

@@ -28,30 +28,65 @@ class Request:
     agreement_id: str | None
     lang: str
     selection: Selection
+    reference_docx: Path | None = None  # the municipality's Word file (styles, margins, letterhead)
+
+
+# Warnings that would put a wrong figure or a placeholder into a document: ``ki render`` refuses them
+# like errors (whatever severity ki.toml gives them), unless --allow-errors writes a draft marked ENTWURF.
+# KI006 (a number YAML reads otherwise, ``28.000`` → 28,0) is an error already.
+REFUSED = frozenset({"KI006", "KI007"})
+
+
+def _refuses(finding: Any) -> bool:
+    return bool(finding.severity == "error" or finding.code in REFUSED)
 
 
 def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
-    """The validated concept of ``path``; findings that stop the command are shown on stderr."""
-    from ki_cli.check.load import load_path
+    """The validated concept of ``path`` and whether it is a draft (findings that refuse it, written with
+    --allow-errors); every finding (errors, warnings, infos) is shown on stderr as ``ki validate`` shows it."""
+    from ki_cli.check.load import load_path, load_stream
     from ki_cli.check.pipeline import check_loaded
     from ki_cli.files import InputError
-    from ki_cli.output import text
+    from ki_cli.output import text, wants_colour
 
-    try:
-        loaded = load_path(path, req.lang)
+    try:  # "-": the concept comes on standard input, as for ki validate
+        loaded = load_stream(sys.stdin.buffer, req.lang) if _is_stdin(path) else load_path(path, req.lang)
     except InputError as err:  # a FIFO, a device, a path too long …: never read
         raise Stop(EXIT_USAGE, err.message(req.lang)) from None
     except OSError as err:
         raise Stop(EXIT_USAGE, ui("unreadable", req.lang, path=path, reason=err.strerror or err)) from None
     konzept, findings = check_loaded(loaded, req.lang)
     findings = req.selection.apply(findings)
-    errors = [f for f in findings if f.severity == "error"]
-    if konzept is None or (errors and not (for_render and req.allow_errors)):
-        report = Report([FileReport(str(path), errors, loaded.text)])
-        text.write(sys.stderr, report, req.lang, colour=False, quiet=False)
-        key = "render.unloadable" if konzept is None else "render.refused"
-        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=path))
-    return konzept, bool(errors)
+    refusing = [f for f in findings if _refuses(f)]
+    shown = "<stdin>" if _is_stdin(path) else str(path)
+    if findings:
+        report = Report([FileReport(shown, findings, loaded.text)])
+        with contextlib.suppress(BrokenPipeError):
+            text.write(sys.stderr, report, req.lang, colour=wants_colour(sys.stderr), quiet=False)
+    if konzept is None or (refusing and not (for_render and req.allow_errors)):
+        if konzept is None:
+            key = "render.unloadable"
+        elif any(f.severity == "error" for f in refusing):
+            key = "render.refused"
+        else:
+            key = "render.refused_warnings"
+        codes = ", ".join(dict.fromkeys(f.code for f in refusing))
+        raise Stop(EXIT_FINDINGS, ui(key, req.lang, path=shown, codes=codes))
+    return konzept, bool(refusing)
+
+
+def _require_pdf_engine(lang: str) -> None:
+    """Refuse PDF before any work when WeasyPrint cannot load its native libraries (Pango, GObject):
+    on Windows pip installs WeasyPrint but not them, and the import fails with an OSError."""
+    try:
+        import weasyprint  # noqa: F401 (the PDF engine; loading it is the check)
+    except OSError as err:
+        detail = str(err).split(":", 1)[0][:120]
+        raise Stop(EXIT_USAGE, ui("render.no_pdf", lang, detail=detail)) from None
+
+
+def _is_stdin(path: Path) -> bool:
+    return str(path) == "-"
 
 
 ALIASES = {"json": "oparl"}  # --format json: OParl, as the suffix .json means
@@ -111,7 +146,8 @@ def _shown(url: str) -> str:
 def _inputs(req: Request) -> tuple[Path, ...]:
     """The files a document is made from (the concept, the previous period, the own templates): never
     overwritten; the concept's permission bits go to new files."""
-    found = [req.file] + ([req.previous] if req.previous is not None else [])
+    found = ([] if _is_stdin(req.file) else [req.file]) + ([req.previous] if req.previous is not None else [])
+    found += [req.reference_docx] if req.reference_docx is not None else []
     if req.template_dir is not None:
         with contextlib.suppress(OSError):
             found.extend(sorted(path for path in req.template_dir.iterdir() if path.name.endswith(".j2")))
@@ -151,11 +187,22 @@ def run(req: Request) -> int:
     into_folder = req.kind == "agreements" and req.out is not None and (is_folder(req.out) or not req.out.suffix)
     if req.out is None and fmt in BINARY:
         raise Stop(EXIT_USAGE, ui("render.needs_out", req.lang, format=fmt))
+    if fmt == "pdf":
+        _require_pdf_engine(req.lang)
     inputs = _inputs(req)
     if req.out is not None and not into_folder:
         try:
             check_target(req.out, req.force, inputs)  # refuse before any work; the old file stays as it is
         except OutputError as err:
+            raise Stop(EXIT_USAGE, err.message(req.lang)) from None
+
+    reference = None
+    if fmt == "docx" and req.reference_docx is not None:  # checked before any work; other formats need none
+        from ki_cli.render.docx import ReferenceRefused, read_reference
+
+        try:
+            reference = read_reference(req.reference_docx)
+        except ReferenceRefused as err:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
 
     konzept, has_errors = load_concept(req.file, req, for_render=True)
@@ -195,7 +242,7 @@ def run(req: Request) -> int:
         with progress(len(documents), sys.stderr, ui("progress.render", req.lang)) as advance:
             rendered = []
             for doc in documents:
-                rendered.append((doc, output(env, doc, fmt, notes)))
+                rendered.append((doc, output(env, doc, fmt, notes, reference)))
                 advance()
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None

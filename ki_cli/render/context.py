@@ -16,6 +16,7 @@ from ki_cli.format.vocab import FUNKTION, KI, PROGRAMM_FOERDERUNG, PROGRAMM_STEL
 from ki_cli.funding import FUNDED, POOL, Funding, Part, funding
 from ki_cli.periods import BudgetYear, budget_years, council
 from ki_cli.render.formatting import MdText, md
+from ki_cli.render.german import dativ
 from ki_cli.render.labels import label
 from ki_cli.text import german_money, german_vze
 
@@ -44,6 +45,17 @@ class Programmstellen:
     programm: str  # the programme's German name
     stellen: Zeile
     kosten: float | None  # the personnel cost of the posts that give one
+    posten: list[Any] = field(default_factory=list)  # the posts themselves, in the file's order
+
+
+@dataclass(frozen=True)
+class Stellengruppe:
+    """A group of the KI's own posts as the documents list them (seconded teachers, state-funded
+    municipal posts, …): the same row as ``abgeordnete_lehrkraefte`` etc. and the posts in it."""
+
+    titel: str
+    stellen: Zeile
+    posten: list[Any]
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,12 @@ class VereinbarungZeile:
     vereinbarung: Vereinbarung
     partner: str
     massnahmen: list[Massnahme] = field(default_factory=list)
+    artikel: str | None = None  # the partner's ``artikel`` (der | die | das), else derived from the name
+
+    @property
+    def partner_dativ(self) -> str:
+        """``dem Schulamt für den Kreis …``: the partner after ``mit`` (``ki_cli.render.german``)."""
+        return dativ(self.partner, self.artikel)
 
 
 @dataclass(frozen=True)
@@ -274,7 +292,7 @@ def _programmstellen(konzept: Konzept) -> list[Programmstellen]:
         if posts:
             costs = [s.kosten for s in posts if s.kosten is not None]
             name = label(programm, "programm")
-            rows.append(Programmstellen(name, _stellen(name, posts), sum(costs) if costs else None))
+            rows.append(Programmstellen(name, _stellen(name, posts), sum(costs) if costs else None, posts))
     return rows
 
 
@@ -493,33 +511,36 @@ def build(
         row = vze_nach_finanzierung.setdefault(stelle.finanzierung, dict.fromkeys(FUNKTION, 0.0))
         row[stelle.funktion] += stelle.vze
     landesstellen = vze_nach_finanzierung.get("land", dict.fromkeys(FUNKTION, 0.0))
-    abgeordnete_lehrkraefte = _stellen(
-        "vom Land abgeordnete Lehrkräfte",
-        [s for s in ki_stellen if s.finanzierung == "land" and s.funktion == "lehrkraft"],
-    )
-    gefoerderte_stellen = _stellen(
-        "vom Land geförderte kommunale Stellen",
-        [s for s in ki_stellen if s.finanzierung == "land" and s.funktion != "lehrkraft"],
-    )
-    weitere_stellen = [
-        zeile
-        for zeile in (
-            _stellen(
-                "aus kommunalen Mitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "kommune"]
+    gruppen = [
+        Stellengruppe(titel, _stellen(titel, posts), posts)
+        for titel, posts in (
+            (
+                "vom Land abgeordnete Lehrkräfte",
+                [s for s in ki_stellen if s.finanzierung == "land" and s.funktion == "lehrkraft"],
             ),
-            _stellen(
-                "aus Drittmitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "drittmittel"]
+            (
+                "vom Land geförderte kommunale Stellen",
+                [s for s in ki_stellen if s.finanzierung == "land" and s.funktion != "lehrkraft"],
             ),
+            ("aus kommunalen Mitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "kommune"]),
+            ("aus Drittmitteln finanzierte Stellen", [s for s in ki_stellen if s.finanzierung == "drittmittel"]),
         )
-        if zeile.summe
     ]
+    abgeordnete_lehrkraefte, gefoerderte_stellen = gruppen[0].stellen, gruppen[1].stellen
+    weitere_stellen = [g.stellen for g in gruppen[2:] if g.stellen.summe]
 
     massnahmen_je_vereinbarung: dict[str, list[Massnahme]] = {}
     for zeile in massnahmen:
         if zeile.massnahme.vereinbarung:
             massnahmen_je_vereinbarung.setdefault(zeile.massnahme.vereinbarung, []).append(zeile.massnahme)
     vereinbarungen = [
-        VereinbarungZeile(v, name(v.partner), massnahmen_je_vereinbarung.get(v.id, [])) for v in konzept.vereinbarungen
+        VereinbarungZeile(
+            v,
+            name(v.partner),
+            massnahmen_je_vereinbarung.get(v.id, []),
+            getattr(partner_nach_id.get(v.partner), "artikel", None),
+        )
+        for v in konzept.vereinbarungen
     ]
 
     sachkosten_nach_traeger: dict[str, float] = {}
@@ -532,7 +553,7 @@ def build(
     offen = [z for z in vereinbarungen if z.vereinbarung.status in ("entwurf", "in_abstimmung")]
     anlagen = [f"Schwerpunktkonzept {_zeitraum(konzept.periode.beginn, konzept.periode.ende)}"]
     anlagen += [
-        f"{label(z.vereinbarung.form)} mit {z.partner}{_entwurf(z.vereinbarung.status)}" for z in vereinbarungen
+        f"{label(z.vereinbarung.form)} mit {z.partner_dativ}{_entwurf(z.vereinbarung.status)}" for z in vereinbarungen
     ]
     anlagen.append("Arbeitsplanung für beide gesetzlichen Schwerpunkte")
     anlagen += [a.titel + (f" (Datei: {a.datei})" if a.datei else "") for a in vorlage.anlagen]
@@ -596,6 +617,10 @@ def build(
         "gefoerderte_stellen": gefoerderte_stellen,
         "weitere_stellen": weitere_stellen,
         "programmstellen": _programmstellen(konzept),
+        "stellengruppen": [g for g in gruppen if g.posten],
+        "stellen_summe": _stellen("Stellen des Kommunalen Integrationszentrums", ki_stellen),
+        "schwerpunkt_titel": {sp.id: sp.titel for sp in konzept.schwerpunkte},
+        "tis2030": {sp.id: label(sp.tis2030, "tis2030") for sp in konzept.schwerpunkte if sp.tis2030},
         "vze_nach_finanzierung": vze_nach_finanzierung,
         "vereinbarungen_mit_partner": vereinbarungen,
         "vereinbarungen_unterzeichnet": unterzeichnet,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ki_cli.render import context, engine, formats
+from ki_cli.render import context, docx, engine, formats
 from ki_cli.render.formatting import replace_controls
 
 KINDS = ("proposal", "concept", "agreements", "workplan")
@@ -46,7 +46,8 @@ def _title(kind: str, variables: dict[str, Any], agreement: Any = None) -> str:
     name = variables["kommune"].name
     zeitraum = variables["zeitraum"]
     if kind == "proposal":
-        return f"Beschlussvorlage: Schwerpunktsetzung des Kommunalen Integrationszentrums {name} ({zeitraum})"
+        art = variables["vorlageart"]  # "Beschlussvorlage" or "Mitteilungsvorlage"
+        return f"{art}: Schwerpunktsetzung des Kommunalen Integrationszentrums {name} ({zeitraum})"
     if kind == "concept":
         return f"Schwerpunktkonzept des Kommunalen Integrationszentrums {name} ({zeitraum})"
     if kind == "workplan":
@@ -103,8 +104,15 @@ def _without_controls(value: Any) -> Any:
     return value
 
 
-def output(env: Any, document: Document, fmt: str, notes: list[tuple[str, str]] | None = None) -> bytes:
-    """``document`` in format ``fmt`` as bytes; resources the PDF did not load are added to ``notes``.
+def output(
+    env: Any,
+    document: Document,
+    fmt: str,
+    notes: list[tuple[str, str]] | None = None,
+    reference: bytes | None = None,
+) -> bytes:
+    """``document`` in format ``fmt`` as bytes; resources the PDF did not load are added to ``notes``;
+    ``reference``: the municipality's Word file (``--reference-docx``) for the format docx.
 
     Control characters (``\\x1b``, ``\\x01``, U+FFFF, lone surrogates), which no format can hold
     and a terminal would obey, are replaced by U+FFFD in every format, visibly."""
@@ -120,7 +128,15 @@ def output(env: Any, document: Document, fmt: str, notes: list[tuple[str, str]] 
         variables = document.variables
         drucksache = variables["vorlage"].drucksache
         footer = variables["kommune"].name + (f" · Drucksache {drucksache}" if drucksache else "")
-        return formats.to_docx(markdown, titel, footer, variables["entwurf"], autor=variables["zentrum"].name)
+        return docx.to_docx(
+            markdown,
+            titel,
+            footer,
+            variables["entwurf"],
+            autor=variables["zentrum"].name,
+            landscape=document.stem == kind_stem("workplan", variables),
+            reference=reference,
+        )
     html = replace_controls(formats.to_html(env, markdown, document.variables, titel))
     if fmt == "html":
         return html.encode("utf-8")

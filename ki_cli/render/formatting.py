@@ -98,6 +98,18 @@ def aufzaehlung(values: Any) -> MdText:
     return MdText(", ".join(items[:-1]) + " und " + items[-1])
 
 
+def _phrase(case: str) -> Any:
+    def phrase(value: Any, artikel: Any = None) -> MdText:
+        from ki_cli.render.german import phrase as german_phrase
+
+        return MdText(escape(german_phrase(str(value), case, artikel if isinstance(artikel, str) else None)))  # type: ignore[arg-type]
+
+    phrase.__doc__ = (
+        f"A name with its article in the {case} case (``ki_cli.render.german``): ``name | {case}(artikel)``."
+    )
+    return phrase
+
+
 FILTERS = {
     "datum": datum,
     "zahl": zahl,
@@ -106,4 +118,7 @@ FILTERS = {
     "md": md,
     "bis_zu": bis_zu,
     "aufzaehlung": aufzaehlung,
+    "nominativ": _phrase("nom"),
+    "akkusativ": _phrase("akk"),
+    "dativ": _phrase("dat"),
 }

@@ -81,7 +81,7 @@ def test_html_is_self_contained_german_with_th_headers(cli, concept, tmp_path):
     target = tmp_path / "v.html"
     assert cli("render", "proposal", str(concept), "-o", str(target)).exit_code == 0
     html = target.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and '<html lang="de">' in html
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="de-DE">' in html
     assert "<th>Datum</th>" in html and "<h2>Beschlussvorschlag</h2>" in html
     assert "@page" in html and "<link" not in html and "<script" not in html
 
@@ -197,7 +197,8 @@ def test_id_outside_agreements_exits_2(cli, concept):
 
 def test_concept_covers_both_legal_areas(cli, concept):
     out = cli("render", "concept", str(concept)).stdout
-    assert "Bildungskette (§ 8 Abs. 1 Nr. 1 TIntG)" in out and "Querschnitt Integration (§ 8 Abs. 1 Nr. 2 TIntG)" in out
+    assert "Integration durch Bildung (entlang der Bildungskette) – § 8 Abs. 1 Nr. 1 TIntG" in out
+    assert "Integration als Querschnittsaufgabe – § 8 Abs. 1 Nr. 2 TIntG" in out
     assert "#### Berufsorientierung" in out
 
 
@@ -339,5 +340,5 @@ def test_separators_printed_by_a_template_keep_their_spaces(cli):
     Markdown escaping must not trim the spaces."""
     result = cli("render", "proposal", str(CONCEPTS / "beispielstadt" / "2025-2026.yaml"))
     assert "(5,0 VZE Fachkräfte, 0,5 VZE Verwaltungsassistenz)" in result.stdout
-    expected = "Schulamt für die Stadt Beispielstadt, Fachbereich Jugend der Stadt Beispielstadt und Caritasverband"
+    expected = "dem Schulamt für die Stadt Beispielstadt, dem Fachbereich Jugend der Stadt Beispielstadt und dem Caritasverband"
     assert expected in result.stdout

@@ -28,11 +28,11 @@ def test_text_report_line_caret_hint_basis_and_summary(cli, tmp_path):
     lines = result.stdout.splitlines()
     assert (
         lines[0]
-        == f"{path}:{line}:24: KI107 error  Der Verweis „schulamtt“ unter „federfuehrung“ führt ins Leere: es gibt keinen Partner mit dieser Kennung. Meinten Sie „schulamt“?"
+        == f"{path}:{line}:24: KI107 Fehler  Der Verweis „schulamtt“ unter „federfuehrung“ führt ins Leere: es gibt keinen Partner mit dieser Kennung. Meinten Sie „schulamt“?"
     )
     assert lines[1] == f"    {line} |         federfuehrung: schulamtt"
     assert lines[2] == f"    {' ' * len(str(line))} |                        ^^^^^^^^^"
-    assert lines[3].startswith("   Hinweis: ")
+    assert lines[3].startswith("   So beheben: ")
     assert lines[4] == "   Grundlage: Konzeptformat Version 1"
     assert lines[-1] == "1 Datei geprüft: 1 Fehler, 0 Warnungen, 0 Hinweise"
 
@@ -177,3 +177,18 @@ def test_json_output_is_parseable_for_every_broken_variant(cli, tmp_path):
     data = json.loads(result.stdout)
     assert result.exit_code == 1
     assert all(f["findings"] and f["findings"][0]["line"] >= 1 for f in data["files"])
+
+
+def test_text_report_names_severities_and_the_fix_line_in_english(cli, tmp_path):
+    path = write(tmp_path, "k.yaml", BROKEN)
+    lines = cli("validate", "--lang", "en", "--select", "KI1", str(path)).stdout.splitlines()
+    assert " KI107 error  " in lines[0]
+    assert lines[3].startswith("   Fix: ")
+
+
+def test_info_severity_and_fix_line_are_different_words_in_german(cli, tmp_path):
+    from tests.helpers import CONCEPTS
+
+    out = cli("validate", "--lang", "de", str(CONCEPTS / "kreis-hohenfeld")).stdout
+    assert " KI412 Hinweis  " in out
+    assert "\n   So beheben: " in out and "\n   Hinweis: " not in out

@@ -34,3 +34,16 @@ def test_the_generator_writes_the_page(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8") == rules_markdown()
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Install with the test tools", 1)[1].split("```sh\n", 1)[1].split("\n```", 1)[0]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert block.strip() == ci.strip()
+
+
+def test_readme_install_commands_quote_extras_the_way_every_shell_reads():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in readme.splitlines() if "pip install" in line and not line.startswith("`")]
+    assert commands and all("'.[" not in line for line in commands)

@@ -17,12 +17,12 @@ def test_rules_json_lists_every_registered_rule(cli):
 def test_rules_text_has_one_line_per_rule(cli):
     lines = cli("rules", "--lang", "de").stdout.splitlines()
     assert len(lines) == len(RULES) + 1
-    assert lines[1].startswith("KI001  error")
+    assert lines[1].startswith("KI001  Fehler")
 
 
 def test_explain_shows_explanation_basis_and_example(cli):
     out = cli("explain", "KI102", "--lang", "de").stdout
-    assert out.startswith("KI102 (error) – unbekannter Schlüssel")
+    assert out.startswith("KI102 (Fehler) – unbekannter Schlüssel")
     assert "Grundlage:" in out and "Beispiel – `-` löst KI102 aus, `+` sondern so:" in out
 
 

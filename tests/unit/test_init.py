@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -30,23 +31,47 @@ def validate_json(cli, path) -> tuple[int, dict]:
     return result.exit_code, json.loads(result.stdout)
 
 
-def test_without_terminal_and_flags_it_writes_placeholders_that_validate(cli, tmp_path):
+def filled_in(text: str) -> str:
+    """The starting file as a user leaves it: every sample value replaced, every "# ERSETZEN" mark deleted."""
+    from ki_cli.format.starter import MARKER, SAMPLE_VALUES
+
+    for number, sample in enumerate(sorted(SAMPLE_VALUES)):
+        text = text.replace(sample, f"Echte Angabe {number}")
+    return re.sub(rf"\s+#\s*{MARKER}.*", "", text)
+
+
+def test_without_terminal_and_flags_it_writes_placeholders_that_validate_without_errors(cli, tmp_path):
     target = tmp_path / "konzept.yaml"
     result = cli("init", str(target), "--lang", "de")
     assert result.exit_code == 0, result.stderr
     assert "--kommune" in result.stderr and "--beginn" in result.stderr  # says which answers are placeholders
     code, report = validate_json(cli, target)
-    assert code == 0 and report["summary"]["errors"] == 0 and report["summary"]["warnings"] == 0
+    assert code == 0 and report["summary"]["errors"] == 0
+
+
+def test_a_fresh_file_is_not_ready_its_placeholders_fail_strict(cli, tmp_path):
+    target = tmp_path / "konzept.yaml"
+    cli("init", str(target), "--lang", "de")
+    _, report = validate_json(cli, target)
+    findings = report["files"][0]["findings"]
+    assert {f["code"] for f in findings if f["severity"] == "warning"} == {"KI007"}
+    kommune_line = target.read_text(encoding="utf-8").splitlines().index('  name: "Stadt Musterstadt"') + 1
+    assert kommune_line in {f["line"] for f in findings if f["code"] == "KI007"}  # the placeholder name too
+    assert cli("validate", "--strict", str(target)).exit_code == 1
 
 
 @pytest.mark.parametrize("typ", ["kreisfreie_stadt", "kreis", "staedteregion", "kreisangehoerige_stadt"])
 @pytest.mark.parametrize("guideline", ["2018", "2025"])
-def test_every_type_and_guideline_gives_a_file_without_errors_or_warnings(cli, tmp_path, typ, guideline):
+def test_every_type_and_guideline_gives_a_file_that_passes_strict_once_filled_in(cli, tmp_path, typ, guideline):
     target = tmp_path / "k.yaml"
     name = "Kreis Soest" if typ == "kreis" else "Stadt Hamm"
     args = ("--kommune", name, "--typ", typ, "--beginn", "2027-01-01", "--foerderrichtlinie", guideline)
     assert cli("init", str(target), *args).exit_code == 0
-    assert cli("validate", "--strict", str(target)).exit_code == 0
+    assert cli("validate", str(target)).exit_code == 0  # no error, only the placeholders (KI007)
+    assert cli("validate", "--strict", str(target)).exit_code == 1
+    target.write_text(filled_in(target.read_text(encoding="utf-8")), encoding="utf-8")
+    result = cli("validate", "--strict", str(target))
+    assert result.exit_code == 0, result.stdout
 
 
 def test_flags_given_means_no_placeholder_note(cli, tmp_path):

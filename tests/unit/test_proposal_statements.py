@@ -295,7 +295,7 @@ def test_real_attachments_are_listed_after_the_generated_ones():
 def test_a_draft_agreement_gets_a_mandate_to_conclude_it():
     beschluss = section(render(VALID), "Beschlussvorschlag")
     assert (
-        "Die Verwaltung wird beauftragt, die Vereinbarung mit Schulamt wie in der Begründung dargestellt abzuschließen"
+        "Die Verwaltung wird beauftragt, die Vereinbarung mit dem Schulamt wie in der Begründung dargestellt abzuschließen"
         in beschluss
     )
     assert "zustimmend zur Kenntnis" not in beschluss
@@ -304,7 +304,7 @@ def test_a_draft_agreement_gets_a_mandate_to_conclude_it():
 def test_a_signed_agreement_is_taken_note_of():
     signed = replace("    status: entwurf\n", "    status: unterzeichnet\n    unterzeichnet_am: 2024-12-01\n")
     beschluss = section(render(signed), "Beschlussvorschlag")
-    assert "nimmt die unterzeichnete Vereinbarung mit Schulamt zustimmend zur Kenntnis" in beschluss
+    assert "nimmt die unterzeichnete Vereinbarung mit dem Schulamt zustimmend zur Kenntnis" in beschluss
 
 
 # German, no vocabulary words

@@ -146,7 +146,8 @@ def test_comments_stand_where_they_are_put_and_read_as_nothing():
     )
     assert text.startswith("# Kopf\n# zweite Zeile\n")
     assert "  # entfallen: x\n  - id: a\n" in text
-    assert yaml.safe_load(text) == {"liste": [{"id": "a"}], "nur_kommentar": []}
+    assert yaml.safe_load(text) == {"liste": [{"id": "a"}], "nur_kommentar": None}
+    assert "nur_kommentar:\n  # alles entfallen\n" in text  # an entry added below the comment is read
 
 
 def test_a_comment_cannot_break_out_of_its_line():

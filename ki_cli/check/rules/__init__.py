@@ -1,6 +1,7 @@
 """Domain rules KI2xx–KI6xx: one area per module, each rule declared beside the function that finds it.
 
-* ``period`` KI2xx, ``priorities`` KI3xx, ``staffing`` KI4xx, ``partners`` KI5xx, ``proposal`` KI6xx:
+* ``placeholders`` KI007 (the starting file's placeholders),
+  ``period`` KI2xx, ``priorities`` KI3xx, ``staffing`` KI4xx, ``partners`` KI5xx, ``proposal`` KI6xx:
   each rule is a generator decorated with ``@rule`` (``ki_cli.check.rules.base``), which carries its
   code, severity, title, basis, explanation, message and hint texts and its failing example.
 * ``RULES`` is every rule of these modules, in the order they are declared (by code);
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from ki_cli.check.rules import partners, period, priorities, proposal, staffing
+from ki_cli.check.rules import partners, period, placeholders, priorities, proposal, staffing
 from ki_cli.check.rules.base import Hit, Rule, context
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from ki_cli.check.sourcemap import SourceMap
     from ki_cli.format.model import Konzept
 
-AREAS: tuple[ModuleType, ...] = (period, priorities, staffing, partners, proposal)
+AREAS: tuple[ModuleType, ...] = (placeholders, period, priorities, staffing, partners, proposal)
 
 
 def _declared(module: ModuleType) -> list[Rule]:
@@ -34,18 +35,18 @@ def _declared(module: ModuleType) -> list[Rule]:
 RULES: tuple[Rule, ...] = tuple(rule for area in AREAS for rule in _declared(area))
 
 
-def hits(konzept: Konzept, sourcemap: SourceMap) -> Iterator[tuple[Rule, Hit]]:
-    """Every hit of every domain rule on ``konzept``, rule by rule."""
-    ctx = context(konzept, sourcemap)
+def hits(konzept: Konzept, sourcemap: SourceMap, text: str = "") -> Iterator[tuple[Rule, Hit]]:
+    """Every hit of every domain rule on ``konzept`` (read from ``text``, when given), rule by rule."""
+    ctx = context(konzept, sourcemap, text)
     for rule in RULES:
         assert rule.check is not None
         for found in rule.check(ctx):
             yield rule, found
 
 
-def run_rules(konzept: Konzept, sourcemap: SourceMap, report: Collector) -> None:
+def run_rules(konzept: Konzept, sourcemap: SourceMap, report: Collector, text: str = "") -> None:
     """Run every domain rule on ``konzept`` and report its hits as findings."""
-    for rule, found in hits(konzept, sourcemap):
+    for rule, found in hits(konzept, sourcemap, text):
         span = sourcemap.key_span(found.path) if found.at == "key" else sourcemap.value_span(found.path)
         params: dict[str, Any] = dict(found.params)
         report.add(rule.key(found.variant), span, found.path, severity=found.severity, **params)

@@ -222,12 +222,13 @@ class Context:
     ctx.sourcemap``), so that a hit about a missing section points at the right place.
     """
 
-    __slots__ = ("goal_owner", "konzept", "measures", "pack", "partner", "sourcemap", "vereinbarungen")
+    __slots__ = ("goal_owner", "konzept", "measures", "pack", "partner", "sourcemap", "text", "vereinbarungen")
 
-    def __init__(self, konzept: Konzept, pack: RulePack | None, sourcemap: SourceMap) -> None:
+    def __init__(self, konzept: Konzept, pack: RulePack | None, sourcemap: SourceMap, text: str = "") -> None:
         self.konzept = konzept
         self.pack = pack
         self.sourcemap = sourcemap
+        self.text = text  # the decoded source (its comments: the starting file's "# ERSETZEN", KI007); may be empty
         self.partner: dict[str, Partner] = {}
         self.vereinbarungen: dict[str, Vereinbarung] = {}
         self.goal_owner: dict[str, str] = {}  # goal id → Schwerpunkt id
@@ -238,11 +239,11 @@ class Context:
         return m.beginn or periode.beginn, m.ende or periode.ende
 
 
-def context(konzept: Konzept, sourcemap: SourceMap) -> Context:
+def context(konzept: Konzept, sourcemap: SourceMap, text: str = "") -> Context:
     """Index every id once, so that each rule is a single pass."""
     from ki_cli.check.rulepacks import load_pack
 
-    ctx = Context(konzept, load_pack(konzept.grundlagen.foerderrichtlinie), sourcemap)
+    ctx = Context(konzept, load_pack(konzept.grundlagen.foerderrichtlinie), sourcemap, text)
     ctx.partner = {p.id: p for p in konzept.partner}
     for v in konzept.vereinbarungen:
         ctx.vereinbarungen.setdefault(v.id, v)
