@@ -12,6 +12,7 @@ itself, so that it can
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import datetime as dt
 import re
@@ -121,6 +122,9 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+")
 _MAX_DIGITS = 100  # longer digit strings stay text (Python refuses huge int conversions)
 
+_CONJUNCTION = re.compile(r"(?:^|\s)(?:und|oder|sowie|&|bzw\.)(?:\s|$)")
+_ENUMERATION_END = re.compile(r"\S+(?: \S+)? (?:und|oder|sowie|&|bzw\.) \S+(?: \S+)?")
+"""The end of an enumeration of one or two words each (``Jugend und Familie``): KI009."""
 _CORE_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {"!", *(_CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))}
 _COLLECTION_TAGS = {"!", _CORE_TAG + "map", _CORE_TAG + "seq"}
@@ -309,8 +313,8 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
         "found unexpected end of stream",
         L("die Datei endet mitten in einem Wert", "the file ends in the middle of a value"),
         L(
-            "Schließen Sie offene Anführungszeichen und Klammern ([ ], {{ }}).",
-            "Close open quotes and brackets ([ ], {{ }}).",
+            "Schließen Sie offene Anführungszeichen und Klammern ([ ], { }).",
+            "Close open quotes and brackets ([ ], { }).",
         ),
     ),
     (
@@ -327,12 +331,12 @@ _PROBLEMS: tuple[tuple[str, L, L], ...] = (
     (
         "did not find expected ',' or '}'",
         L(
-            "in einem Abschnitt {{ … }} fehlt ein Komma oder die schließende Klammer",
-            "a comma or the closing brace is missing in a mapping {{ … }}",
+            "in einem Abschnitt { … } fehlt ein Komma oder die schließende Klammer",
+            "a comma or the closing brace is missing in a mapping { … }",
         ),
         L(
-            "Trennen Sie Einträge mit Kommas und schließen Sie mit „}}“.",
-            "Separate entries with commas and close with “}}”.",
+            "Trennen Sie Einträge mit Kommas und schließen Sie mit „}“.",
+            "Separate entries with commas and close with “}”.",
         ),
     ),
     (
@@ -467,6 +471,24 @@ def _syntax_error(err: yaml.YAMLError, text: str, report: Collector) -> None:
     if "maximum nesting depth" in problem:  # libyaml's own bound, met before ours
         report.add("KI004.depth", (line, column, line, column + 1), always=True, limit=MAX_DEPTH)
         return
+    if mark is not None:
+        from ki_cli.check.mistakes import explain  # only a file with a syntax error needs it
+
+        context_mark = getattr(err, "context_mark", None)
+        try:
+            explained = explain(
+                text,
+                problem,
+                getattr(err, "context", None),
+                (context_mark.line + 1, context_mark.column + 1) if context_mark is not None else None,
+                (mark.line + 1, mark.column + 1),
+            )
+        except Exception:  # noqa: BLE001 - an explanation must never cost the finding itself
+            explained = None
+        if explained is not None:
+            at = (explained.line, explained.column, explained.line, explained.column + 1)
+            report.add("KI001", at, always=True, problem=explained.problem, expected=explained.hint)
+            return
     for needle, what, hint in _PROBLEMS:
         if needle in problem:
             report.add("KI001", (line, column, line, column + 1), always=True, problem=what, expected=hint)
@@ -507,7 +529,19 @@ def _clip(text: str, limit: int = 80) -> str:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "cost", "discard", "is_key", "key", "key_lines", "key_span", "path", "size")
+    __slots__ = (
+        "anchor",
+        "container",
+        "cost",
+        "discard",
+        "flow",
+        "is_key",
+        "key",
+        "key_lines",
+        "key_span",
+        "path",
+        "size",
+    )
 
     def __init__(self, container: Any, path: str | None, anchor: str | None) -> None:
         self.container = container
@@ -520,6 +554,7 @@ class _Frame:
         self.anchor = anchor
         self.discard = path is None
         self.is_key = False
+        self.flow = False  # a flow list ``[a, b]`` (KI009 looks at its items)
 
 
 def _shown_tag(tag: str) -> str:
@@ -529,6 +564,24 @@ def _shown_tag(tag: str) -> str:
 def _span(event: Any) -> Span:
     start, end = event.start_mark, event.end_mark
     return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+_HASH = re.compile(r" #[^\s#]")
+
+
+def _hashes(text: str) -> set[tuple[int, int]]:
+    """Line and column of every `` #`` followed by a character that is no space (KI008 looks there
+    only): found in one pass, the lines counted between one and the next."""
+    found: set[tuple[int, int]] = set()
+    line, last, start = 1, 0, 0
+    for match in _HASH.finditer(text):
+        at = match.start()
+        line += text.count("\n", last, at) + text.count("\r", last, at) - text.count("\r\n", last, at)
+        brk = max(text.rfind("\n", start, at), text.rfind("\r", start, at))
+        start = brk + 1 if brk >= 0 else start
+        found.add((line, at - start + 1))
+        last = at
+    return found
 
 
 class _Anchored:
@@ -550,8 +603,11 @@ class _Builder:
     file's mix of values, long keys, long texts and aliases.
     """
 
-    def __init__(self, report: Collector, sourcemap: SourceMap, restore: dict[int, str] | None) -> None:
+    def __init__(self, report: Collector, sourcemap: SourceMap, restore: dict[int, str] | None, text: str = "") -> None:
         self.report = report
+        self.text = text  # read only to explain a finding
+        self.hash_at = _hashes(text)  # (line, column) of each " #x": a plain text may be cut there (KI008)
+        self._lines: list[str] | None = None
         self.sourcemap = sourcemap
         self.stack: list[_Frame] = []
         self.anchors: dict[str, _Anchored] = {}
@@ -622,12 +678,95 @@ class _Builder:
             top.key = None
         elif first is not None:
             if not top.discard:
+                if top.path and top.path[-1] == "]" and next(iter(top.key_lines)) == text:
+                    self._missing_dash(text, span, first, top.path)  # stops: the entries would merge
                 self.report.add("KI002", span, join(top.path or "", text), key=_clip(text), first_line=first)
             top.key = None
         else:
             text = self.keys.setdefault(text, text)
             top.key_lines[text] = span[0]
             top.key = text
+
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = split_lines(self.text)
+        return self._lines
+
+    def _cut_by_hash(self, text: str, span: Span, path: str) -> None:
+        """KI008: a plain text followed on its line by `` #`` and a character that is no space: YAML
+        reads ``#2 für Eltern`` as a comment, the user meant it as part of the text. (A comment
+        written as ``# Kommentar``, with a space after ``#``, is taken as a comment.)"""
+        lines = self.lines()
+        if span[2] > len(lines):
+            return
+        line = lines[span[2] - 1]
+        rest = line[span[3] - 1 :]
+        if not rest.startswith(" #") or rest[2:3] in ("", " ", "\t", "#"):
+            return
+        cut = rest[1:].rstrip()
+        key = line[: span[1] - 1].strip(" -{[,")
+        whole = f"{text} {cut}"
+        quoted = "'" + whole.replace("'", "''") + "'" if '"' in whole else f'"{whole}"'
+        fixed = f"{key} {quoted}" if key else quoted
+        self.report.add(
+            "KI008",
+            (span[2], span[3] + 1, span[2], span[3] + 1 + len(cut)),
+            path,
+            value=_clip(text),
+            cut=_clip(cut),
+            fixed=_clip(fixed.strip(), 120),
+        )
+
+    def _split_name(self, items: list[Any], path: str) -> None:
+        """KI009: a flow list of texts that reads like one name with commas (``[Amt für Kinder,
+        Jugend und Familie]``): YAML splits it at the commas."""
+        if not all(type(item) is str for item in items) or " " not in items[0].strip():
+            return
+        last = _ENUMERATION_END.fullmatch(items[-1].strip())
+        if last is None or any(len(item.split()) > 2 or _CONJUNCTION.search(item) for item in items[1:-1]):
+            return
+        span = self.sourcemap.value_span(path)
+        lines = self.lines()
+        if span[0] != span[2] or span[0] > len(lines):
+            return
+        line = lines[span[0] - 1]
+        written = line[span[1] - 1 : span[3] - 1]
+        if '"' in written or "'" in written:
+            return  # quoted items were split on purpose
+        inner = written.strip()[1:-1].strip()
+        fixed = line[: span[1] - 1].strip() + " " + f'["{inner}"]'
+        self.report.add(
+            "KI009",
+            span,
+            path,
+            written=_clip(written),
+            count=len(items),
+            items=", ".join(f"„{_clip(item.strip(), 40)}“" for item in items),
+            items_en=", ".join(f"“{_clip(item.strip(), 40)}”" for item in items),
+            fixed=_clip(fixed.strip(), 120),
+        )
+
+    def _missing_dash(self, key: str, span: Span, first: int, path: str) -> None:
+        """The first key of a list entry comes again in the same entry: a new entry starts there and
+        its "- " is missing (deleting one of the "duplicates" would delete an entry)."""
+        from ki_cli.check.mistakes import missing_dash_hint
+
+        lines = self.lines()
+        line = lines[span[0] - 1] if span[0] <= len(lines) else key
+        if "{" in line[: span[1] - 1] or line[: span[1] - 1].strip(" -"):
+            return  # a flow mapping, or the key is not the first thing on its line: a plain duplicate
+        column, problem, hint = missing_dash_hint(span[0], line)
+        self.report.add(
+            "KI002.dash",
+            (span[0], column, span[0], column + 2),
+            join(path, key),
+            always=True,
+            key=_clip(key),
+            first_line=first,
+            problem=problem,
+            expected=hint,
+        )
+        raise _Stop
 
     def _key_is_complex(self, span: Span) -> None:
         top = self.stack[-1]
@@ -690,6 +829,8 @@ class _Builder:
                 self._spend(_WRAPPED_INT_COST, span, path)
             elif isinstance(value, float) and _THOUSANDS.fullmatch(text):
                 self._thousands(text, value, span, path)
+        if self.hash_at and (span[2], span[3]) in self.hash_at and not event.style and type(value) is str:
+            self._cut_by_hash(value, span, path or "")
         if path is not None:
             self.sourcemap.add(path, key_span, span)
         if event.anchor:
@@ -741,6 +882,8 @@ class _Builder:
         if path is not None:
             self.sourcemap.add(path, key_span, span)
         frame = _Frame(container, path, event.anchor)
+        if event.flow_style and type(container) is list:
+            frame.flow = True
         if is_key:
             frame.discard = frame.is_key = True
         self.stack.append(frame)
@@ -753,6 +896,8 @@ class _Builder:
             self.sourcemap.set_value(frame.path, (start[0], start[1], end.line + 1, end.column + 1))
         if frame.anchor:
             self.anchors[frame.anchor] = _Anchored(frame.container, frame.path, frame.size, frame.cost, None)
+        if frame.flow and frame.path is not None and len(frame.container) > 1:
+            self._split_name(frame.container, frame.path)
         self._add_size(frame.size, frame.cost)
         if frame.is_key:
             return  # a complex key, already reported: its value will be dropped
@@ -793,11 +938,76 @@ class _Builder:
         self._attach(value, path)
 
 
+_DECIMAL_COMMA = re.compile(r",(?<=[0-9],)[0-9]")
+_FLOW_DECIMAL = re.compile(r"(?<=[ \[{,])-?[0-9]{1,6},[0-9]{1,3}(?=[ \t]*[,}\]]|[ \t]*$)", re.MULTILINE)
+"""A German decimal comma (``0,25``) where a flow collection's comma would split it (``{a: 0,25}``)."""
+_FLOW_START = re.compile(r"[ \t]*(?:- +)?(?:[^\s:#\"'{\[][^:#]*: +)?[{\[]")
+
+
+def _decimal_commas(text: str, report: Collector) -> str:
+    """``text`` with every German decimal comma inside ``{…}`` or ``[…]`` read as a decimal point
+    (one character for one: positions stay), and one KI006 finding per line that shows the fixed
+    line. Without this, ``{sprache: 0,25}`` would become ``sprache: 0`` and a key ``25``."""
+    found = []
+    for comma in _DECIMAL_COMMA.finditer(text):  # fast (a literal comma first); the rest looks around each
+        start = comma.start()
+        while start > 0 and text[start - 1] in "0123456789" and comma.start() - start < 7:
+            start -= 1
+        if start > 0 and text[start - 1] == "-":
+            start -= 1
+        match = _FLOW_DECIMAL.match(text, start)
+        if match is not None:
+            found.append(match)
+    if not found:
+        return text
+    lines = split_lines(text)
+    starts = [0]
+    for line, ending in zip(lines, re.findall(r"\r\n|[\r\n]", text)):
+        starts.append(starts[-1] + len(line) + len(ending))
+    fixes: dict[int, list[tuple[int, int]]] = {}  # line index → (start, end) in the line
+    for match in found:
+        number = bisect.bisect_right(starts, match.start()) - 1
+        line = lines[number]
+        at = match.start() - starts[number]
+        opening = _FLOW_START.match(line)
+        if opening is None or opening.end() > at:
+            continue  # not inside a flow collection that starts the value
+        before = line[:at]
+        if " #" in before or before.count('"') % 2 or before.count("'") % 2:
+            continue  # in a comment or inside quotes
+        fixes.setdefault(number, []).append((at, at + len(match[0])))
+    if not fixes:
+        return text
+    chars = list(text)
+    for number, spans in fixes.items():
+        line = lines[number]
+        dotted = quoted = line
+        for start, end in reversed(spans):
+            written = line[start:end]
+            dotted = dotted[:start] + written.replace(",", ".") + dotted[end:]
+            quoted = quoted[:start] + f'"{written}"' + quoted[end:]
+            chars[starts[number] + start + written.index(",")] = "."
+        first = spans[0][0] + 1
+        report.add(
+            "KI006.comma",
+            (number + 1, first, number + 1, spans[0][1] + 1),
+            numbers=" und ".join(f"„{line[start:end]}“" for start, end in spans),
+            numbers_en=" and ".join(f"“{line[start:end]}”" for start, end in spans),
+            first=line[spans[0][0] : spans[0][1]],
+            head=line[spans[0][0] : spans[0][1]].split(",")[0],
+            tail=line[spans[0][0] : spans[0][1]].split(",")[1],
+            fixed=dotted.strip(),
+            quoted=quoted.strip(),
+        )
+    return "".join(chars)
+
+
 def _build(text: str, report: Collector, sourcemap: SourceMap) -> Any:
+    text = _decimal_commas(text, report)
     protected, restore = _protect_separators(text)
     parser = _Parser(protected)
     del protected
-    builder = _Builder(report, sourcemap, restore)
+    builder = _Builder(report, sourcemap, restore, text)
     documents = 0
     try:
         while True:
@@ -863,7 +1073,7 @@ def load_bytes(raw: bytes, lang: str = "de") -> Loaded:
     loaded = Loaded()
     text = _decode(raw, report)
     if text is not None:
-        loaded.text = text
+        loaded.text = loaded.sourcemap.text = text
         with paused_gc():
             root = _build(text, report, loaded.sourcemap)
         if root is _EMPTY:
@@ -984,6 +1194,20 @@ KI002 = declare(
         "Löschen Sie einen der beiden Einträge oder führen Sie sie zu einem zusammen.",
         "Delete one of the two entries or merge them into one.",
     ),
+    variants={
+        "dash": Text(
+            message=L(
+                "Der Schlüssel „{key}“, mit dem dieser Listeneintrag beginnt, steht darin zweimal (zuerst in "
+                "Zeile {first_line}): {problem}.",
+                "The key “{key}” this list entry starts with appears in it twice (first in line {first_line}): "
+                "{problem}.",
+            ),
+            hint=L(
+                "{expected} Löschen Sie nichts: die Zeilen darunter gehören zu dem neuen Eintrag.",
+                "{expected} Delete nothing: the lines below belong to the new entry.",
+            ),
+        ),
+    },
     fail=edit(
         (
             "    titel: Übergang Schule – Beruf\n",
@@ -1378,7 +1602,100 @@ KI006 = declare(
             "is meant, or `{decimal}` if the decimal {read} is meant."
         ),
     ),
+    variants={
+        "comma": Text(
+            message=L(
+                "In der Klammer steht eine Zahl mit deutschem Dezimalkomma ({numbers}): in {{ … }} und [ … ] "
+                "trennt das Komma die Einträge, YAML läse aus „{first}“ die Zahl {head} und einen Eintrag „{tail}“. ki "
+                "liest sie hier als Dezimalzahl.",
+                "The brackets hold a number with a German decimal comma ({numbers_en}): inside {{ … }} and [ … ] "
+                "the comma separates entries, YAML would read “{first}” as the number {head} and an entry “{tail}”. ki "
+                "reads it as a decimal here.",
+            ),
+            hint=L(
+                "Schreiben Sie Dezimalzahlen mit Punkt: `{fixed}` – oder in Anführungszeichen: `{quoted}`.",
+                "Write decimals with a point: `{fixed}` – or in quotes: `{quoted}`.",
+            ),
+        ),
+    },
     fail=edit(("betrag: 24000", "betrag: 24.000")),
+)
+
+KI008 = declare(
+    "KI008",
+    "warning",
+    title=L(
+        "Text durch „ #“ abgeschnitten",
+        "text cut by “ #”",
+    ),
+    basis=sources.YAML,
+    explanation=L(
+        (
+            "In YAML beginnt mit „ #“ (Leerzeichen und Raute) ein Kommentar, der bis zum Zeilenende "
+            "reicht. Steht in einem Text ohne Anführungszeichen „ #“, etwa in `titel: Elterncafé #2`, "
+            "liest YAML nur „Elterncafé“ – der Rest ginge stillschweigend verloren. ki meldet das, wenn "
+            "unmittelbar nach „#“ ein Zeichen folgt; ein Kommentar schreibt sich `# Kommentar`, mit "
+            "Leerzeichen nach der Raute."
+        ),
+        (
+            "In YAML, “ #” (a space and a hash) starts a comment that runs to the end of the line. If a "
+            "text without quotes contains “ #”, as in `titel: Elterncafé #2`, YAML reads only "
+            "“Elterncafé” – the rest would be lost silently. ki reports this when a character follows "
+            "“#” directly; a comment is written `# comment`, with a space after the hash."
+        ),
+    ),
+    message=L(
+        "Der Text „{value}“ endet vor „{cut}“: YAML liest ab „ #“ einen Kommentar, „{cut}“ gehört nicht zum Wert.",
+        "The text “{value}” ends before “{cut}”: YAML reads a comment from “ #”, “{cut}” is not part of the value.",
+    ),
+    hint=L(
+        (
+            "Gehört „{cut}“ zum Text, setzen Sie den ganzen Text in Anführungszeichen: `{fixed}`. Ist es "
+            "ein Kommentar, schreiben Sie ein Leerzeichen nach „#“."
+        ),
+        "If “{cut}” belongs to the text, put the whole text in quotes: `{fixed}`. If it is a comment, "
+        "write a space after “#”.",
+    ),
+    fail=edit(("    titel: Übergang Schule – Beruf\n", "    titel: Übergang Schule – Beruf #2\n")),
+)
+
+KI009 = declare(
+    "KI009",
+    "warning",
+    title=L(
+        "Name an Kommas geteilt",
+        "name split at its commas",
+    ),
+    basis=sources.YAML,
+    explanation=L(
+        (
+            "In einer Liste in eckigen Klammern trennt jedes Komma zwei Einträge. Aus `beteiligt: [Amt "
+            "für Kinder, Jugend und Familie]` werden zwei Einträge, „Amt für Kinder“ und „Jugend und "
+            "Familie“. ki meldet Listen, deren Einträge wie ein an den Kommas geteilter Name aussehen "
+            "(der letzte Eintrag setzt mit „und“, „oder“ oder „sowie“ eine Aufzählung fort), damit "
+            "nichts stillschweigend geteilt wird."
+        ),
+        (
+            "In a list in square brackets every comma separates two entries. `beteiligt: [Amt für "
+            "Kinder, Jugend und Familie]` becomes two entries, “Amt für Kinder” and “Jugend und "
+            "Familie”. ki reports lists whose entries look like one name split at its commas (the last "
+            "entry continues an enumeration with “und”, “oder” or “sowie”), so that nothing is split "
+            "silently."
+        ),
+    ),
+    message=L(
+        "YAML teilt „{written}“ an den Kommas in {count} Einträge: {items}.",
+        "YAML splits “{written}” at its commas into {count} entries: {items_en}.",
+    ),
+    hint=L(
+        (
+            "Ist es ein Name, setzen Sie ihn in Anführungszeichen: `{fixed}`. Sind es mehrere, setzen "
+            "Sie jeden Eintrag in Anführungszeichen, dann meldet ki nichts."
+        ),
+        "If it is one name, put it in quotes: `{fixed}`. If they are several, put each entry in quotes; "
+        "then ki reports nothing.",
+    ),
+    fail=edit(("        beteiligt: [jobcenter]\n", "        beteiligt: [Amt für Kinder, Jugend und Familie]\n")),
 )
 
 
@@ -1389,4 +1706,6 @@ RULES: tuple[Rule, ...] = (
     KI004,
     KI005,
     KI006,
+    KI008,
+    KI009,
 )

@@ -65,7 +65,7 @@ class SourceMap:
     integers in one array, the path mapping to its place there: about a third of the memory.
     """
 
-    __slots__ = ("_aliases", "_index", "_spans")
+    __slots__ = ("_aliases", "_index", "_spans", "text")
 
     def __init__(self) -> None:
         self._index: dict[str, int] = {}  # path → its offset in _spans
@@ -74,6 +74,8 @@ class SourceMap:
         self._spans = array("i")
         # path where an alias was used → path of the anchored node it stands for
         self._aliases: dict[str, str] = {}
+        # the source text itself (one reference, not a copy): read only to explain a finding
+        self.text = ""
 
     def add(self, path: str, key: Span, value: Span) -> None:
         spans = self._spans

@@ -16,9 +16,9 @@ from typing import Any
 
 from ki_cli.check.findings import Collector
 from ki_cli.check.rules import sources
-from ki_cli.check.rules.base import Rule, declare
+from ki_cli.check.rules.base import Rule, Text, declare
 from ki_cli.check.rules.example import edit
-from ki_cli.check.sourcemap import SourceMap, join, parent, path_of
+from ki_cli.check.sourcemap import SourceMap, join, parent, path_of, split_lines
 from ki_cli.format import records, vocab
 from ki_cli.format.converters import ID_MAX, as_text
 from ki_cli.periods import YEAR_MAX, YEAR_MIN
@@ -165,6 +165,13 @@ def _type_problem(err: dict[str, Any]) -> tuple[L, L]:
             "Write each entry on its own line starting with “- ”, or [a, b].",
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        written = err.get("input")
+        pair = re.fullmatch(r"([^\s:#]+):(\S.*)", written) if isinstance(written, str) else None
+        if pair is not None:  # "typ:kreisfreie_stadt": the key and its value, without the space
+            return _SECTION, L(
+                f"Nach dem Doppelpunkt fehlt das Leerzeichen: schreiben Sie `{pair[1]}: {pair[2]}`.",
+                f"The space after the colon is missing: write `{pair[1]}: {pair[2]}`.",
+            )
         return _SECTION, L(
             "Rücken Sie die Schlüssel des Abschnitts unter seinem Namen ein.",
             "Indent the mapping's keys below its name.",
@@ -239,6 +246,47 @@ def check_model(data: dict[str, Any], sourcemap: SourceMap, report: Collector) -
     return konzept
 
 
+def _in_a_comment(key: str, where: str, path: str, data: Any, sourcemap: SourceMap, report: Collector) -> bool:
+    """KI101 for a required key the user did write – after a ``#``, where YAML reads a comment (pasted
+    at the end of a comment, or commented out): the finding points at it. True when reported."""
+    text = sourcemap.text
+    if not text or key + ":" not in text or where not in sourcemap:
+        return False
+    first, _, last, _ = sourcemap.value_span(where)
+    column = sourcemap.key_span(where)[1]
+    found = re.compile(rf"#.*?(?<![\w-])({re.escape(key)}:(?:\s.*)?)$")
+    lines = split_lines(text)
+    for number in range(max(first, 1), min(last + 1, len(lines)) + 1):
+        line = lines[number - 1]
+        match = found.search(line)
+        if match is None:
+            continue
+        indent = _child_indent(lines, first, last, column)
+        fixed = " " * indent + match[1].strip()
+        commented_out = line[: match.start()].strip() == "" and line[match.start() + 1 : match.start(1)].strip() == ""
+        report.add(
+            "KI101.commented" if commented_out else "KI101.comment",
+            (number, match.start(1) + 1, number, match.start(1) + 1 + len(key)),
+            path,
+            key=key,
+            where=_where(where, data),
+            fixed=fixed,
+        )
+        return True
+    return False
+
+
+def _child_indent(lines: list[str], first: int, last: int, column: int) -> int:
+    """The indentation of the keys of the mapping on lines ``first``–``last``."""
+    for number in range(first, min(last, len(lines)) + 1):
+        line = lines[number - 1]
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            content = line.lstrip(" ")
+            return len(line) - len(content) + (2 if content.startswith("- ") else 0)
+    return max(column - 1, 0)
+
+
 def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: Collector) -> None:
     loc = tuple(part for part in err["loc"] if part != "[key]")
     path = path_of(loc)
@@ -247,6 +295,8 @@ def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: 
     value = _written(data, err)
     if kind == "missing":
         where = parent(path)
+        if _in_a_comment(key, where, path, data, sourcemap, report):
+            return
         report.add(
             "KI101", sourcemap.key_span(where), path, key=key, where=_where(where, data), expected=_expected_for(loc)
         )
@@ -522,6 +572,32 @@ KI101 = declare(
         "Ergänzen Sie `{key}:` mit {expected}.",
         "Add `{key}:` with {expected}.",
     ),
+    variants={
+        "comment": Text(
+            message=L(
+                "Pflichtfeld „{key}“ fehlt in {where}: es steht in dieser Zeile hinter „#“, also in einem "
+                "Kommentar, den YAML überliest.",
+                "Required field “{key}” is missing in {where}: it stands in this line after “#”, in a "
+                "comment YAML skips.",
+            ),
+            hint=L(
+                "Setzen Sie „{key}:“ mit seinem Wert in eine eigene Zeile, eingerückt wie die Schlüssel "
+                "daneben: `{fixed}`.",
+                "Put “{key}:” with its value on a line of its own, indented like the keys beside it: `{fixed}`.",
+            ),
+        ),
+        "commented": Text(
+            message=L(
+                "Pflichtfeld „{key}“ fehlt in {where}: die Zeile ist mit „#“ auskommentiert.",
+                "Required field “{key}” is missing in {where}: the line is commented out with “#”.",
+            ),
+            hint=L(
+                "Löschen Sie „#“ und das Leerzeichen danach, sodass die Zeile so beginnt wie die Schlüssel "
+                "daneben: `{fixed}`.",
+                "Delete “#” and the space after it, so that the line starts like the keys beside it: `{fixed}`.",
+            ),
+        ),
+    },
     fail=edit(("    titel: Übergang Schule – Beruf\n", "")),
 )
 

@@ -1,0 +1,63 @@
+"""The corpus of real mistakes (tests/mistakes/cases.toml): each is reported at the line to fix, with
+a hint that names the fix, in German."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import pytest
+
+from ki_cli.check.load import load_bytes
+from ki_cli.check.pipeline import check_loaded, validate_bytes
+from tests.helpers import CONCEPTS, ROOT
+
+CASES: list[dict[str, Any]] = tomllib.loads((ROOT / "tests" / "mistakes" / "cases.toml").read_text("utf-8"))["case"]
+
+
+def _mistyped(case: dict[str, Any]) -> bytes:
+    lines = (CONCEPTS / case.get("base", "beispielstadt/2025-2026.yaml")).read_text("utf-8").split("\n")
+    at = case["at"] - 1
+    lines[at : at + case.get("count", 1)] = case["text"].split("\n")
+    return "\n".join(lines).encode("utf-8")
+
+
+def test_the_corpus_holds_at_least_forty_mistakes():
+    assert len(CASES) >= 40 and len({case["name"] for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_mistake_is_reported_at_the_line_to_fix_with_a_hint_that_names_the_fix(case):
+    findings = validate_bytes(_mistyped(case), "konzept.yaml", "de").findings
+    hits = [f for f in findings if f.code == case["code"] and f.line == case["line"]]
+    assert hits, [(f.code, f.line, f.message) for f in findings]
+    assert any(case["phrase"] in f.message + " " + f.hint for f in hits), [(f.message, f.hint) for f in hits]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["code"] == "KI001"], ids=lambda c: c["name"])
+def test_syntax_mistake_is_one_finding(case):
+    assert len(load_bytes(_mistyped(case), "de").findings) == 1
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["code"] == "KI002"], ids=lambda c: c["name"])
+def test_missing_dash_is_one_finding_that_never_advises_deleting(case):
+    (finding,) = load_bytes(_mistyped(case), "de").findings
+    assert "Löschen Sie einen" not in finding.hint and "„- “" in finding.hint
+
+
+def test_decimal_commas_in_a_flow_mapping_are_one_finding_and_read_as_meant():
+    (case,) = [c for c in CASES if c["name"] == "decimal comma in a flow mapping"]
+    loaded = load_bytes(_mistyped(case), "de")
+    _, findings = check_loaded(loaded, "de", domain=False)
+    assert [f.code for f in findings] == ["KI006"]
+    assert loaded.data["personal"][0]["einsatz"] == {"sprache": 0.25, "uebergang": 0.75}
+
+
+def test_mistake_is_explained_in_german_by_the_cli_when_no_locale_is_set(cli, tmp_path):
+    (case,) = [c for c in CASES if c["name"] == "key without its colon before a blank line"]
+    path = tmp_path / "konzept.yaml"
+    path.write_bytes(_mistyped(case))
+    unset: dict[str, str | None] = {name: None for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+    result = cli("validate", str(path), env=unset)
+    assert f"{path}:110:22: KI001" in result.stdout
+    assert "`federfuehrung: jugendamt`" in result.stdout
