@@ -394,9 +394,9 @@ UI: dict[str, L] = {
     "render.missing_glyphs": L(
         "Warnung: für {url} hat keine installierte Schrift ein Zeichen – die PDF-Datei zeigt dort leere "
         "Kästchen und wird deshalb nicht als PDF/A ausgewiesen (Abhilfe: eine Schrift installieren, die "
-        "diese Zeichen enthält, z. B. fonts-noto-cjk).",
+        "diese Zeichen enthält, z. B. aus den Noto-Schriften).",
         "Warning: no installed font has a glyph for {url} – the PDF shows empty boxes there and is therefore "
-        "not declared PDF/A (remedy: install a font that contains these characters, e.g. fonts-noto-cjk).",
+        "not declared PDF/A (remedy: install a font that contains these characters, e.g. one of the Noto fonts).",
     ),
     "render.duplicate_id": L(
         "Die Kennung „{id}“ tragen mehrere Vereinbarungen; damit keine die andere ersetzt, steht diese in {path}.",
