@@ -964,40 +964,60 @@ def _decimal_commas(text: str, report: Collector) -> str:
     starts = [0]
     for line, ending in zip(lines, re.findall(r"\r\n|[\r\n]", text)):
         starts.append(starts[-1] + len(line) + len(ending))
-    fixes: dict[int, list[tuple[int, int]]] = {}  # line index → (start, end) in the line
+    by_line: dict[int, list[int]] = {}  # line index → starts of the candidates in the line, in order
     for match in found:
         number = bisect.bisect_right(starts, match.start()) - 1
+        by_line.setdefault(number, []).append(match.start() - starts[number])
+    lengths = {match.start(): len(match[0]) for match in found}
+    fixes: dict[int, list[tuple[int, int]]] = {}  # line index → (start, end) in the line
+    for number, ats in by_line.items():  # linear in the line: a line of 400.000 candidates is one pass
         line = lines[number]
-        at = match.start() - starts[number]
         opening = _FLOW_START.match(line)
-        if opening is None or opening.end() > at:
+        if opening is None:
             continue  # not inside a flow collection that starts the value
-        before = line[:at]
-        if " #" in before or before.count('"') % 2 or before.count("'") % 2:
-            continue  # in a comment or inside quotes
-        fixes.setdefault(number, []).append((at, at + len(match[0])))
+        comment = line.find(" #")
+        doubles = singles = 0
+        counted = 0  # quotes are counted up to here
+        for at in ats:
+            if opening.end() > at:
+                continue
+            if comment != -1 and comment + 2 <= at:
+                break  # in a comment, and so is everything after it
+            doubles += line.count('"', counted, at)
+            singles += line.count("'", counted, at)
+            counted = at
+            if doubles % 2 or singles % 2:
+                continue  # inside quotes
+            end = at + lengths[starts[number] + at]
+            fixes.setdefault(number, []).append((at, end))
     if not fixes:
         return text
     chars = list(text)
     for number, spans in fixes.items():
         line = lines[number]
-        dotted = quoted = line
-        for start, end in reversed(spans):
+        dotted: list[str] = []
+        quoted: list[str] = []
+        previous = 0
+        for start, end in spans:
             written = line[start:end]
-            dotted = dotted[:start] + written.replace(",", ".") + dotted[end:]
-            quoted = quoted[:start] + f'"{written}"' + quoted[end:]
+            dotted += [line[previous:start], written.replace(",", ".")]
+            quoted += [line[previous:start], f'"{written}"']
+            previous = end
             chars[starts[number] + start + written.index(",")] = "."
+        dotted.append(line[previous:])
+        quoted.append(line[previous:])
         first = spans[0][0] + 1
+        shown = spans[:10]  # a line with thousands: the first ten name the problem
         report.add(
             "KI006.comma",
             (number + 1, first, number + 1, spans[0][1] + 1),
-            numbers=" und ".join(f"„{line[start:end]}“" for start, end in spans),
-            numbers_en=" and ".join(f"“{line[start:end]}”" for start, end in spans),
+            numbers=" und ".join(f"„{line[start:end]}“" for start, end in shown),
+            numbers_en=" and ".join(f"“{line[start:end]}”" for start, end in shown),
             first=line[spans[0][0] : spans[0][1]],
             head=line[spans[0][0] : spans[0][1]].split(",")[0],
             tail=line[spans[0][0] : spans[0][1]].split(",")[1],
-            fixed=dotted.strip(),
-            quoted=quoted.strip(),
+            fixed=_clip("".join(dotted).strip(), 200),
+            quoted=_clip("".join(quoted).strip(), 200),
         )
     return "".join(chars)
 
