@@ -941,6 +941,8 @@ class _Builder:
 _DECIMAL_COMMA = re.compile(r",(?<=[0-9],)[0-9]")
 _FLOW_DECIMAL = re.compile(r"(?<=[ \[{,])-?[0-9]{1,6},[0-9]{1,3}(?=[ \t]*[,}\]]|[ \t]*$)", re.MULTILINE)
 """A German decimal comma (``0,25``) where a flow collection's comma would split it (``{a: 0,25}``)."""
+_MAX_DECIMAL_COMMAS = 1000
+"""More candidates than people type: the file is left as YAML reads it (and the check stays bounded)."""
 _FLOW_START = re.compile(r"[ \t]*(?:- +)?(?:[^\s:#\"'{\[][^:#]*: +)?[{\[]")
 
 
@@ -958,6 +960,8 @@ def _decimal_commas(text: str, report: Collector) -> str:
         match = _FLOW_DECIMAL.match(text, start)
         if match is not None:
             found.append(match)
+            if len(found) > _MAX_DECIMAL_COMMAS:
+                return text  # not a few typed numbers: a generated list, read as YAML reads it
     if not found:
         return text
     lines = split_lines(text)
