@@ -10,12 +10,13 @@ import pytest
 from ki_cli.check.load import load_bytes
 from ki_cli.check.pipeline import check_loaded
 from ki_cli.check.registry import RULES
-from ki_cli.check.rulepacks import grant_items, load_pack, names
+from ki_cli.check.rulepacks import load_pack, names
 from ki_cli.check.rules import AREAS, hits
 from ki_cli.check.rules import RULES as DOMAIN_RULES
 from ki_cli.check.rules.base import Hit, Rule, Text
 from ki_cli.check.rules.base import rule as declare
 from ki_cli.check.rules.example import FULL, edit
+from ki_cli.funding import funding
 from ki_cli.messages import MESSAGES, render
 from ki_cli.text import L
 from tests.helpers import SHARED, check
@@ -602,5 +603,4 @@ def test_grant_of_the_example_staffing_under_2025():
     from ki_cli.check.pipeline import check_loaded
 
     konzept, _ = check_loaded(load_bytes(edit(_2025).encode()), "de")
-    items = grant_items(konzept, load_pack("2025"))
-    assert sum(amount for _, amount in items) == 5 * 57000 + 22500
+    assert funding(konzept, load_pack("2025")).per_year == 5 * 57000 + 22500

@@ -333,9 +333,9 @@ def unused_funding(ctx: Context) -> Iterator[Hit]:
     if ctx.pack is None:
         return
     typ = ctx.konzept.kommune.typ
-    from ki_cli.check.rulepacks import land_vze  # the pack is loaded only when a concept gets this far
+    from ki_cli.funding import ki_land_vze  # the grant arithmetic is needed only when a concept gets this far
 
-    vze = land_vze(ctx.konzept)
+    vze = ki_land_vze(ctx.konzept)
     below = []
     for funktion in ctx.pack.counted:  # the posts the grant pays; seconded teachers are not funding
         cap = ctx.pack.cap(funktion, typ)
