@@ -54,6 +54,16 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class Oparl:
+    """``[oparl]``: the council information system's base URL (``base_url``) and the ids of its
+    organisations (``[oparl.organisationen]``: a committee's or office's name, or a ``gremium`` key,
+    to the organisation's URL or its id under ``base_url``)."""
+
+    base_url: str | None = None
+    organisationen: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     lang: str | None = None
@@ -63,15 +73,41 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     template_dir: Path | None = None
     reference_docx: Path | None = None
+    oparl: Oparl = field(default_factory=Oparl)
     skipped: Path | None = None  # a ki.toml that was not used because others can write it
     skipped_because: str = ""  # "file" or "folder"
 
 
 _ALLOWED = {
-    "": {"lang", "validate", "render"},
+    "": {"lang", "validate", "render", "oparl"},
     "validate": {"select", "ignore", "strict", "severity"},
     "render": {"template_dir", "reference_docx"},
+    "oparl": {"base_url", "organisationen"},
 }
+
+# An https URL with a host and no query, fragment, white space or control characters.
+_HTTPS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[^\s?#\x00-\x1f\x7f]*)?")
+# An organisation's id under the base URL: one path segment.
+_OPARL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
+
+
+def _parse_oparl(table: dict[str, Any], fail: Any) -> Oparl:
+    """``[oparl]``: ``base_url`` an https URL; ``[oparl.organisationen]`` names to URLs or ids."""
+    base_url = table.get("base_url")
+    if base_url is not None and not (isinstance(base_url, str) and _HTTPS_URL.fullmatch(base_url)):
+        raise fail("base_url", "oparl_base_url")
+    organisationen = table.get("organisationen", {})
+    if not isinstance(organisationen, dict):
+        raise fail("organisationen", "not_a_table", section="oparl.organisationen")
+    mapped: dict[str, str] = {}
+    for name, value in organisationen.items():
+        url = isinstance(value, str) and _HTTPS_URL.fullmatch(value)
+        if not (url or (isinstance(value, str) and _OPARL_ID.fullmatch(value))):
+            raise fail((name, "organisationen"), "oparl_organisation", name=name)
+        if not url and base_url is None:
+            raise fail((name, "organisationen"), "oparl_organisation_needs_base", name=name)
+        mapped[name] = value
+    return Oparl(base_url=base_url.rstrip("/") if base_url else None, organisationen=mapped)
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -254,8 +290,10 @@ def _parse(path: Path, text: str, data: dict[str, Any]) -> Config:
             raise fail("reference_docx", "reference_docx")
         if not reference_docx.strip() or re.search(r"[\x00-\x1f\x7f]", reference_docx):
             raise fail("reference_docx", "reference_docx_text")
+    oparl = _parse_oparl(data.get("oparl", {}), fail)
     return Config(
         path=path,
+        oparl=oparl,
         lang=lang,
         select=codes["select"],
         ignore=codes["ignore"],

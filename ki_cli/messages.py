@@ -141,6 +141,20 @@ UI: dict[str, L] = {
         "template_dir darf weder leer sein noch Steuerzeichen enthalten",
         "template_dir must be neither empty nor hold control characters",
     ),
+    "config.oparl_base_url": L(
+        'base_url muss eine https-Adresse in Anführungszeichen sein, etwa "https://ratsinfo.beispielstadt.de/oparl/v1"',
+        'base_url must be an https address in quotes, such as "https://ratsinfo.beispielstadt.de/oparl/v1"',
+    ),
+    "config.oparl_organisation": L(
+        '[oparl.organisationen] {name} muss eine https-Adresse oder eine Kennung in Anführungszeichen sein, etwa "42"',
+        '[oparl.organisationen] {name} must be an https address or an id in quotes, such as "42"',
+    ),
+    "config.oparl_organisation_needs_base": L(
+        "[oparl.organisationen] {name} ist eine Kennung ohne Adresse; geben Sie dazu [oparl] base_url an "
+        "oder die volle https-Adresse",
+        "[oparl.organisationen] {name} is an id without an address; give [oparl] base_url with it "
+        "or the full https address",
+    ),
     "unknown_rule": L(
         "Unbekannter Regelcode „{code}“.{did_you_mean} `ki rules` listet alle Regeln.",
         "Unknown rule code “{code}”.{did_you_mean} `ki rules` lists every rule.",
@@ -380,9 +394,9 @@ UI: dict[str, L] = {
     "render.missing_glyphs": L(
         "Warnung: für {url} hat keine installierte Schrift ein Zeichen – die PDF-Datei zeigt dort leere "
         "Kästchen und wird deshalb nicht als PDF/A ausgewiesen (Abhilfe: eine Schrift installieren, die "
-        "diese Zeichen enthält, z. B. fonts-noto-cjk).",
+        "diese Zeichen enthält, z. B. aus den Noto-Schriften).",
         "Warning: no installed font has a glyph for {url} – the PDF shows empty boxes there and is therefore "
-        "not declared PDF/A (remedy: install a font that contains these characters, e.g. fonts-noto-cjk).",
+        "not declared PDF/A (remedy: install a font that contains these characters, e.g. one of the Noto fonts).",
     ),
     "render.duplicate_id": L(
         "Die Kennung „{id}“ tragen mehrere Vereinbarungen; damit keine die andere ersetzt, steht diese in {path}.",

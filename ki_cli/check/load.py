@@ -943,12 +943,13 @@ class _Builder:
         self._attach(value, path)
 
 
-_MAX_DECIMAL_COMMAS = 1000
 _MAX_FLOW_LINE = 2000
-"""Most decimal commas read as meant per file (a hostile file of ``[1,1, 1,1, …]`` stays linear)."""
+"""Longest line the decimal-comma check looks at: a longer one is not typed by a person."""
 _DECIMAL_COMMA = re.compile(r",(?<=[0-9],)[0-9]")
 _FLOW_DECIMAL = re.compile(r"(?<=[ \[{,])-?[0-9]{1,6},[0-9]{1,3}(?=[ \t]*[,}\]]|[ \t]*$)", re.MULTILINE)
 """A German decimal comma (``0,25``) where a flow collection's comma would split it (``{a: 0,25}``)."""
+_MAX_DECIMAL_COMMAS = 1000
+"""More candidates than people type: the file is left as YAML reads it (and the check stays bounded)."""
 _FLOW_START = re.compile(r"[ \t]*(?:- +)?(?:[^\s:#\"'{\[][^:#]*: +)?[{\[]")
 
 
@@ -968,8 +969,8 @@ def _decimal_commas(text: str, report: Collector) -> str:
         match = _FLOW_DECIMAL.match(text, start)
         if match is not None:
             found.append(match)
-            if len(found) >= _MAX_DECIMAL_COMMAS:
-                break  # beyond, the structure check reports what YAML read
+            if len(found) > _MAX_DECIMAL_COMMAS:
+                return text  # not a few typed numbers: a generated list, read as YAML reads it
     if not found:
         return text
     # the line of each candidate, looked up around it (at most _MAX_FLOW_LINE characters each way) and
@@ -999,7 +1000,7 @@ def _decimal_commas(text: str, report: Collector) -> str:
         line = text[line_start : min(ends) if ends else len(text)]
         at = at_text - line_start
         opening = _FLOW_START.match(line)
-        if opening is None or opening.end() > at:
+        if opening is None:
             continue  # not inside a flow collection that starts the value
         if line[opening.end() - 1] == "[" and ", " not in line:
             continue  # [1,2,3]: a list of numbers written without spaces, not decimals
@@ -1028,14 +1029,15 @@ def _decimal_commas(text: str, report: Collector) -> str:
         report.add(
             "KI006.comma",
             (number, first, number, spans[0][1] + 1),
-            numbers=" und ".join(f"„{line[start:end]}“" for start, end in spans[:5]) + (" …" if len(spans) > 5 else ""),
-            numbers_en=" and ".join(f"“{line[start:end]}”" for start, end in spans[:5])
-            + (" …" if len(spans) > 5 else ""),
+            numbers=" und ".join(f"„{line[start:end]}“" for start, end in spans[:10])
+            + (" …" if len(spans) > 10 else ""),
+            numbers_en=" and ".join(f"“{line[start:end]}”" for start, end in spans[:10])
+            + (" …" if len(spans) > 10 else ""),
             first=line[spans[0][0] : spans[0][1]],
             head=line[spans[0][0] : spans[0][1]].split(",")[0],
             tail=line[spans[0][0] : spans[0][1]].split(",")[1],
-            fixed=dotted.strip(),
-            quoted=quoted.strip(),
+            fixed=_clip("".join(dotted).strip(), 200),
+            quoted=_clip("".join(quoted).strip(), 200),
         )
     return "".join(chars)
 

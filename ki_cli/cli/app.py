@@ -165,6 +165,7 @@ def render(
         fmt=format.value if format else None,
         template_dir=template_dir or settings.template_dir,
         reference_docx=reference_docx or settings.reference_docx,
+        oparl=settings.oparl,
         previous=previous,
         allow_errors=allow_errors,
         force=force,

@@ -34,6 +34,46 @@ class Total:
         return round(self.old - self.new, 6) != 0
 
 
+@dataclass(frozen=True)
+class Amount:
+    """A euro figure before and after that may be unknown on either side (None)."""
+
+    old: float | None
+    new: float | None
+
+    @property
+    def changed(self) -> bool:
+        if self.old is None or self.new is None:
+            return self.old is not self.new
+        return round(self.old - self.new, 2) != 0
+
+
+@dataclass(frozen=True)
+class Money:
+    """The grant and the own share of both periods, from ``ki_cli.funding`` and the proposal's finance block."""
+
+    hoechstbetrag_pro_jahr: Amount  # the KI grant's maximum for one full budget year
+    hoechstbetrag_zeitraum: Amount  # over the period, pro rata by months
+    beantragt: Amount  # over the period, as foerderung[] records it
+    bewilligt: Amount
+    eigenanteil_zeitraum: Amount  # the municipality's own share over the period
+    jahre: tuple[list[tuple[int, float | None, float]], list[tuple[int, float | None, float]]]
+    """Per budget year of each period: (year, maximum grant, own share)."""
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            a.changed
+            for a in (
+                self.hoechstbetrag_pro_jahr,
+                self.hoechstbetrag_zeitraum,
+                self.beantragt,
+                self.bewilligt,
+                self.eigenanteil_zeitraum,
+            )
+        )
+
+
 @dataclass
 class Summary:
     """The named changes of a ``ChangeSet``."""
@@ -41,6 +81,9 @@ class Summary:
     added: int = 0
     removed: int = 0
     changed: int = 0
+    schwerpunkte_neu: list[str] = field(default_factory=list)
+    schwerpunkte_entfallen: list[str] = field(default_factory=list)
+    schwerpunkt_titel: dict[str, str] = field(default_factory=dict)  # of both concepts, the new one wins
     massnahmen_neu: list[str] = field(default_factory=list)
     massnahmen_entfallen: list[str] = field(default_factory=list)  # every removed measure
     massnahmen_uebergeben: list[str] = field(default_factory=list)  # of those: at regelpraxis, led by a partner
@@ -63,6 +106,7 @@ class Summary:
     sachkosten_massnahmen: Total = Total(0.0, 0.0)
     periode: tuple[Any, Any] | None = None  # ((beginn, ende) old, (beginn, ende) new)
     foerderrichtlinie: Step | None = None
+    geld: Money | None = None  # grant and own share; None when neither concept has a rule pack
 
     @property
     def total(self) -> int:
@@ -99,6 +143,34 @@ def _sachkosten(k: Any) -> tuple[dict[str, float], float]:
     return traeger, massnahmen
 
 
+def _sum(values: list[float | None]) -> float | None:
+    given = [v for v in values if v is not None]
+    return sum(given) if given else None
+
+
+def _money(old: Any, new: Any) -> Money | None:
+    """Grant and own share of both concepts: the grant from ``ki_cli.funding``, the own share as the
+    proposal's finance block computes it (``render.context.haushaltsjahre``) — never recomputed here."""
+    from ki_cli.funding import funding
+    from ki_cli.render.context import haushaltsjahre
+
+    f_old, f_new = funding(old), funding(new)
+    if f_old is None and f_new is None:
+        return None
+    y_old, y_new = haushaltsjahre(old), haushaltsjahre(new)
+    return Money(
+        hoechstbetrag_pro_jahr=Amount(f_old.per_year if f_old else None, f_new.per_year if f_new else None),
+        hoechstbetrag_zeitraum=Amount(f_old.maximum if f_old else None, f_new.maximum if f_new else None),
+        beantragt=Amount(_sum([j.beantragt for j in y_old]), _sum([j.beantragt for j in y_new])),
+        bewilligt=Amount(_sum([j.bewilligt for j in y_old]), _sum([j.bewilligt for j in y_new])),
+        eigenanteil_zeitraum=Amount(sum(j.eigenanteil for j in y_old), sum(j.eigenanteil for j in y_new)),
+        jahre=(
+            [(j.jahr, j.hoechstbetrag, j.eigenanteil) for j in y_old],
+            [(j.jahr, j.hoechstbetrag, j.eigenanteil) for j in y_new],
+        ),
+    )
+
+
 def _handed_over(entry: Any) -> bool:
     """A measure that left the plan at regular practice with a partner leading: handed over, not ended."""
     return (
@@ -116,6 +188,8 @@ def summarize(changes: ChangeSet) -> Summary:
             s.removed += 1
         else:
             s.changed += 1
+        if c.section == "schwerpunkte" and c.id is not None and c.kind in (ADDED, REMOVED):
+            (s.schwerpunkte_neu if c.kind == ADDED else s.schwerpunkte_entfallen).append(c.id)
         if c.section == "massnahmen" and c.id is not None:
             if c.kind == ADDED:
                 s.massnahmen_neu.append(c.id)
@@ -143,6 +217,9 @@ def summarize(changes: ChangeSet) -> Summary:
             s.foerderrichtlinie = Step("foerderrichtlinie", c.old, c.new)
 
     old, new = changes.old, changes.new
+    for k in (old, new):
+        s.schwerpunkt_titel.update((sp.id, sp.titel) for sp in k.schwerpunkte)
+    s.geld = _money(old, new)
     if (old.periode.beginn, old.periode.ende) != (new.periode.beginn, new.periode.ende):
         s.periode = ((old.periode.beginn, old.periode.ende), (new.periode.beginn, new.periode.ende))
 

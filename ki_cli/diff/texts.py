@@ -30,6 +30,10 @@ TEXTS: dict[str, L] = {
     "total.one": L("1 Änderung", "1 change"),
     "total.many": L("{n} Änderungen", "{n} changes"),
     # summary phrases: (one, many)
+    "n.schwerpunkte_neu": L("1 neuer Schwerpunkt|{n} neue Schwerpunkte", "1 new priority|{n} new priorities"),
+    "n.schwerpunkte_entfallen": L(
+        "1 Schwerpunkt entfallen|{n} Schwerpunkte entfallen", "1 priority dropped|{n} priorities dropped"
+    ),
     "n.massnahmen_neu": L("1 neue Maßnahme|{n} neue Maßnahmen", "1 new measure|{n} new measures"),
     "n.massnahmen_entfallen": L("1 beendet|{n} beendet", "1 ended|{n} ended"),
     "n.massnahmen_uebergeben": L(

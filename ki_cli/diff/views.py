@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ki_cli.diff.changes import ADDED, REMOVED, SECTIONS, Change, ChangeSet, jsonable
-from ki_cli.diff.summary import Step, Summary, Total, summarize
+from ki_cli.diff.summary import Amount, Money, Step, Summary, Total, summarize
 from ki_cli.diff.texts import count, t
 from ki_cli.output import printable
 from ki_cli.render.formatting import datum, euro, md, vze, zahl
@@ -70,9 +71,11 @@ def show(value: Any, field: str | None, lang: str) -> str:
     return f"„{_text(text)}“" if lang == "de" else f"“{_text(text)}”"
 
 
-def _resolution(entry: dict[str, Any], value: Any, word: Any) -> str:
-    """``03.09.2024 rat (entscheidung)`` / ``08.11.2012 rat „Einrichtung …“``: a council step, short."""
-    text = f"{value(entry['datum'], 'datum')} {word(entry['gremium'])}"
+def _resolution(entry: dict[str, Any], value: Any, word: Any, named: bool = False) -> str:
+    """``03.09.2024 rat (entscheidung)`` / ``08.11.2012 rat „Einrichtung …“``: a council step, short;
+    ``named``: the committee by its ``bezeichnung`` where it has one (documents)."""
+    body = md(" ".join(entry["bezeichnung"].split())) if named and entry.get("bezeichnung") else word(entry["gremium"])
+    text = f"{value(entry['datum'], 'datum')} {body}"
     if entry.get("zustaendigkeit"):
         return f"{text} ({word(entry['zustaendigkeit'])})"
     return f"{text} {value(entry.get('gegenstand'), 'gegenstand')}" if entry.get("gegenstand") else text
@@ -125,6 +128,13 @@ def sentence(summary: Summary, lang: str) -> str:
     if not summary.total:
         return t("none", lang)
     parts = []
+    for key, ids in (
+        ("n.schwerpunkte_neu", summary.schwerpunkte_neu),
+        ("n.schwerpunkte_entfallen", summary.schwerpunkte_entfallen),
+    ):
+        if ids:
+            titles = ", ".join(_quoted(summary.schwerpunkt_titel.get(i, i), lang) for i in ids)
+            parts.append(f"{count(key, len(ids), lang)} ({titles})")
     for key, items in (
         ("n.massnahmen_neu", summary.massnahmen_neu),
         ("n.massnahmen_entfallen", [m for m in summary.massnahmen_entfallen if m not in summary.massnahmen_uebergeben]),
@@ -140,6 +150,10 @@ def sentence(summary: Summary, lang: str) -> str:
             parts.append(count(key, len(items), lang))
     total = t("total.one", lang) if summary.total == 1 else t("total.many", lang, n=summary.total)
     return (", ".join(parts) + " – " + total) if parts else total
+
+
+def _quoted(text: str, lang: str) -> str:
+    return f"„{_text(text)}“" if lang == "de" else f"“{_text(text)}”"
 
 
 def _steps(steps: Iterable[Step], lang: str, field: str | None = None) -> str:
@@ -329,6 +343,29 @@ def summary_json(summary: Summary, lang: str) -> dict[str, Any]:
         "rule_pack": {"old": summary.foerderrichtlinie.old, "new": summary.foerderrichtlinie.new}
         if summary.foerderrichtlinie
         else None,
+        "priorities": {"added": summary.schwerpunkte_neu, "removed": summary.schwerpunkte_entfallen},
+        "funding": _money_json(summary.geld),
+    }
+
+
+def _money_json(geld: Money | None) -> dict[str, Any] | None:
+    """Grant and own share of both periods (euro figures; null where the rule pack records none)."""
+    if geld is None:
+        return None
+
+    def amount(a: Amount) -> dict[str, Any]:
+        return {"old": jsonable(a.old), "new": jsonable(a.new)}
+
+    def years(rows: list[tuple[int, float | None, float]]) -> list[dict[str, Any]]:
+        return [{"jahr": j, "maximum": jsonable(most), "eigenanteil": jsonable(own)} for j, most, own in rows]
+
+    return {
+        "maximum_per_full_year": amount(geld.hoechstbetrag_pro_jahr),
+        "maximum_period": amount(geld.hoechstbetrag_zeitraum),
+        "applied": amount(geld.beantragt),
+        "granted": amount(geld.bewilligt),
+        "own_share_period": amount(geld.eigenanteil_zeitraum),
+        "years": {"old": years(geld.jahre[0]), "new": years(geld.jahre[1])},
     }
 
 
@@ -377,7 +414,13 @@ class _Names:
         self.massnahme: dict[str, str] = {}
         self.ziel: dict[str, str] = {}
         self.vereinbarung: dict[str, str] = {}
+        self.stelle: dict[str, str] = {}
+        self.inhaber: dict[str, str] = {}  # post id → its holder in either concept (the new one wins)
         for k in (changes.old, changes.new):
+            for st in k.personal:
+                self.stelle[st.id] = f"{label(st.funktion)} ({vze(st.vze)} VZE)"
+                if (st.besetzt_durch or "").strip():
+                    self.inhaber[st.id] = " ".join(st.besetzt_durch.split())
             self.partner.update((p.id, p.name) for p in k.partner)
             self.vereinbarung.update((v.id, v.gegenstand) for v in k.vereinbarungen)
             for sp in k.schwerpunkte:
@@ -406,6 +449,7 @@ class _Names:
             "ziele": self.ziel,
             "partner": self.partner,
             "vereinbarungen": self.vereinbarung,
+            "personal": self.stelle,
         }.get(section, {})
         if section == "foerderung" and ident not in table:  # keyed "2027/ki" (``changes.KEY_FIELDS``)
             jahr, _, rest = ident.partition("/")
@@ -522,7 +566,7 @@ def _doc_field(name: str) -> str:
     return " – ".join(_DOC_FIELD.get(part, part) for part in name.split("."))
 
 
-def _doc_value(value: Any, field: str, names: _Names) -> str:
+def _doc_value(value: Any, field: str, names: _Names, limit: int = 150) -> str:
     """A value in a council document: German formats, labels and names instead of ids."""
     if value is None or value == [] or value == {} or value == "":
         return "—"
@@ -536,14 +580,14 @@ def _doc_value(value: Any, field: str, names: _Names) -> str:
         return ", ".join(_doc_value(v, field, names) for v in value)
     if isinstance(value, dict):
         if field == "einsatz":
-            return "; ".join(f"{md(names.of('einsatz', k))} {vze(v)}" for k, v in value.items())
+            return "; ".join(f"{md(names.of('einsatz', k))}: {vze(v)} VZE" for k, v in value.items())
         if "datum" in value and "gremium" in value:
-            return _resolution(value, lambda v, f: _doc_value(v, f, names), label)
+            return _resolution(value, lambda v, f: _doc_value(v, f, names), label, named=True)
         return " ".join(_doc_value(v, k, names) for k, v in value.items())
     text = names.of(field, str(value))
     if text == str(value):
         text = label(text)
-    return md(_text(text, 150))
+    return md(_text(text, limit))
 
 
 def _bullets(items: Iterable[str]) -> list[str]:
@@ -561,7 +605,7 @@ def markdown(changes: ChangeSet) -> str:
     old, new = changes.old, changes.new
     if not changes:
         return "Gegenüber dem vorigen Zeitraum gibt es keine inhaltlichen Änderungen.\n"
-    lines = [f"Gegenüber dem Zeitraum {_zeitraum(old)}: {sentence(summary, 'de')}.", ""]
+    lines = [f"Gegenüber dem Zeitraum {_zeitraum(old)}: {md(sentence(summary, 'de'))}.", ""]
     if summary.periode:
         lines += [f"**Zeitraum:** {_zeitraum(old)} → {_zeitraum(new)}", ""]
     if summary.foerderrichtlinie:
@@ -573,11 +617,15 @@ def markdown(changes: ChangeSet) -> str:
         ("grundlagen", None, "foerderrichtlinie"),
     }
 
-    def entries(section: str, neu: str, weg: str) -> list[str]:
+    handed = set(summary.massnahmen_uebergeben)
+
+    def entries(section: str, neu: str, weg: str, apart: Iterable[str] = ()) -> list[str]:
+        """Added and removed entries; ``apart``: removed ones listed under a heading of their own."""
         added, removed = changes.of(section, ADDED), changes.of(section, REMOVED)
         covered.update((c.section, c.id, c.field) for c in added + removed)
+        skip = set(apart)
         return _block(neu, [_doc_entry(section, c.new, names) for c in added]) + _block(
-            weg, [_doc_entry(section, c.old, names) for c in removed]
+            weg, [_doc_entry(section, c.old, names) for c in removed if c.id not in skip]
         )
 
     def steps(title: str, items: list[Step], section: str, field: str) -> list[str]:
@@ -593,7 +641,11 @@ def markdown(changes: ChangeSet) -> str:
 
     lines += entries("schwerpunkte", "Neue Schwerpunkte", "Entfallene Schwerpunkte")
     lines += entries("ziele", "Neue Ziele", "Entfallene Ziele")
-    lines += entries("massnahmen", "Neue Maßnahmen", "Beendete Maßnahmen")
+    lines += entries("massnahmen", "Neue Maßnahmen", "Beendete Maßnahmen", apart=summary.massnahmen_uebergeben)
+    lines += _block(
+        "In die Regelpraxis übergebene Maßnahmen (vom Partner weitergeführt)",
+        [_doc_entry("massnahmen", c.old, names) for c in changes.of("massnahmen", REMOVED) if c.id in handed],
+    )
     lines += steps(
         "Weiterentwicklung zur Regelpraxis (Stufe vorangekommen)", summary.fortschritt, "massnahmen", "stufe"
     )
@@ -616,6 +668,7 @@ def markdown(changes: ChangeSet) -> str:
             f"{euro(summary.sachkosten_massnahmen.new)}"
         )
     lines += _block("Sachkosten", costs)
+    lines += _money_block(summary)
     lines += entries("foerderung", "Neue Förderungen", "Entfallene Förderungen")
     for c in changes.of("vorlage", ADDED) + changes.of("vorlage", REMOVED):
         covered.add((c.section, c.id, c.field))
@@ -624,7 +677,17 @@ def markdown(changes: ChangeSet) -> str:
             "",
         ]
 
-    rest = [c for c in changes.changes if (c.section, c.id, c.field) not in covered]
+    rest = []
+    for c in changes.changes:
+        if (c.section, c.id, c.field) in covered:
+            continue
+        last = (c.field or "").rsplit(".", 1)[-1]
+        old_value, new_value = _only_changed(c.old, c.new)
+        before, after = _doc_value(old_value, last, names), _doc_value(new_value, last, names)
+        if before == after:  # long texts that differ after the cut: shown whole
+            before, after = _doc_value(c.old, last, names, 10**6), _doc_value(c.new, last, names, 10**6)
+        if before != after:  # a change the document cannot show (rounding, spacing) is not listed
+            rest.append((c, last, before, after))
     if rest:
         lines += [
             "**Weitere Änderungen im Einzelnen**",
@@ -632,15 +695,42 @@ def markdown(changes: ChangeSet) -> str:
             "| Bereich | Eintrag | Angabe | bisher | neu |",
             "|---|---|---|---|---|",
         ]
-        for c in rest:
-            last = (c.field or "").rsplit(".", 1)[-1]
+        for c, last, before, after in rest:
+            partly = (
+                isinstance(c.old, list) and isinstance(c.new, list) and _only_changed(c.old, c.new) != (c.old, c.new)
+            )
+            angabe = _doc_field(c.field or "") + (" (nur geänderte Einträge)" if partly else "")
             lines.append(
                 f"| {_DOC_SECTION.get(c.section, c.section)} | {md(names.entry(c.section, c.id)) or '—'} | "
-                f"{_doc_field(c.field or '')} | {_doc_value(c.old, last, names)} | "
-                f"{_doc_value(c.new, last, names)} |"
+                f"{angabe} | {before} | {after} |"
             )
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _only_changed(old: Any, new: Any) -> tuple[Any, Any]:
+    """Of two lists (``beschluesse``, ``beratungsfolge``, ``beteiligt``), the entries that left and
+    those that came; entries in both are not repeated. Other values as they are."""
+    if not (isinstance(old, list) and isinstance(new, list)):
+        return old, new
+    before, after = Counter(map(_canonical, old)), Counter(map(_canonical, new))
+    gone, came = before - after, after - before
+    return _take(old, gone), _take(new, came)
+
+
+def _take(items: list[Any], wanted: Counter[str]) -> list[Any]:
+    left = Counter(wanted)
+    out = []
+    for item in items:
+        key = _canonical(item)
+        if left[key] > 0:
+            left[key] -= 1
+            out.append(item)
+    return out
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _zeitraum(k: Any) -> str:
@@ -693,12 +783,46 @@ def _staffing_table(summary: Summary, names: _Names) -> list[str]:
         lines += [f"| {name} | {vze(total.old)} | {vze(total.new)} |" for name, total in rows]
         lines.append("")
     if summary.neu_vakant or summary.neu_besetzt or summary.vakant.changed:
-        detail = [f"neu unbesetzt: {', '.join(summary.neu_vakant)}"] if summary.neu_vakant else []
+
+        def post(ident: str) -> str:
+            holder = names.inhaber.get(ident)
+            return md(names.entry("personal", ident) + (f", {holder}" if holder else ""))
+
+        detail = [f"neu unbesetzt: {', '.join(map(post, summary.neu_vakant))}"] if summary.neu_vakant else []
         if summary.neu_besetzt:
-            detail.append(f"neu besetzt: {', '.join(summary.neu_besetzt)}")
+            detail.append(f"neu besetzt: {', '.join(map(post, summary.neu_besetzt))}")
         text = f"**Unbesetzte Stellen:** {int(summary.vakant.old)} → {int(summary.vakant.new)}"
         lines += [text + (f" ({'; '.join(detail)})" if detail else ""), ""]
     return lines
+
+
+def _money_block(summary: Summary) -> list[str]:
+    """Grant and own share before and after (only the figures that changed)."""
+    geld = summary.geld
+    if geld is None or not geld.changed:
+        return []
+
+    def amount(value: float | None) -> str:
+        return "nicht hinterlegt" if value is None else euro(value)
+
+    items = []
+    for title, a in (
+        ("Höchstbetrag der Landesförderung je volles Haushaltsjahr", geld.hoechstbetrag_pro_jahr),
+        ("Höchstbetrag der Landesförderung im Zeitraum", geld.hoechstbetrag_zeitraum),
+        ("Landesförderung beantragt im Zeitraum", geld.beantragt),
+        ("Landesförderung bewilligt im Zeitraum", geld.bewilligt),
+        ("Eigenanteil der Kommune im Zeitraum", geld.eigenanteil_zeitraum),
+    ):
+        if a.changed:
+            items.append(f"{title}: {amount(a.old)} → {amount(a.new)}")
+    before, after = geld.jahre
+    if before != after:
+
+        def years(rows: list[tuple[int, float | None, float]]) -> str:
+            return "; ".join(f"{jahr}: {amount(most)}, Eigenanteil {euro(own)}" for jahr, most, own in rows) or "—"
+
+        items.append(f"je Haushaltsjahr (Höchstbetrag, Eigenanteil): {years(before)} → {years(after)}")
+    return _block("Landesförderung und Eigenanteil", items)
 
 
 def document_section(changes: ChangeSet) -> Abschnitt:

@@ -29,6 +29,7 @@ class Request:
     lang: str
     selection: Selection
     reference_docx: Path | None = None  # the municipality's Word file (styles, margins, letterhead)
+    oparl: Any = None  # ki.toml's [oparl] (config.Oparl): base URL and organisation ids
 
 
 # Warnings that would put a wrong figure or a placeholder into a document: ``ki render`` refuses them
@@ -242,7 +243,7 @@ def run(req: Request) -> int:
         with progress(len(documents), sys.stderr, ui("progress.render", req.lang)) as advance:
             rendered = []
             for doc in documents:
-                rendered.append((doc, output(env, doc, fmt, notes, reference)))
+                rendered.append((doc, output(env, doc, fmt, notes, reference, oparl=req.oparl)))
                 advance()
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None

@@ -456,6 +456,15 @@ def _haushaltsjahre(konzept: Konzept, funded: Funding | None, kosten: _Kosten) -
     return rows
 
 
+def haushaltsjahre(konzept: Any) -> list[Haushaltsjahr]:
+    """The budget years of ``konzept`` as the proposal's finance block shows them, own share included:
+    the one definition the changes section (``ki diff``, ``--previous``) compares."""
+    ki_stellen = [s for s in konzept.personal if _programm(s) == KI]
+    kommune = sum(p.betrag for p in konzept.sachkosten if p.traeger == "kommune")
+    massnahmen = sum(m.sachkosten or 0.0 for sp in konzept.schwerpunkte for m in sp.massnahmen)
+    return _haushaltsjahre(konzept, funding(konzept), _kosten(ki_stellen, kommune, massnahmen))
+
+
 def _summe(values: Any) -> float | None:
     """The sum of the amounts that are given; None when none is."""
     given = [v for v in values if v is not None]

@@ -110,9 +110,12 @@ def output(
     fmt: str,
     notes: list[tuple[str, str]] | None = None,
     reference: bytes | None = None,
+    *,
+    oparl: Any = None,
 ) -> bytes:
     """``document`` in format ``fmt`` as bytes; resources the PDF did not load are added to ``notes``;
-    ``reference``: the municipality's Word file (``--reference-docx``) for the format docx.
+    ``reference``: the municipality's Word file (``--reference-docx``) for the format docx; ``oparl``:
+    ki.toml's ``[oparl]`` settings for the format oparl.
 
     Control characters (``\\x1b``, ``\\x01``, U+FFFF, lone surrogates), which no format can hold
     and a terminal would obey, are replaced by U+FFFD in every format, visibly."""
@@ -122,7 +125,8 @@ def output(
     if fmt == "oparl":
         from ki_cli.render.oparl import paper
 
-        text = json.dumps(_without_controls(paper(document.variables, titel)), ensure_ascii=False, indent=2) + "\n"
+        tree = _without_controls(paper(document.variables, titel, markdown, oparl))
+        text = json.dumps(tree, ensure_ascii=False, indent=2) + "\n"
         return text.encode("utf-8")
     if fmt == "docx":
         variables = document.variables

@@ -123,14 +123,14 @@ def test_work_plan_is_landscape(rendered):
 
 
 def test_a_wide_table_gets_a_landscape_section_of_its_own(rendered):
-    """The concept's table of measures (7 columns) stands on landscape pages between portrait ones."""
+    """The proposal's table of agreements (6 columns) stands on a landscape page between portrait ones."""
     import docx
     from docx.enum.section import WD_ORIENT
 
-    document = docx.Document(str(rendered["concept"]))
+    document = docx.Document(str(rendered["proposal"]))
     orientations = [s.orientation for s in document.sections]
     assert orientations[0] == WD_ORIENT.PORTRAIT and WD_ORIENT.LANDSCAPE in orientations
-    body = _xml(rendered["concept"], "word/document.xml").find("w:body", NS)
+    body = _xml(rendered["proposal"], "word/document.xml").find("w:body", NS)
     for table in body.findall("w:tbl", NS):
         columns = len(table.findall("w:tblGrid/w:gridCol", NS))
         following = table.getnext()

@@ -22,7 +22,9 @@ def test_beispielstadt_from_one_period_to_the_next(cli):
     assert ("schwerpunkte", "gesundheit", "added", None) in got
     assert got[("periode", None, "changed", "beginn")]["new"] == "2025-01-01"
     assert report["summary"]["rule_pack"] == {"old": "2018", "new": "2025"}
-    assert report["summary"]["text"].startswith("3 neue Maßnahmen, 1 beendet, 4 Stufenwechsel")
+    assert report["summary"]["text"].startswith(
+        "1 neuer Schwerpunkt („Zugang Neuzugewanderter zum Gesundheitswesen“), 3 neue Maßnahmen, 1 beendet, 4 Stufenwechsel"
+    )
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
