@@ -12,7 +12,6 @@ itself, so that it can
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import datetime as dt
 import re
@@ -567,6 +566,7 @@ def _span(event: Any) -> Span:
 
 
 _HASH = re.compile(r" #[^\s#]")
+_MAX_HASHES = 10_000
 
 
 def _hashes(text: str) -> set[tuple[int, int]]:
@@ -581,6 +581,8 @@ def _hashes(text: str) -> set[tuple[int, int]]:
         start = brk + 1 if brk >= 0 else start
         found.add((line, at - start + 1))
         last = at
+        if len(found) >= _MAX_HASHES:
+            break  # a real concept has a handful; a hostile file is not looked at further
     return found
 
 
@@ -696,11 +698,14 @@ class _Builder:
         """KI008: a plain text followed on its line by `` #`` and a character that is no space: YAML
         reads ``#2 für Eltern`` as a comment, the user meant it as part of the text. (A comment
         written as ``# Kommentar``, with a space after ``#``, is taken as a comment.)"""
+        if self.report.full:
+            self.report.add("KI008", span, path)  # only counted
+            return
         lines = self.lines()
         if span[2] > len(lines):
             return
         line = lines[span[2] - 1]
-        rest = line[span[3] - 1 :]
+        rest = line[span[3] - 1 : span[3] + 200]
         if not rest.startswith(" #") or rest[2:3] in ("", " ", "\t", "#"):
             return
         cut = rest[1:].rstrip()
@@ -938,6 +943,8 @@ class _Builder:
         self._attach(value, path)
 
 
+_MAX_FLOW_LINE = 2000
+"""Longest line the decimal-comma check looks at: a longer one is not typed by a person."""
 _DECIMAL_COMMA = re.compile(r",(?<=[0-9],)[0-9]")
 _FLOW_DECIMAL = re.compile(r"(?<=[ \[{,])-?[0-9]{1,6},[0-9]{1,3}(?=[ \t]*[,}\]]|[ \t]*$)", re.MULTILINE)
 """A German decimal comma (``0,25``) where a flow collection's comma would split it (``{a: 0,25}``)."""
@@ -951,7 +958,9 @@ def _decimal_commas(text: str, report: Collector) -> str:
     (one character for one: positions stay), and one KI006 finding per line that shows the fixed
     line. Without this, ``{sprache: 0,25}`` would become ``sprache: 0`` and a key ``25``."""
     found = []
-    for comma in _DECIMAL_COMMA.finditer(text):  # fast (a literal comma first); the rest looks around each
+    for examined, comma in enumerate(_DECIMAL_COMMA.finditer(text)):  # fast: a literal comma first
+        if examined >= 100 * _MAX_DECIMAL_COMMAS:
+            break
         start = comma.start()
         while start > 0 and text[start - 1] in "0123456789" and comma.start() - start < 7:
             start -= 1
@@ -964,59 +973,66 @@ def _decimal_commas(text: str, report: Collector) -> str:
                 return text  # not a few typed numbers: a generated list, read as YAML reads it
     if not found:
         return text
-    lines = split_lines(text)
-    starts = [0]
-    for line, ending in zip(lines, re.findall(r"\r\n|[\r\n]", text)):
-        starts.append(starts[-1] + len(line) + len(ending))
-    by_line: dict[int, list[int]] = {}  # line index → starts of the candidates in the line, in order
+    # the line of each candidate, looked up around it (at most _MAX_FLOW_LINE characters each way) and
+    # counted from the one before: linear however long the file's lines are
+    fixes: dict[int, tuple[int, str, list[tuple[int, int]]]] = {}  # line number → its start, text, spans
+    number, last, line_start = 1, 0, 0
     for match in found:
-        number = bisect.bisect_right(starts, match.start()) - 1
-        by_line.setdefault(number, []).append(match.start() - starts[number])
-    lengths = {match.start(): len(match[0]) for match in found}
-    fixes: dict[int, list[tuple[int, int]]] = {}  # line index → (start, end) in the line
-    for number, ats in by_line.items():  # linear in the line: a line of 400.000 candidates is one pass
-        line = lines[number]
+        at_text = match.start()
+        number += text.count("\n", last, at_text) + text.count("\r", last, at_text) - text.count("\r\n", last, at_text)
+        last = at_text
+        low = max(line_start, at_text - _MAX_FLOW_LINE)
+        brk = max(text.rfind("\n", low, at_text), text.rfind("\r", low, at_text))
+        if brk >= 0:
+            line_start = brk + 1
+        elif low > line_start:
+            continue  # the line is longer than a person types
+        ends = [
+            e
+            for e in (
+                text.find("\n", at_text, at_text + _MAX_FLOW_LINE),
+                text.find("\r", at_text, at_text + _MAX_FLOW_LINE),
+            )
+            if e >= 0
+        ]
+        if not ends and len(text) - at_text > _MAX_FLOW_LINE:
+            continue
+        line = text[line_start : min(ends) if ends else len(text)]
+        at = at_text - line_start
         opening = _FLOW_START.match(line)
         if opening is None:
             continue  # not inside a flow collection that starts the value
-        comment = line.find(" #")
-        doubles = singles = 0
-        counted = 0  # quotes are counted up to here
-        for at in ats:
-            if opening.end() > at:
-                continue
-            if comment != -1 and comment + 2 <= at:
-                break  # in a comment, and so is everything after it
-            doubles += line.count('"', counted, at)
-            singles += line.count("'", counted, at)
-            counted = at
-            if doubles % 2 or singles % 2:
-                continue  # inside quotes
-            end = at + lengths[starts[number] + at]
-            fixes.setdefault(number, []).append((at, end))
+        if line[opening.end() - 1] == "[" and ", " not in line:
+            continue  # [1,2,3]: a list of numbers written without spaces, not decimals
+        if line[opening.end() - 1] == "{" and line[:at].rstrip()[-1:] != ":":
+            continue  # in {…} only a value (after “key: ”) is a number
+        before = line[:at]
+        if " #" in before or before.count('"') % 2 or before.count("'") % 2:
+            continue  # in a comment or inside quotes
+        fixes.setdefault(number, (line_start, line, []))[2].append((at, at + len(match[0])))
     if not fixes:
         return text
     chars = list(text)
-    for number, spans in fixes.items():
-        line = lines[number]
-        dotted: list[str] = []
-        quoted: list[str] = []
-        previous = 0
-        for start, end in spans:
+    for number, (line_start, line, spans) in fixes.items():
+        dotted_parts: list[str] = []
+        quoted_parts: list[str] = []
+        done = 0
+        for start, end in spans:  # in order, pieces joined once: linear in the line's length
             written = line[start:end]
-            dotted += [line[previous:start], written.replace(",", ".")]
-            quoted += [line[previous:start], f'"{written}"']
-            previous = end
-            chars[starts[number] + start + written.index(",")] = "."
-        dotted.append(line[previous:])
-        quoted.append(line[previous:])
+            dotted_parts += [line[done:start], written.replace(",", ".")]
+            quoted_parts += [line[done:start], f'"{written}"']
+            chars[line_start + start + written.index(",")] = "."
+            done = end
+        dotted = _clip("".join(dotted_parts) + line[done:], 200)
+        quoted = _clip("".join(quoted_parts) + line[done:], 200)
         first = spans[0][0] + 1
-        shown = spans[:10]  # a line with thousands: the first ten name the problem
         report.add(
             "KI006.comma",
-            (number + 1, first, number + 1, spans[0][1] + 1),
-            numbers=" und ".join(f"„{line[start:end]}“" for start, end in shown),
-            numbers_en=" and ".join(f"“{line[start:end]}”" for start, end in shown),
+            (number, first, number, spans[0][1] + 1),
+            numbers=" und ".join(f"„{line[start:end]}“" for start, end in spans[:10])
+            + (" …" if len(spans) > 10 else ""),
+            numbers_en=" and ".join(f"“{line[start:end]}”" for start, end in spans[:10])
+            + (" …" if len(spans) > 10 else ""),
             first=line[spans[0][0] : spans[0][1]],
             head=line[spans[0][0] : spans[0][1]].split(",")[0],
             tail=line[spans[0][0] : spans[0][1]].split(",")[1],

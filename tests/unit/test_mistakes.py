@@ -61,3 +61,43 @@ def test_mistake_is_explained_in_german_by_the_cli_when_no_locale_is_set(cli, tm
     result = cli("validate", str(path), env=unset)
     assert f"{path}:110:22: KI001" in result.stdout
     assert "`federfuehrung: jugendamt`" in result.stdout
+
+
+def _codes(text: str) -> list[str]:
+    return [f.code for f in load_bytes(text.encode("utf-8"), "de").findings]
+
+
+def test_a_comment_with_a_space_after_the_hash_cuts_nothing():
+    assert _codes("titel: Elterncafé # im Familienzentrum\n") == []
+
+
+def test_a_hash_inside_quotes_or_a_word_cuts_nothing():
+    assert _codes('titel: "Elterncafé #2"\nkurs: C# für Eltern\n') == []
+
+
+def test_two_names_in_a_flow_list_are_not_one_split_name():
+    assert _codes("beteiligt: [Kreisjugendamt, Amt für Schule und Bildung]\n") == []
+
+
+def test_quoted_items_of_a_flow_list_were_split_on_purpose():
+    assert _codes('beteiligt: ["Amt für Kinder", "Jugend und Familie"]\n') == []
+
+
+def test_a_list_of_numbers_without_spaces_is_no_decimal_comma():
+    loaded = load_bytes(b"a: [1,2,3]\n", "de")
+    assert loaded.findings == [] and loaded.data == {"a": [1, 2, 3]}
+
+
+def test_a_non_breaking_space_inside_a_text_value_is_content():
+    loaded = load_bytes("name: Jonas\u00a0Weber\n".encode(), "de")
+    assert loaded.findings == [] and loaded.data == {"name": "Jonas\u00a0Weber"}
+
+
+def test_the_hint_for_an_unclosed_bracket_at_the_end_of_the_file_shows_single_braces():
+    (finding,) = load_bytes(b"a: {b: [1, 2\n", "de").findings
+    assert "{{" not in finding.message + finding.hint and "}}" not in finding.message + finding.hint
+
+
+def test_a_plain_duplicate_key_still_offers_to_delete_one():
+    (finding,) = load_bytes(b"a:\n  - id: x\n    name: y\n    name: z\n", "de").findings
+    assert finding.code == "KI002" and "Löschen Sie einen" in finding.hint
