@@ -67,15 +67,17 @@ class Measure:
         if self.failure:
             return
         env = {**os.environ, "NO_COLOR": "1"}
-        start = time.perf_counter()
-        process = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        peak = _wait_with_peak(process)
-        elapsed = time.perf_counter() - start
-        if process.returncode not in self.ok_codes:
-            error = process.stderr.read().decode("utf-8", "replace").strip() if process.stderr else ""
-            self.failure = f"exit {process.returncode}: {error[-200:]}"
-        if process.stderr:
-            process.stderr.close()
+        # standard error into a file, not a pipe: a command that says much there (``ki render`` shows
+        # the findings of a large concept) would fill a pipe nobody reads until it ends, and wait forever
+        with tempfile.TemporaryFile() as errors:
+            start = time.perf_counter()
+            process = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+            peak = _wait_with_peak(process)
+            elapsed = time.perf_counter() - start
+            if process.returncode not in self.ok_codes:
+                errors.seek(0)
+                error = errors.read().decode("utf-8", "replace").strip()
+                self.failure = f"exit {process.returncode}: {error[-200:]}"
         self.seconds.append(elapsed)
         if peak is not None:
             self.peak_kb.append(peak)

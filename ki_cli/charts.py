@@ -1,0 +1,78 @@
+"""Charts for the documents and the overview: the one home of drawing.
+
+matplotlib (with its file-only Agg backend, no screen needed) draws; it is imported here, on first
+use, and only by the commands that draw (``ki render report``, ``ki overview``), never on the path
+of ``ki validate``. Every chart is made with ``figure`` and given out with ``svg`` (HTML, PDF: text
+stays text, so it can be searched and read aloud) or ``png`` (Word). Axis numbers are German.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from ki_cli.text import german_number
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+CM = 1 / 2.54  # matplotlib measures in inches
+FONT = ["DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"]
+COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5"]
+
+
+def _matplotlib() -> Any:
+    import matplotlib
+    from cycler import cycler
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update(
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": FONT,
+            "font.size": 9,
+            "axes.prop_cycle": cycler(color=COLOURS),
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.fonttype": "none",  # text as text
+            "svg.hashsalt": "ki",  # the same chart gives the same file
+            "path.simplify": True,
+        }
+    )
+    return matplotlib
+
+
+def figure(width_cm: float = 16, height_cm: float = 7) -> tuple[Figure, Axes]:
+    """A new figure with one set of axes, ``width_cm`` × ``height_cm`` large."""
+    _matplotlib()
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width_cm * CM, height_cm * CM), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def german_axis(axes: Axes, axis: str = "y", decimals: int | None = None) -> None:
+    """Numbers on ``axis`` ("x" or "y") written the German way (1.234,5)."""
+    from matplotlib.ticker import FuncFormatter
+
+    formatter = FuncFormatter(lambda value, _pos: german_number(value, decimals))
+    (axes.yaxis if axis == "y" else axes.xaxis).set_major_formatter(formatter)
+
+
+def svg(fig: Figure, title: str = "") -> str:
+    """The figure as an ``<svg>`` element to put into an HTML page (no XML header, no fixed ids)."""
+    buffer = io.StringIO()
+    metadata: dict[str, str | None] = {"Date": None}
+    if title:
+        metadata["Title"] = title
+    fig.savefig(buffer, format="svg", metadata=metadata)
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def png(fig: Figure, dpi: int = 200) -> bytes:
+    """The figure as PNG bytes (for Word)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
