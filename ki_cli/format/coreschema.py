@@ -69,8 +69,8 @@ class Messung(Record):
     """Section ``Messung`` of the concept format (``ki_cli.format.model.Messung``)."""
 
     __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ("datum", "wert", "bemerkung")
-    _defaults: ClassVar[dict[str, Any]] = {"bemerkung": None}
+    _fields: ClassVar[tuple[str, ...]] = ("datum", "wert", "einheit", "bemerkung")
+    _defaults: ClassVar[dict[str, Any]] = {"einheit": None, "bemerkung": None}
 
 
 class Ziel(Record):
@@ -748,6 +748,7 @@ _MESSUNG: dict[str, Any] = {
         "fields": {
             "datum": _FIELD_TO_DATE_DATE,
             "wert": {"type": "model-field", "schema": _TO_NUMBER_FLOAT},
+            "einheit": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
             "bemerkung": _FIELD_DEFAULT_NULLABLE_AS_TEXT_STR,
         },
         "model_name": "Messung",

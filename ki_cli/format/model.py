@@ -211,6 +211,15 @@ class Grundlagen(Section):
 class Messung(Section):
     datum: Date = doc("Datum", "Tag der Messung.", ("Date", "Day of the measurement."))
     wert: Number = doc("Wert", "Der gemessene Wert (Zahl).", ("Value", "The measured value (a number)."))
+    einheit: Text | None = doc(
+        "Einheit der Messung",
+        "Einheit des gemessenen Werts, falls sie von der Einheit des Ziels abweicht; ohne Angabe die des Ziels.",
+        (
+            "Unit of the measurement",
+            "Unit of the measured value, where it differs from the goal's unit; if absent, the goal's.",
+        ),
+        default=None,
+    )
     bemerkung: Text | None = doc(
         "Bemerkung", "Anmerkung zum Eintrag.", ("Remark", "A note on the entry."), default=None
     )

@@ -22,6 +22,7 @@ AREAS = {
     "KI4": ("Personal und Kosten", "staffing and costs"),
     "KI5": ("Partner und Vereinbarungen", "partners and agreements"),
     "KI6": ("Beschlussvorlage", "council proposal"),
+    "KI7": ("Jahresbericht (Ist-Werte)", "yearly report (actual values)"),
 }
 
 _HEAD = """\

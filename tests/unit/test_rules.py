@@ -92,6 +92,7 @@ VARIANT_EXAMPLES = {
     "KI201.beginn": edit(("beginn: 2023-01-01, ende", "beginn: 2023-01-15, ende")),
     "KI405.many": edit(("rolle: stellvertretung", "rolle: leitung")),
     "KI007.vermerk": edit(("anbindung: Dezernat III", "anbindung: ERSETZEN")),
+    "KI702.datum": edit(("zielwert: 12}", "zielwert: 12, ist: [{datum: 2025-03-01, wert: 9}]}")),
 }
 
 
@@ -121,7 +122,7 @@ def test_german_and_english_texts_take_the_same_parameters():
 
 def test_the_message_catalogue_takes_the_domain_texts_from_the_rules():
     declared = {key for rule in DOMAIN_RULES for key in rule.texts}
-    assert {key for key in MESSAGES if key[:3] in ("KI2", "KI3", "KI4", "KI5", "KI6") or key[:5] == "KI007"} == declared
+    assert {key for key in MESSAGES if key[:3] in ("KI2", "KI3", "KI4", "KI5", "KI6", "KI7") or key[:5] == "KI007"} == declared
     text = RULES["KI201"].texts["KI201.beginn"]
     assert MESSAGES["KI201.beginn"]["en"] == (text.message.en, text.hint.en)
 
@@ -139,6 +140,7 @@ def test_each_domain_rule_is_declared_in_the_module_of_its_area():
         "staffing": "KI4",
         "partners": "KI5",
         "proposal": "KI6",
+        "report": "KI7",
     }
     for area in AREAS:
         codes = [value.code for value in vars(area).values() if isinstance(value, Rule)]
@@ -158,6 +160,7 @@ _AREA = {
     "KI4": "staffing",
     "KI5": "partners",
     "KI6": "proposal",
+    "KI7": "report",
 }
 
 

@@ -1,7 +1,8 @@
 """Domain rules KI2xx–KI6xx: one area per module, each rule declared beside the function that finds it.
 
 * ``placeholders`` KI007 (the starting file's placeholders),
-  ``period`` KI2xx, ``priorities`` KI3xx, ``staffing`` KI4xx, ``partners`` KI5xx, ``proposal`` KI6xx:
+  ``period`` KI2xx, ``priorities`` KI3xx, ``staffing`` KI4xx, ``partners`` KI5xx, ``proposal`` KI6xx,
+  ``report`` KI7xx:
   each rule is a generator decorated with ``@rule`` (``ki_cli.check.rules.base``), which carries its
   code, severity, title, basis, explanation, message and hint texts and its failing example.
 * ``RULES`` is every rule of these modules, in the order they are declared (by code);
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from ki_cli.check.rules import partners, period, placeholders, priorities, proposal, staffing
+from ki_cli.check.rules import partners, period, placeholders, priorities, proposal, report, staffing
 from ki_cli.check.rules.base import Hit, Rule, context
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ki_cli.check.sourcemap import SourceMap
     from ki_cli.format.model import Konzept
 
-AREAS: tuple[ModuleType, ...] = (placeholders, period, priorities, staffing, partners, proposal)
+AREAS: tuple[ModuleType, ...] = (placeholders, period, priorities, staffing, partners, proposal, report)
 
 
 def _declared(module: ModuleType) -> list[Rule]:
