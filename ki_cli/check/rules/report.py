@@ -76,14 +76,14 @@ def after_completion(ctx: Context) -> Iterator[Hit]:
         "funding guideline: grants per budget year of the period; proof of use for the period of the grant",
     ),
     explanation=L(
-        "Die Umsetzung einer Maßnahme (`massnahmen[].ist[].jahr`) gehört zu einem Haushaltsjahr des Zeitraums, "
-        "ein Messwert eines Ziels (`ziele[].ist[].datum`) in den Zeitraum. Ein Wert von außerhalb gehört in die "
-        "Datei des Zeitraums, in dem er entstand; der Bericht eines Haushaltsjahres zeigt ihn nicht. Den Wert "
-        "vor Beginn hält `ausgangswert` fest.",
-        "A measure's implementation (`massnahmen[].ist[].jahr`) belongs to a budget year of the period, a goal's "
-        "measured value (`ziele[].ist[].datum`) to the period. A value from outside belongs in the file of the "
-        "period it arose in; the report of a budget year does not show it. The value before the start is "
-        "`ausgangswert`.",
+        "Die Umsetzung einer Maßnahme (`massnahmen[].ist[].jahr`) gehört zu einem Haushaltsjahr des Zeitraums; "
+        "ein Messwert eines Ziels (`ziele[].ist[].datum`) liegt nicht nach dessen Ende. Ein Wert von außerhalb "
+        "gehört in die Datei des Zeitraums, in dem er entstand; der Bericht eines Haushaltsjahres zeigt ihn "
+        "nicht. Ein Messwert vor Beginn ist die Ausgangsmessung und bleibt erlaubt.",
+        "A measure's implementation (`massnahmen[].ist[].jahr`) belongs to a budget year of the period; a goal's "
+        "measured value (`ziele[].ist[].datum`) does not lie after its end. A value from outside belongs in the "
+        "file of the period it arose in; the report of a budget year does not show it. A value measured before "
+        "the start is the baseline measurement and stays allowed.",
     ),
     variants={
         "jahr": Text(
@@ -102,12 +102,13 @@ def after_completion(ctx: Context) -> Iterator[Hit]:
         ),
         "datum": Text(
             message=L(
-                "Der Messwert des Ziels „{ziel}“ vom {datum} liegt außerhalb des Zeitraums {beginn} bis {ende}.",
-                "The measured value of the goal “{ziel}” of {datum} lies outside the period {beginn} to {ende}.",
+                "Der Messwert des Ziels „{ziel}“ vom {datum} liegt nach dem Ende des Zeitraums {beginn} bis {ende}.",
+                "The measured value of the goal “{ziel}” of {datum} lies after the end of the period {beginn} to "
+                "{ende}.",
             ),
             hint=L(
-                "Korrigieren Sie das Datum; ein Wert vor Beginn des Zeitraums gehört als `ausgangswert` zum Ziel.",
-                "Correct the date; a value from before the period belongs to the goal as `ausgangswert`.",
+                "Korrigieren Sie das Datum, oder tragen Sie den Wert in die Datei des folgenden Zeitraums ein.",
+                "Correct the date, or enter the value in the file of the following period.",
             ),
         ),
     },
@@ -131,7 +132,7 @@ def outside_period(ctx: Context) -> Iterator[Hit]:
     for i, sp in enumerate(ctx.konzept.schwerpunkte):
         for j, ziel in enumerate(sp.ziele):
             for k, messung in enumerate(ziel.ist):
-                if not periode.beginn <= messung.datum <= periode.ende:
+                if messung.datum > periode.ende:  # before the start: the baseline measurement
                     yield hit(
                         f"schwerpunkte[{i}].ziele[{j}].ist[{k}].datum",
                         variant="datum",
