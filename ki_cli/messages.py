@@ -448,6 +448,18 @@ UI: dict[str, L] = {
         "Next: in {path}, replace every line marked “ERSETZEN” and the sample texts (then delete the mark); "
         "`ki validate --strict {path}` shows every placeholder still there (KI007).",
     ),
+    "render.jahr_only_report": L(
+        "--jahr wählt das Haushaltsjahr eines Berichts und gilt nur für `ki render report`, nicht für {kind}.",
+        "--jahr picks the budget year of a report and applies only to `ki render report`, not to {kind}.",
+    ),
+    "render.jahr_required": L(
+        "`ki render report` braucht das Haushaltsjahr: --jahr JAHR, z. B. --jahr 2025.",
+        "`ki render report` needs the budget year: --jahr YEAR, e.g. --jahr 2025.",
+    ),
+    "render.jahr_outside": L(
+        "Das Haushaltsjahr {jahr} gehört nicht zum Zeitraum {zeitraum} von {path}; möglich: {jahre}.",
+        "The budget year {jahr} is not part of the period {zeitraum} of {path}; possible: {jahre}.",
+    ),
     "render.id_only_agreements": L(
         "--id wählt eine Vereinbarung und gilt nur für `ki render agreements`, nicht für {kind}.",
         "--id picks one agreement and applies only to `ki render agreements`, not to {kind}.",

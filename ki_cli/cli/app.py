@@ -127,6 +127,7 @@ class RenderKind(str, Enum):
     concept = "concept"
     agreements = "agreements"
     workplan = "workplan"
+    report = "report"
 
 
 class RenderFormat(str, Enum):
@@ -151,6 +152,7 @@ def render(
     allow_errors: Annotated[bool, typer.Option("--allow-errors")] = False,
     force: Annotated[bool, typer.Option("--force")] = False,
     agreement_id: Annotated[str | None, typer.Option("--id")] = None,
+    jahr: Annotated[int | None, typer.Option("--jahr")] = None,
     lang: LangOption = None,
 ) -> None:
     """Write a document from a concept."""
@@ -170,6 +172,7 @@ def render(
         allow_errors=allow_errors,
         force=force,
         agreement_id=agreement_id,
+        jahr=jahr,
         lang=language,
         selection=Selection(severity=settings.severity),
     )

@@ -139,8 +139,9 @@ PARAMS: dict[str, L] = {
     # render
     "render.kind": L(
         "proposal (Beschlussvorlage) | concept (Schwerpunktkonzept) | agreements (Vereinbarungen) | "
-        "workplan (Arbeitsplanung)",
-        "proposal (council proposal) | concept (priority concept) | agreements | workplan (work plan)",
+        "workplan (Arbeitsplanung) | report (Sachbericht eines Haushaltsjahres, mit --jahr)",
+        "proposal (council proposal) | concept (priority concept) | agreements | workplan (work plan) | "
+        "report (yearly report of a budget year, with --jahr)",
     ),
     "render.file": L("Die Konzeptdatei.", "The concept file."),
     "render.out": L(
@@ -167,6 +168,10 @@ PARAMS: dict[str, L] = {
         "Trotz Fehlern schreiben, jede Seite als ENTWURF markiert.", "Write despite errors, every page marked ENTWURF."
     ),
     "render.agreement_id": L("Nur diese Vereinbarung (bei agreements).", "Only this agreement (for agreements)."),
+    "render.jahr": L(
+        "Das Haushaltsjahr des Berichts (bei report, Pflicht), z. B. 2025.",
+        "The budget year of the report (for report, required), e.g. 2025.",
+    ),
     # rules, explain
     "rules.format": L("Ausgabeformat: text oder json.", "Output format: text or json."),
     "explain.code": L("Regelcode, z. B. KI313.", "Rule code, e.g. KI313."),
@@ -228,6 +233,7 @@ METAVARS: dict[str, L] = {
     "render.reference_docx": L("DATEI", "FILE"),
     "render.previous": L("ALT", "OLD"),
     "render.agreement_id": L("KENNUNG", "ID"),
+    "render.jahr": L("JAHR", "YEAR"),
     "explain.code": L("CODE", "CODE"),
     "init.path": L("DATEI", "FILE"),
     "init.kommune": L("NAME", "NAME"),

@@ -30,6 +30,7 @@ class Request:
     selection: Selection
     reference_docx: Path | None = None  # the municipality's Word file (styles, margins, letterhead)
     oparl: Any = None  # ki.toml's [oparl] (config.Oparl): base URL and organisation ids
+    jahr: int | None = None  # the budget year of a report (--jahr)
 
 
 # Warnings that would put a wrong figure or a placeholder into a document: ``ki render`` refuses them
@@ -173,6 +174,28 @@ def _unique_stems(stems: list[str]) -> list[str]:
     return unique
 
 
+def _check_year(req: Request, konzept: Any) -> None:
+    """A report's ``--jahr`` must be a budget year of the concept's period (exit 2 otherwise)."""
+    from ki_cli.render.report import years_of
+    from ki_cli.text import german_date
+
+    years = years_of(konzept)
+    if req.jahr in years:
+        return
+    periode = konzept.periode
+    raise Stop(
+        EXIT_USAGE,
+        ui(
+            "render.jahr_outside",
+            req.lang,
+            jahr=req.jahr,
+            path="<stdin>" if _is_stdin(req.file) else req.file,
+            zeitraum=f"{german_date(periode.beginn)}–{german_date(periode.ende)}",
+            jahre=", ".join(str(y) for y in years) or "—",
+        ),
+    )
+
+
 def run(req: Request) -> int:
     """Carry out ``ki render``; returns the exit code (raises Stop for refusals)."""
     from ki_cli.render.documents import BINARY, SUFFIX, build, output
@@ -180,6 +203,10 @@ def run(req: Request) -> int:
 
     if req.agreement_id is not None and req.kind != "agreements":
         raise Stop(EXIT_USAGE, ui("render.id_only_agreements", req.lang, kind=req.kind))
+    if req.jahr is not None and req.kind != "report":
+        raise Stop(EXIT_USAGE, ui("render.jahr_only_report", req.lang, kind=req.kind))
+    if req.jahr is None and req.kind == "report":
+        raise Stop(EXIT_USAGE, ui("render.jahr_required", req.lang))
     fmt = _format(req)
     if fmt == "oparl" and req.kind != "proposal":
         raise Stop(EXIT_USAGE, ui("render.oparl_only_proposal", req.lang))
@@ -207,6 +234,8 @@ def run(req: Request) -> int:
             raise Stop(EXIT_USAGE, err.message(req.lang)) from None
 
     konzept, has_errors = load_concept(req.file, req, for_render=True)
+    if req.kind == "report":
+        _check_year(req, konzept)
     aenderungen = _changes(req, konzept)
     try:
         env, documents = build(
@@ -216,6 +245,7 @@ def run(req: Request) -> int:
             entwurf=has_errors,
             aenderungen=aenderungen,
             agreement_id=req.agreement_id,
+            jahr=req.jahr,
         )
     except RenderError as err:
         raise Stop(EXIT_USAGE, ui("render.failed", req.lang, detail=err.message(req.lang))) from None

@@ -10,7 +10,7 @@ from typing import Any
 from ki_cli.render import context, docx, engine, formats
 from ki_cli.render.formatting import replace_controls
 
-KINDS = ("proposal", "concept", "agreements", "workplan")
+KINDS = ("proposal", "concept", "agreements", "workplan", "report")
 FORMATS = ("md", "html", "pdf", "docx", "oparl")
 SUFFIX = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "oparl": ".json"}
 FORMAT_OF_SUFFIX = {
@@ -29,6 +29,7 @@ TEMPLATE = {
     "concept": "concept.md.j2",
     "agreements": "agreement.md.j2",
     "workplan": "workplan.md.j2",
+    "report": "report.md.j2",
 }
 
 
@@ -52,6 +53,9 @@ def _title(kind: str, variables: dict[str, Any], agreement: Any = None) -> str:
         return f"Schwerpunktkonzept des Kommunalen Integrationszentrums {name} ({zeitraum})"
     if kind == "workplan":
         return f"Arbeitsplanung des Kommunalen Integrationszentrums {name} ({zeitraum})"
+    if kind == "report":
+        art = "Mitteilungsvorlage: Sachstandsbericht" if variables["mitteilung"] else "Sachbericht"
+        return f"{art} des Kommunalen Integrationszentrums {name} für das Haushaltsjahr {variables['jahr']}"
     return f"Vereinbarung {agreement.vereinbarung.id}: {agreement.vereinbarung.gegenstand}"
 
 
@@ -63,10 +67,20 @@ def build(
     entwurf: bool = False,
     aenderungen: Any = None,
     agreement_id: str | None = None,
+    jahr: int | None = None,
 ) -> tuple[Any, list[Document]]:
-    """The environment and the documents of ``kind`` (several for ``agreements``)."""
+    """The environment and the documents of ``kind`` (several for ``agreements``); ``jahr``: the budget
+    year of a ``report`` (one of the period's)."""
     env = engine.environment(template_dir)
     variables = context.build(konzept, entwurf=entwurf, aenderungen=aenderungen)
+    if kind == "report":
+        from ki_cli.format import records
+        from ki_cli.render import report
+
+        assert jahr is not None  # the command requires --jahr for a report
+        variables.update(report.build(konzept, variables, jahr))
+        if not variables["mitteilung"]:  # the Sachbericht is an annex, not the paper: no Drucksache in its footer
+            variables["vorlage"] = records.Vorlage()
     if kind != "agreements":
         titel = _title(kind, variables)
         text = engine.render(env, TEMPLATE[kind], {**variables, "titel": titel})
@@ -90,6 +104,8 @@ def build(
 
 
 def kind_stem(kind: str, variables: dict[str, Any]) -> str:
+    if kind == "report":
+        return f"sachbericht-{variables['jahr']}"
     return {"proposal": "beschlussvorlage", "concept": "schwerpunktkonzept", "workplan": "arbeitsplanung"}[kind]
 
 
@@ -120,8 +136,9 @@ def output(
     Control characters (``\\x1b``, ``\\x01``, U+FFFF, lone surrogates), which no format can hold
     and a terminal would obey, are replaced by U+FFFD in every format, visibly."""
     markdown, titel = replace_controls(document.markdown), replace_controls(document.titel)
+    charts = document.variables.get("diagramme") or []
     if fmt == "md":
-        return markdown.encode("utf-8")
+        return _without_markers(markdown, charts).encode("utf-8")
     if fmt == "oparl":
         from ki_cli.render.oparl import paper
 
@@ -140,8 +157,49 @@ def output(
             autor=variables["zentrum"].name,
             landscape=document.stem == kind_stem("workplan", variables),
             reference=reference,
+            images=_pictures(charts),
         )
     html = replace_controls(formats.to_html(env, markdown, document.variables, titel))
+    html = _with_figures(html, charts)
     if fmt == "html":
         return html.encode("utf-8")
     return formats.to_pdf(html, titel, notes)
+
+
+# --- the report's charts: a marker paragraph in the Markdown where each one goes --------------------
+
+
+def _without_markers(markdown: str, charts: list[Any]) -> str:
+    """Markdown without the charts' marker paragraphs (the table of values beside each says the same)."""
+    for chart in charts:
+        markdown = markdown.replace(f"{chart.marker}\n\n", "").replace(chart.marker, "")
+    return markdown
+
+
+def _with_figures(html: str, charts: list[Any]) -> str:
+    """Each marker paragraph replaced by its chart as inline SVG (text stays text) with its alt text."""
+    if not charts:
+        return html
+    from markupsafe import escape
+
+    from ki_cli.charts import svg
+
+    for chart in charts:
+        paragraph = f"<p>{chart.marker}</p>"
+        if paragraph not in html:
+            continue
+        alt = escape(chart.alt)
+        drawing = svg(chart.zeichnen(), chart.alt)
+        style = "margin: 0.4em 0 0.8em; break-inside: avoid; page-break-inside: avoid"
+        figure = f'<figure class="diagramm" role="img" aria-label="{alt}" style="{style}">{drawing}</figure>'
+        html = html.replace(paragraph, figure)
+    return html
+
+
+def _pictures(charts: list[Any]) -> dict[str, tuple[bytes, str]]:
+    """Each chart's marker → (PNG, alt text), for Word."""
+    if not charts:
+        return {}
+    from ki_cli.charts import png
+
+    return {chart.marker: (png(chart.zeichnen()), chart.alt) for chart in charts}

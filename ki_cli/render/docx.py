@@ -496,6 +496,16 @@ class _Word:
         self.sub(paragraph, q("w:pPr")).append(properties)
         self._sections += 1
 
+    def picture(self, data: bytes, alt: str, width_cm: float = 15.0) -> None:
+        """A paragraph holding one picture (PNG ``data``), ``width_cm`` wide, with ``alt`` as its description."""
+        from docx.shared import Cm
+        from docx.text.paragraph import Paragraph
+
+        element = self.paragraph()
+        run = Paragraph(element, self.document._body).add_run()
+        shape = run.add_picture(io.BytesIO(data), width=Cm(width_cm))
+        shape._inline.docPr.set("descr", alt)
+
     def finish(self) -> None:
         """The last section: landscape when the document ends with a wide table (no empty page after it)."""
         if self._wide_open:
@@ -796,11 +806,13 @@ def to_docx(
     *,
     landscape: bool = False,
     reference: bytes | None = None,
+    images: dict[str, tuple[bytes, str]] | None = None,
 ) -> bytes:
     """A Word document with heading styles, lists, tables, page numbers and the footer text.
 
     ``landscape``: every page landscape (the work plan); ``reference``: a municipality's Word file
-    checked by ``read_reference``, whose styles, page setup and letterhead are used.
+    checked by ``read_reference``, whose styles, page setup and letterhead are used; ``images``: a
+    paragraph that is only one of its keys (the report's chart markers) becomes that picture (PNG, alt text).
 
     Characters that XML cannot hold (control characters) arrive here already replaced by
     U+FFFD (``documents.output``); ``replace_controls`` is applied again to what comes from elsewhere."""
@@ -852,6 +864,9 @@ def to_docx(
             lists.pop()
         elif kind == "list_item_open":
             pending_item = True
+        elif kind == "paragraph_open" and images and not lists and tokens[i + 1].content.strip() in images:
+            word.picture(*images[tokens[i + 1].content.strip()])
+            i += 2
         elif kind == "paragraph_open":
             inline = tokens[i + 1]
             if lists:
