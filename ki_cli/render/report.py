@@ -164,7 +164,8 @@ def massnahmen(konzept: Any, jahr: int, share: float) -> list[Massnahmenzeile]:
     rows = []
     for sp, m in konzept.massnahmen():
         entries = [u for u in m.ist if u.jahr == jahr]
-        if not entries and not _runs_in(m, konzept, jahr):
+        closed = any(u.status == "abgeschlossen" and u.jahr < jahr for u in m.ist)
+        if not entries and (closed or not _runs_in(m, konzept, jahr)):  # completed before, or not running
             continue
         status = next((u.status for u in reversed(entries) if u.status), None)
         teilnehmende = [u.teilnehmende for u in entries if u.teilnehmende is not None]
