@@ -452,6 +452,10 @@ UI: dict[str, L] = {
         "--jahr wählt das Haushaltsjahr eines Berichts und gilt nur für `ki render report`, nicht für {kind}.",
         "--jahr picks the budget year of a report and applies only to `ki render report`, not to {kind}.",
     ),
+    "render.jahr_invalid": L(
+        "--jahr {value}: kein Haushaltsjahr; schreiben Sie das Jahr mit vier Ziffern, z. B. --jahr 2025.",
+        "--jahr {value}: not a budget year; write the year in four digits, e.g. --jahr 2025.",
+    ),
     "render.jahr_required": L(
         "`ki render report` braucht das Haushaltsjahr: --jahr JAHR, z. B. --jahr 2025.",
         "`ki render report` needs the budget year: --jahr YEAR, e.g. --jahr 2025.",

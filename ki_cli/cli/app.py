@@ -152,7 +152,7 @@ def render(
     allow_errors: Annotated[bool, typer.Option("--allow-errors")] = False,
     force: Annotated[bool, typer.Option("--force")] = False,
     agreement_id: Annotated[str | None, typer.Option("--id")] = None,
-    jahr: Annotated[int | None, typer.Option("--jahr")] = None,
+    jahr: Annotated[str | None, typer.Option("--jahr")] = None,
     lang: LangOption = None,
 ) -> None:
     """Write a document from a concept."""
@@ -160,6 +160,11 @@ def render(
 
     settings = _config(lang or _root_lang(ctx))
     language = detect_lang(lang or _root_lang(ctx), settings.lang)
+    year = None
+    if jahr is not None:
+        if not (jahr.strip().isascii() and jahr.strip().isdigit() and len(jahr.strip()) == 4):
+            _fail(ui("render.jahr_invalid", language, value=jahr[:40]))
+        year = int(jahr)
     request = Request(
         kind=kind.value,
         file=file,
@@ -172,7 +177,7 @@ def render(
         allow_errors=allow_errors,
         force=force,
         agreement_id=agreement_id,
-        jahr=jahr,
+        jahr=year,
         lang=language,
         selection=Selection(severity=settings.severity),
     )

@@ -239,18 +239,21 @@ def _same_unit(messung: Any, ziel: Any) -> bool:
     return " ".join(str(messung.einheit).split()).casefold() == " ".join(str(ziel.einheit).split()).casefold()
 
 
-def _zahl(value: float, einheit: Any) -> str:
-    return german_number(value) + (f" {einheit}" if einheit else "")
+def _zahl(value: float, einheit: Any, plain: bool = False) -> str:
+    """ "7 Kommunen": the unit escaped for Markdown (``plain``: as written, for an alt text)."""
+    if not einheit:
+        return german_number(value)
+    return f"{german_number(value)} {einheit if plain else md(einheit)}"
 
 
 def _prozent(share: float) -> str:
-    return f"{german_number(round(share * 100))} %"
+    return f"{german_number(round(share * 100))}\u00a0%"
 
 
 def progress(
     letzter: Messwert | None, ausgangswert: float | None, zielwert: float | None, einheit: Any, jahr: int
 ) -> tuple[float | None, str, bool]:
-    """(share of the way from baseline to target, the progress in words, whether it is a deviation)."""
+    """(share of the way from baseline to target, the progress in words as Markdown, whether it is a deviation)."""
     if letzter is None:
         return None, f"Bis Ende {jahr} liegt noch kein Messwert vor.", True
     stand = f"Stand {german_date(letzter.datum)}: {_zahl(letzter.wert, einheit)}"
@@ -328,7 +331,7 @@ def ziele(konzept: Any, jahr: int, nonce: str) -> tuple[list[Zielzeile], list[Di
                     messwerte=werte,
                     letzter=letzter,
                     fortschritt=share,
-                    fortschritt_text=md(text),
+                    fortschritt_text=MdText(text),
                     diagramm=MdText(marker),
                     abweichend=behind,
                 )
@@ -338,11 +341,11 @@ def ziele(konzept: Any, jahr: int, nonce: str) -> tuple[list[Zielzeile], list[Di
 
 def _alt(ziel: Any, ausgang: float | None, zielwert: float | None, werte: list[Messwert]) -> str:
     einheit = ziel.einheit or ""
-    parts = [f"Diagramm zum Ziel „{ziel.beschreibung}“"]
+    parts = [f"Diagramm zum Ziel „{' '.join(str(ziel.beschreibung).split())}“"]
     if ausgang is not None:
-        parts.append(f"Ausgangswert {_zahl(ausgang, einheit)}")
+        parts.append(f"Ausgangswert {_zahl(ausgang, einheit, plain=True)}")
     if zielwert is not None:
-        parts.append(f"Zielwert {_zahl(zielwert, einheit)}")
+        parts.append(f"Zielwert {_zahl(zielwert, einheit, plain=True)}")
     if werte:
         parts.append("Messwerte " + ", ".join(f"{german_date(w.datum)}: {german_number(w.wert)}" for w in werte))
     return "; ".join(parts) + "."
