@@ -90,37 +90,38 @@ def goal_progress(
 ) -> Figure:
     """A goal over its period: the baseline at the start, the measured values as a line with dots,
     the target as a dashed line to the end; small enough to stand beside the goal's text."""
-    import matplotlib.dates as mdates
+    import matplotlib.dates
 
+    dates: Any = matplotlib.dates  # untyped
+    day = dates.date2num
     fig, axes = figure(15, 4.6)
     colour, grey, green = COLOURS[0], "#595959", COLOURS[2]
-    line_x: list[dt.date] = []
+    line_x: list[float] = []
     line_y: list[float] = []
     if baseline is not None:
-        axes.plot([beginn], [baseline], marker="s", color=grey, linestyle="none", label="Ausgangswert")
-        line_x.append(beginn)
+        axes.plot([day(beginn)], [baseline], marker="s", color=grey, linestyle="none", label="Ausgangswert")
+        line_x.append(day(beginn))
         line_y.append(baseline)
     if points:
-        line_x += [d for d, _ in points]
-        line_y += [v for _, v in points]
-        axes.plot(line_x, line_y, color=colour, linewidth=1.6)
-        axes.plot([d for d, _ in points], [v for _, v in points], marker="o", color=colour, linestyle="none",
-                  label="Messwert")  # fmt: skip
-        for day, value in points:
-            axes.annotate(german_number(value), (mdates.date2num(day), value), textcoords="offset points",
-                          xytext=(0, 6), ha="center", fontsize=8, color=colour)  # fmt: skip
+        xs, ys = [float(day(d)) for d, _ in points], [v for _, v in points]
+        axes.plot(line_x + xs, line_y + ys, color=colour, linewidth=1.6)
+        axes.plot(xs, ys, marker="o", color=colour, linestyle="none", label="Messwert")
+        for x, value in zip(xs, ys):
+            axes.annotate(german_number(value), (x, value), textcoords="offset points", xytext=(0, 6), ha="center",
+                          fontsize=8, color=colour)  # fmt: skip
+        line_y += ys
     if target is not None:
         axes.axhline(target, color=green, linestyle="--", linewidth=1.2, label="Zielwert")
-        axes.annotate(f"Ziel {german_number(target)}", (mdates.date2num(ende), target), textcoords="offset points",
+        axes.annotate(f"Ziel {german_number(target)}", (day(ende), target), textcoords="offset points",
                       xytext=(-2, 4), ha="right", fontsize=8, color=green)  # fmt: skip
     values = line_y + ([target] if target is not None else [])
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
     pad = (high - low) * 0.18 or max(abs(high) * 0.1, 1.0)
-    axes.set_ylim(min(0.0, low - pad) if low >= 0 and low - pad < 0 else low - pad, high + pad)
+    axes.set_ylim(0.0 if low >= 0 and low - pad < 0 else low - pad, high + pad)
     first = min([beginn, *(d for d, _ in points)])
-    axes.set_xlim(mdates.date2num(first) - 10, mdates.date2num(ende) + 10)
-    axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%m.%Y"))
+    axes.set_xlim(day(first) - 10, day(ende) + 10)
+    axes.xaxis.set_major_locator(dates.MonthLocator(bymonth=(1, 7)))
+    axes.xaxis.set_major_formatter(dates.DateFormatter("%m.%Y"))
     if all(float(v).is_integer() for v in values):
         from matplotlib.ticker import MaxNLocator
 

@@ -279,14 +279,16 @@ def progress(
     if share > 0:
         return share, f"{_prozent(share)} des Wegs {weg} geschafft ({stand}).", False
     if share == 0:
-        return share, f"Keine Veränderung gegenüber dem Ausgangswert ({stand}; Zielwert {_zahl(zielwert, einheit)}).", True
+        text = f"Keine Veränderung gegenüber dem Ausgangswert ({stand}; Zielwert {_zahl(zielwert, einheit)})."
+        return share, text, True
     return share, f"Entwicklung entgegen dem Ziel: {stand} ({weg}).", True
 
 
 def ziele(konzept: Any, jahr: int, nonce: str) -> tuple[list[Zielzeile], list[Diagramm]]:
     """Each goal with the values measured up to the end of ``jahr``, its progress and its chart."""
     end = dt.date(jahr, 12, 31)
-    rows, charts = [], []
+    rows: list[Zielzeile] = []
+    charts: list[Diagramm] = []
     for sp in konzept.schwerpunkte:
         for ziel in sp.ziele:
             werte = [
@@ -387,38 +389,38 @@ def abweichungen(
 ) -> list[Abweichung]:
     """Every deviation of the year from the plan, with its reason where the file gives one."""
     found: list[Abweichung] = []
-    for row in massnahmen_rows:
-        grund = row.bemerkung or MdText(OFFEN)
-        if row.status is None:
-            found.append(Abweichung("Maßnahme", row.titel, MdText("keine Angaben zur Umsetzung im Jahr"), MdText(OFFEN)))
+    offen = MdText(OFFEN)
+    for m in massnahmen_rows:
+        grund = m.bemerkung or offen
+        if m.status is None:
+            found.append(Abweichung("Maßnahme", m.titel, MdText("keine Angaben zur Umsetzung im Jahr"), offen))
             continue
         texts = []
-        if row.status == label("ausgesetzt"):
+        if m.status == label("ausgesetzt"):
             texts.append("ausgesetzt")
-        elif row.status == label("geplant"):
+        elif m.status == label("geplant"):
             texts.append("noch nicht begonnen (Stand: geplant)")
-        cost = _cost_text(row)
+        cost = _cost_text(m)
         if cost:
             texts.append(cost)
         if texts:
-            found.append(Abweichung("Maßnahme", row.titel, MdText("; ".join(texts)), grund))
+            found.append(Abweichung("Maßnahme", m.titel, MdText("; ".join(texts)), grund))
     for ziel in ziele_rows:
         if ziel.abweichend:
             bemerkung = ziel.letzter.bemerkung if ziel.letzter is not None else None
-            found.append(Abweichung("Ziel", ziel.beschreibung, ziel.fortschritt_text, bemerkung or MdText(OFFEN)))
-        elif ziel.letzter is not None and ziel.letzter.bemerkung and ziel.fortschritt is not None:
-            if ziel.fortschritt > 1:
-                found.append(Abweichung("Ziel", ziel.beschreibung, MdText("Zielwert übertroffen"), ziel.letzter.bemerkung))
-    for row in stellen_rows:
-        if row.unbesetzt:
-            text = f"{row.unbesetzt} von {row.stellen} Stellen ({german_number(row.offen_vze)} VZE) unbesetzt"
-            found.append(Abweichung("Personal", MdText(f"{row.funktion} ({row.programm})"), MdText(text), MdText(OFFEN)))
+            found.append(Abweichung("Ziel", ziel.beschreibung, ziel.fortschritt_text, bemerkung or offen))
+        elif ziel.letzter is not None and ziel.letzter.bemerkung and (ziel.fortschritt or 0.0) > 1:
+            found.append(Abweichung("Ziel", ziel.beschreibung, MdText("Zielwert übertroffen"), ziel.letzter.bemerkung))
+    for s in stellen_rows:
+        if s.unbesetzt:
+            text = f"{s.unbesetzt} von {s.stellen} Stellen ({german_number(s.offen_vze)} VZE) unbesetzt"
+            found.append(Abweichung("Personal", MdText(f"{s.funktion} ({s.programm})"), MdText(text), offen))
     if jahr_row is not None and jahr_row.beantragt is not None and jahr_row.bewilligt is not None:
         if jahr_row.bewilligt < jahr_row.beantragt - 0.005:
             text = (
                 f"bewilligt {german_money(jahr_row.bewilligt)} statt der beantragten {german_money(jahr_row.beantragt)}"
             )
-            found.append(Abweichung("Förderung", MdText("Landesförderung des KI"), MdText(text), MdText(OFFEN)))
+            found.append(Abweichung("Förderung", MdText("Landesförderung des KI"), MdText(text), offen))
     return found
 
 

@@ -60,7 +60,12 @@ def test_a_vacant_post_is_planned_but_not_filled_and_is_a_deviation():
 
 
 def test_posts_of_another_programme_are_listed_apart_from_the_kis():
-    text = edit(("    kosten: 36000\n    besetzt_durch: Tim Becker", "    kosten: 36000\n    programm: kim\n    besetzt_durch: Tim Becker"))
+    text = edit(
+        (
+            "    kosten: 36000\n    besetzt_durch: Tim Becker",
+            "    kosten: 36000\n    programm: kim\n    besetzt_durch: Tim Becker",
+        )
+    )
     variables, markdown = report(text)
     assert [r.titel for r in variables["stellen_andere"]] == ["Fachkräfte – Kommunales Integrationsmanagement (KIM)"]
     assert variables["stellen_ki_summe"].vze == 8.5
@@ -80,7 +85,10 @@ def test_costs_planned_are_set_against_costs_spent_per_measure():
         6400.0,
         400.0,
     )
-    assert "| Kita-Einstieg – Brücken bauen in frühe Bildung | laufend | 142 | 6.000\u00a0€ | 6.400\u00a0€ (+400\u00a0€) |" in markdown
+    assert (
+        "| Kita-Einstieg – Brücken bauen in frühe Bildung | laufend | 142 | 6.000\u00a0€ | 6.400\u00a0€ (+400\u00a0€) |"
+        in markdown
+    )
 
 
 def test_the_measures_costs_add_up_planned_and_spent():
@@ -106,12 +114,16 @@ def test_a_measure_without_an_entry_for_the_year_is_a_deviation_without_reason()
 
 def test_a_measure_completed_in_an_earlier_year_is_not_listed_again():
     variables, _ = report(jahr=2026)
-    assert all(m.titel != "Qualifizierung Ehrenamtlicher in der Flüchtlingshilfe" for m in variables["massnahmen_bericht"])
+    assert all(
+        m.titel != "Qualifizierung Ehrenamtlicher in der Flüchtlingshilfe" for m in variables["massnahmen_bericht"]
+    )
 
 
 def test_a_suspended_measure_is_a_deviation_with_its_reason():
     variables, _ = report()
-    found = next(a for a in variables["abweichungen"] if a.was == "Herkunftssprachlicher Unterricht an weiteren Standorten")
+    found = next(
+        a for a in variables["abweichungen"] if a.was == "Herkunftssprachlicher Unterricht an weiteren Standorten"
+    )
     assert found.abweichung.startswith("ausgesetzt; Sachkosten 1.650\u00a0€ (82\u00a0%) unter der Planung")
     assert "keine Lehrkräfte" in found.begruendung
 
@@ -139,7 +151,12 @@ def test_progress_of_a_goal_that_aims_lower_counts_the_same_way():
 
 
 def test_values_after_the_years_end_are_not_counted_for_it():
-    text = edit(("          - {datum: 2025-06-30, wert: 5}\n", "          - {datum: 2025-06-30, wert: 5}\n          - {datum: 2026-03-31, wert: 10}\n"))
+    text = edit(
+        (
+            "          - {datum: 2025-06-30, wert: 5}\n",
+            "          - {datum: 2025-06-30, wert: 5}\n          - {datum: 2026-03-31, wert: 10}\n",
+        )
+    )
     variables, _ = report(text)
     ziel = goal(variables, "Brückenangebote in allen kreisangehörigen Kommunen")
     assert ziel.letzter.wert == 7 and [w.wert for w in ziel.messwerte] == [5, 7]
@@ -147,7 +164,9 @@ def test_values_after_the_years_end_are_not_counted_for_it():
 
 
 def test_a_value_in_another_unit_is_shown_but_not_counted():
-    text = edit(("          - {datum: 2025-12-31, wert: 8}\n", "          - {datum: 2025-12-31, wert: 80, einheit: Prozent}\n"))
+    text = edit(
+        ("          - {datum: 2025-12-31, wert: 8}\n", "          - {datum: 2025-12-31, wert: 80, einheit: Prozent}\n")
+    )
     variables, markdown = report(text)
     ziel = goal(variables, "Alle Kommunen arbeiten im Integrationsnetzwerk mit")
     assert ziel.letzter is None and ziel.fortschritt is None and ziel.abweichend

@@ -122,7 +122,9 @@ def test_german_and_english_texts_take_the_same_parameters():
 
 def test_the_message_catalogue_takes_the_domain_texts_from_the_rules():
     declared = {key for rule in DOMAIN_RULES for key in rule.texts}
-    assert {key for key in MESSAGES if key[:3] in ("KI2", "KI3", "KI4", "KI5", "KI6", "KI7") or key[:5] == "KI007"} == declared
+    assert {
+        key for key in MESSAGES if key[:3] in ("KI2", "KI3", "KI4", "KI5", "KI6", "KI7") or key[:5] == "KI007"
+    } == declared
     text = RULES["KI201"].texts["KI201.beginn"]
     assert MESSAGES["KI201.beginn"]["en"] == (text.message.en, text.hint.en)
 

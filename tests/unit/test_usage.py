@@ -70,7 +70,7 @@ def test_bad_argument_choice_in_english(cli):
     assert result.exit_code == 2
     assert "Usage: ki render [OPTIONS] KIND FILE" in result.stderr
     assert (
-        "Error: “nonsense” is not a valid value for KIND. Possible values: proposal, concept, agreements, workplan."
+        "Error: “nonsense” is not a valid value for KIND. Possible values: proposal, concept, agreements, workplan, report."
     ) in result.stderr
 
 

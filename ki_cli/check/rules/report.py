@@ -21,9 +21,7 @@ SACHBERICHT = L(
 @rule(
     "KI701",
     "warning",
-    title=L(
-        "Umsetzung nach dem Abschluss einer Maßnahme", "implementation recorded after a measure was completed"
-    ),
+    title=L("Umsetzung nach dem Abschluss einer Maßnahme", "implementation recorded after a measure was completed"),
     basis=SACHBERICHT,
     explanation=L(
         "Eine Maßnahme, die für ein Haushaltsjahr als `abgeschlossen` eingetragen ist, hat in späteren Jahren "
@@ -36,14 +34,12 @@ SACHBERICHT = L(
     message=L(
         "Die Maßnahme „{titel}“ ist für {abgeschlossen} als abgeschlossen eingetragen, hat aber für {jahr} noch "
         "einen Eintrag unter `ist`.",
-        "The measure “{titel}” is recorded as completed for {abgeschlossen} but still has an `ist` entry for "
-        "{jahr}.",
+        "The measure “{titel}” is recorded as completed for {abgeschlossen} but still has an `ist` entry for {jahr}.",
     ),
     hint=L(
         "Lief die Maßnahme weiter, schreiben Sie für {abgeschlossen} `status: laufend`; sonst löschen Sie den "
         "Eintrag für {jahr}.",
-        "If the measure went on, write `status: laufend` for {abgeschlossen}; otherwise delete the entry for "
-        "{jahr}.",
+        "If the measure went on, write `status: laufend` for {abgeschlossen}; otherwise delete the entry for {jahr}.",
     ),
     fail=edit(
         (
