@@ -190,7 +190,7 @@ def _with_figures(html: str, charts: list[Any]) -> str:
             continue
         alt = escape(chart.alt)
         drawing = svg(chart.zeichnen(), chart.alt)
-        style = "margin: 0.4em 0 0.8em; break-inside: avoid; page-break-inside: avoid"
+        style = "margin: 0.2em 0 0.6em; break-inside: avoid; page-break-inside: avoid"
         figure = f'<figure class="diagramm" role="img" aria-label="{alt}" style="{style}">{drawing}</figure>'
         html = html.replace(paragraph, figure)
     return html

@@ -232,6 +232,15 @@ class Zielzeile:
     diagramm: MdText  # the marker paragraph where the chart goes ("" when there is nothing to draw)
     abweichend: bool  # behind: no value, no change or away from the target
 
+    @property
+    def fortschritt_kurz(self) -> MdText:
+        """ "50 %" of the way (or of the target, without a baseline), "erreicht", "—" without a measure."""
+        if self.fortschritt is None:
+            return MdText("—" if self.letzter is None or self.zielwert is None else "nicht bewertbar")
+        if self.fortschritt >= 1:
+            return MdText("erreicht" if self.fortschritt == 1 else f"übertroffen ({_prozent(self.fortschritt)})")
+        return MdText(_prozent(self.fortschritt))
+
 
 def _same_unit(messung: Any, ziel: Any) -> bool:
     if not messung.einheit or not ziel.einheit:
