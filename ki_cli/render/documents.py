@@ -77,7 +77,8 @@ def build(
         from ki_cli.format import records
         from ki_cli.render import report
 
-        assert jahr is not None  # the command requires --jahr for a report
+        if jahr is None:  # the command requires --jahr; called as a library: the period's first budget year
+            jahr = (report.years_of(konzept) or [konzept.periode.beginn.year])[0]
         variables.update(report.build(konzept, variables, jahr))
         if not variables["mitteilung"]:  # the Sachbericht is an annex, not the paper: no Drucksache in its footer
             variables["vorlage"] = records.Vorlage()

@@ -23,12 +23,12 @@ and PDF, PNG in Word) or drops (Markdown, whose table of values says the same).
 from __future__ import annotations
 
 import datetime as dt
-import secrets
+import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ki_cli.format.vocab import FUNKTION, KI, PROGRAMM_STELLE
-from ki_cli.periods import budget_years
+from ki_cli.periods import BudgetYear, budget_years
 from ki_cli.render.formatting import MdText, md
 from ki_cli.render.labels import label
 from ki_cli.text import german_date, german_money, german_number
@@ -492,9 +492,13 @@ def finanzen(konzept: Any, jahr_row: Any, massnahmen_rows: list[Massnahmenzeile]
 
 def build(konzept: Any, variables: dict[str, Any], jahr: int) -> dict[str, Any]:
     """The report's own variables for budget year ``jahr`` (one of ``years_of(konzept)``)."""
-    budget = next(b for b in budget_years(konzept.periode.beginn, konzept.periode.ende) if b.year == jahr)
+    budget = next((b for b in budget_years(konzept.periode.beginn, konzept.periode.ende) if b.year == jahr), None)
+    if budget is None:  # a year outside the period (the command refuses it; a library caller may ask)
+        budget = BudgetYear(jahr, dt.date(jahr, 1, 1), dt.date(jahr, 12, 31), 12)
     jahr_row = next((j for j in variables["haushaltsjahre"] if j.jahr == jahr), None)
-    nonce = secrets.token_hex(4)
+    # the markers carry a tag of their own, so that a user's text is unlikely to be one by chance; it is
+    # derived from the file, so that the same concept always gives the same Markdown
+    nonce = hashlib.sha256(f"{konzept.kommune.name}|{konzept.periode.beginn}|{jahr}".encode()).hexdigest()[:8]
     stellen_rows = stellen(konzept)
     ki_rows = [r for r in stellen_rows if r.programm == label(KI, "programm")]
     massnahmen_rows = massnahmen(konzept, jahr, budget.share)
