@@ -165,3 +165,29 @@ def test_the_real_process_writes_the_report_and_exits_2_for_a_wrong_year(tmp_pat
         timeout=120,
     )
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+
+
+def _figures(node: object, found: list[str], depth: int = 0) -> list[str]:
+    """The alt texts of the Figure elements in a PDF structure tree."""
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if depth > 80:
+        return found
+    if isinstance(node, dict):
+        if node.get("/S") == "/Figure":
+            found.append(str(node.get("/Alt", "")))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            _figures(kid, found, depth + 1)
+    return found
+
+
+def test_pdf_tags_each_chart_as_a_figure_with_its_alt_text_and_claims_pdf_a(cli, tmp_path):
+    from pypdf import PdfReader
+
+    target = tmp_path / "bericht.pdf"
+    assert cli("render", "report", str(MUSTERLAND), "--jahr", "2025", "-o", str(target)).exit_code == 0
+    reader = PdfReader(str(target))
+    alts = _figures(reader.trailer["/Root"]["/StructTreeRoot"], [])
+    assert len(alts) == 4 and all(alt.startswith("Diagramm zum Ziel „") for alt in alts)
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp
