@@ -393,7 +393,9 @@ def test_standard_input_has_a_location_without_base(cli):
 
 def test_sarif_base_that_is_no_folder_ends_the_command(cli, tmp_path):
     (tmp_path / "konzept.yaml").write_text(VALID, encoding="utf-8")
-    result = cli("validate", "--format", "sarif", "--lang", "en", "--sarif-base", str(tmp_path / "fehlt"), str(tmp_path))
+    result = cli(
+        "validate", "--format", "sarif", "--lang", "en", "--sarif-base", str(tmp_path / "fehlt"), str(tmp_path)
+    )
     assert result.exit_code == 2 and result.stdout == ""
     assert "--sarif-base" in result.stderr and "not a folder" in result.stderr
 
