@@ -216,3 +216,29 @@ def test_escape_sequences_and_unicode_line_breaks_in_a_message_are_shown_escaped
         "::error file=k\\e]0;t\\x07.yaml,line=3,col=5,endLine=3,endColumn=9,title=KI107 – dangling reference::"
         "„x\\e[2J\\u2028::notice::ok“%0AHinweis\\x07"
     )
+
+
+# --- the sample workflow -------------------------------------------------------------------------
+
+
+def test_the_sample_workflow_is_yaml_whose_ki_commands_the_cli_accepts():
+    import shlex
+
+    import yaml
+
+    from tests.helpers import ROOT
+
+    page = (ROOT / "docs" / "github-actions.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(page.split("```yaml\n", 1)[1].split("\n```", 1)[0])
+    steps = workflow["jobs"]["ki"]["steps"]
+    assert workflow["jobs"]["ki"]["permissions"]["security-events"] == "write"
+    runs = [step["run"] for step in steps if "ki validate" in step.get("run", "")]
+    formats = set()
+    for run in runs:
+        words = shlex.split(run.split(">", 1)[0])
+        options = plain_command_line(words[1:])
+        assert options is not None, run
+        formats.add(options["fmt"])
+    assert formats == {"github", "sarif"}
+    (upload,) = [step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert upload["with"]["sarif_file"] == "ki.sarif"
