@@ -73,6 +73,8 @@ def github_problems(log: dict[str, Any]) -> list[str]:
     for run in runs:
         driver = run.get("tool", {}).get("driver", {})
         need(driver.get("name"), "toolComponent.name is required")
+        if "informationUri" in driver:  # SARIF Multitool SARIF1005: these URIs are absolute
+            need(_absolute(driver["informationUri"]), "toolComponent.informationUri is an absolute URI")
         need(isinstance(run.get("results"), list), "run.results[] is required (may be empty)")
         rules = driver.get("rules")
         need(isinstance(rules, list), "toolComponent.rules[] is required")
@@ -88,6 +90,8 @@ def github_problems(log: dict[str, Any]) -> list[str]:
                 need(text, f"{rid}: {field}.text is required")
                 need(len(text or "") <= 1024, f"{rid}: {field}.text is limited to 1024 characters")
             need(rule.get("help", {}).get("text"), f"{rid}: help.text is required")
+            if "helpUri" in rule:
+                need(_absolute(rule["helpUri"]), f"{rid}: helpUri is an absolute URI")
             level = rule.get("defaultConfiguration", {}).get("level", "warning")
             need(level in ("note", "warning", "error"), f"{rid}: defaultConfiguration.level: note, warning or error")
             properties = rule.get("properties", {})
