@@ -115,11 +115,14 @@ def validate(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES")] = None,
     lang: LangOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    sarif_base: Annotated[str | None, typer.Option("--sarif-base")] = None,
+    github_infos: Annotated[bool, typer.Option("--github-infos")] = False,
 ) -> None:
     """Check concept files; the exit code is decided by the report."""
     from ki_cli.cli.validate import run
 
-    _carry_out(run, paths, format.value, strict, select, ignore, lang or _root_lang(ctx), quiet)
+    language = lang or _root_lang(ctx)
+    _carry_out(run, paths, format.value, strict, select, ignore, language, quiet, sarif_base, github_infos)
 
 
 class RenderKind(str, Enum):

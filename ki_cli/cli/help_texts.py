@@ -136,6 +136,16 @@ PARAMS: dict[str, L] = {
     ),
     "validate.ignore": L("Diese Codes oder Präfixe auslassen.", "Leave out these codes or prefixes."),
     "validate.quiet": L("Nur die Zusammenfassung ausgeben.", "Print only the summary."),
+    "validate.sarif_base": L(
+        "Mit --format sarif: der Ordner, auf den sich die Pfade beziehen (meist die Wurzel des Repositorys); "
+        "ohne Angabe der aktuelle Ordner.",
+        "With --format sarif: the folder the paths are relative to (usually the repository's root); "
+        "without it, the current folder.",
+    ),
+    "validate.github_infos": L(
+        "Mit --format github: auch Hinweise als Anmerkungen (::notice) ausgeben.",
+        "With --format github: also print infos as annotations (::notice).",
+    ),
     # render
     "render.kind": L(
         "proposal (Beschlussvorlage) | concept (Schwerpunktkonzept) | agreements (Vereinbarungen) | "
@@ -221,6 +231,7 @@ METAVARS: dict[str, L] = {
     "validate.paths": L("PFAD...", "PATH..."),
     "validate.select": L("CODES", "CODES"),
     "validate.ignore": L("CODES", "CODES"),
+    "validate.sarif_base": L("ORDNER", "FOLDER"),
     "render.kind": L("ART", "KIND"),
     "render.file": L("DATEI", "FILE"),
     "render.out": L("ZIEL", "OUT"),
