@@ -44,8 +44,8 @@ TEXTS: dict[str, L] = {
         "Note: {dropped} describes the same KI and period as {kept}; the dates of the latter are used.",
     ),
     "written": L(
-        "geschrieben: {path} ({events} Termine aus {files} Dateien)",
-        "written: {path} ({events} dates from {files} files)",
+        "geschrieben: {path} ({events} Termine aus {files})",
+        "written: {path} ({events} dates from {files})",
     ),
 }
 
@@ -148,5 +148,10 @@ def run(paths: list[str], out: Path | None, force: bool, lang: str | None) -> in
             write_atomic(out, data, force, inputs=sources, lang=language)
         except OutputError as err:
             raise Stop(EXIT_USAGE, err.message(language)) from None
-        print(text("written", language, path=out, events=len(entries), files=len(groups)), file=sys.stderr)
+        files_word = (
+            L(f"{len(groups)} Datei", "1 file")
+            if len(groups) == 1
+            else L(f"{len(groups)} Dateien", f"{len(groups)} files")
+        )
+        print(text("written", language, path=out, events=len(entries), files=files_word), file=sys.stderr)
     return EXIT_FINDINGS if skipped else EXIT_OK
