@@ -253,7 +253,10 @@ class _Builder:
             form = GENITIVE.get(str(v.form)) or f"der Vereinbarung ({_label(v.form)})"
             partner = partners.get(v.partner, v.partner)
             laufzeit = f"{german_date(v.beginn)}–{german_date(v.ende)}" if v.ende else f"ab {german_date(v.beginn)}"
-            details = [f"Gegenstand: {v.gegenstand}", f"Status: {_label(v.status)}; Laufzeit: {laufzeit}."]
+            details = [
+                f"Vereinbarung {v.id}: {v.gegenstand}",
+                f"Status: {_label(v.status)}; Laufzeit: {laufzeit}.",
+            ]
             if v.ueberpruefung and v.status != "beendet":
                 self.add(
                     "ueberpruefung",
@@ -289,7 +292,7 @@ class _Builder:
                     ende,
                     f"Ende der Maßnahme „{massnahme.titel}“",
                     [
-                        f"Schwerpunkt: {schwerpunkt.titel}",
+                        f"Maßnahme {massnahme.id} im Schwerpunkt „{schwerpunkt.titel}“",
                         f"Stufe: {_label(massnahme.stufe)}; Laufzeit: {span(beginn, ende)}.",
                     ],
                     f"schwerpunkte[{s}].massnahmen[{m}].ende",

@@ -254,3 +254,26 @@ def test_a_reader_that_goes_away_ends_the_calendar_quietly(tmp_path):
     err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait() == 0
     assert "Traceback" not in err and "Interner Fehler" not in err
+
+
+def test_help_in_both_languages_has_an_example():
+    german = subprocess.run(
+        [sys.executable, "-m", "ki_cli", "calendar", "--help"], capture_output=True, cwd=ROOT, env=_env(), check=False
+    )
+    english = subprocess.run(
+        [sys.executable, "-m", "ki_cli", "calendar", "--help"],
+        capture_output=True,
+        cwd=ROOT,
+        env=_env("en"),
+        check=False,
+    )
+    assert german.returncode == english.returncode == 0
+    assert "Beispiele:" in german.stdout.decode() and "ki calendar concepts/ -o" in german.stdout.decode()
+    assert "Examples:" in english.stdout.decode() and "PATH..." in english.stdout.decode()
+
+
+def test_the_command_is_listed_in_the_programs_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "ki_cli", "--help"], capture_output=True, cwd=ROOT, env=_env(), check=False
+    )
+    assert "calendar" in result.stdout.decode()

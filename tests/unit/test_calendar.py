@@ -279,7 +279,7 @@ def test_descriptions_say_what_for_which_ki_and_where_in_the_file():
         "Schwerpunktperiode: 01.01.2025–31.12.2026",
     ]
     assert f"Fundstelle: konzepte/beispielstadt.yaml:{line} (vereinbarungen[0].ueberpruefung)" in review.description
-    assert "Gegenstand: Berufsorientierung" in review.description
+    assert "Vereinbarung v-schulamt: Berufsorientierung" in review.description
 
 
 def test_a_sessions_description_points_at_its_date_line():
