@@ -103,8 +103,12 @@ def run(paths: list[str], out: Path | None, force: bool, lang: str | None) -> in
     groups: list[list[Entry]] = []
     kommunen: list[str] = []
     skipped = 0
+
+    def show(report: FileReport) -> None:
+        with contextlib.suppress(BrokenPipeError):
+            text_reporter.write(sys.stderr, Report([report]), language, wants_colour(sys.stderr), False)
+
     for name, path, problem, named in files:
-        report: FileReport | None = None
         if problem is None:
             try:
                 loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
@@ -112,24 +116,26 @@ def run(paths: list[str], out: Path | None, force: bool, lang: str | None) -> in
                 problem = file_problem(path or Path("-"), err)
                 if named:
                     raise Stop(EXIT_USAGE, problem.message(language)) from None
-        if problem is not None:
-            report = FileReport(name, selection.apply([problem.finding(language)]))
-            konzept = None
+        if problem is not None:  # an entry of a folder that cannot be read (KI004), or a link to a folder (info)
+            found = selection.apply([problem.finding(language)])
+            if found:
+                show(FileReport(name, found))
+            if not any(f.severity == "error" for f in found):
+                continue  # a link to a folder is not followed: its files count when it is named
+            konzept, shown = None, found
         else:
             konzept, findings = check_loaded(loaded, language)
             findings = selection.apply(findings)
             errors = [f for f in findings if f.severity == "error"]
-            if errors or konzept is None:
-                report = FileReport(name, errors, loaded.text)
-        if report is not None:
+            shown = errors if errors or konzept is not None else findings
+            if shown:
+                show(FileReport(name, shown, loaded.text))
+        if konzept is None or shown:
             skipped += 1
-            codes = ", ".join(dict.fromkeys(f.code for f in report.findings)) or "KI001"
+            codes = ", ".join(dict.fromkeys(f.code for f in shown)) or "KI001"
             with contextlib.suppress(BrokenPipeError):
-                if report.findings:
-                    text_reporter.write(sys.stderr, Report([report]), language, wants_colour(sys.stderr), False)
                 print(text("skipped", language, path=name, codes=codes), file=sys.stderr)
             continue
-        assert konzept is not None  # (no report: it loaded without errors)
         groups.append(events(konzept, loaded.sourcemap, name, _stamp(path)))
         kommunen.append(str(konzept.kommune.name))
 

@@ -277,3 +277,24 @@ def test_the_command_is_listed_in_the_programs_help():
         [sys.executable, "-m", "ki_cli", "--help"], capture_output=True, cwd=ROOT, env=_env(), check=False
     )
     assert "calendar" in result.stdout.decode()
+
+
+def test_a_dangling_link_in_a_folder_is_skipped_with_its_finding(tmp_path):
+    known_file(tmp_path)
+    (tmp_path / "weg.yaml").symlink_to(tmp_path / "nirgends.yaml")
+    result = ki(str(tmp_path))
+    err = no_traceback(result)
+    assert result.returncode == 1
+    assert "KI004" in err and "weg.yaml: übersprungen" in err
+    assert vevents(result.stdout)
+
+
+def test_a_link_to_a_folder_is_an_info_and_skips_nothing(tmp_path):
+    folder = tmp_path / "konzepte"
+    folder.mkdir()
+    known_file(folder)
+    (folder / "anderswo.yaml").symlink_to(tmp_path, target_is_directory=True)
+    result = ki(str(folder))
+    err = no_traceback(result)
+    assert result.returncode == 0
+    assert "KI004" in err and "übersprungen" not in err
