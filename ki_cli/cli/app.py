@@ -317,6 +317,20 @@ def next_period(
     _carry_out(run, old, out, force, language)
 
 
+@app.command()
+def calendar(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(metavar="PFAD...", show_default=False)],
+    out: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Every date of the concepts as iCalendar."""
+    from ki_cli.cli.calendar import run
+
+    _carry_out(run, paths, out, force, lang or _root_lang(ctx))
+
+
 def _pacified(stream: object) -> bool:
     return type(stream).__name__ == "PacifyFlushWrapper" and hasattr(stream, "wrapped")
 

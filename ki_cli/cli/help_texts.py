@@ -90,6 +90,22 @@ COMMANDS: dict[str, L] = {
         "proposal emptied. Overwrites only with --force.\n\n"
         "\b\nExample:\n  ki next-period concepts/beispielstadt/2025-2026.yaml",
     ),
+    "calendar": L(
+        "Alle Termine der Konzepte als Kalender (iCalendar, .ics): Antragsfristen je Haushaltsjahr, "
+        "Sitzungen der Beratungsfolge, Überprüfung und Ende der Vereinbarungen, Ende von Maßnahmen und "
+        "Periode, Beginn der Planung der nächsten Periode – mit Erinnerungen vor den Fristen. Ein Ordner "
+        "ergibt einen Kalender für alle KI darin. Jeder Termin behält seine UID: ein erneuter Import "
+        "aktualisiert ihn. Dateien mit Fehlern werden übersprungen (Exit-Code 1). Überschreibt nur mit --force.\n\n"
+        "\b\nBeispiele:\n  ki calendar concepts/beispielstadt/2025-2026.yaml -o termine.ics\n"
+        "  ki calendar concepts/ -o alle-termine.ics",
+        "Every date of the concepts as a calendar (iCalendar, .ics): application deadlines per budget year, "
+        "sessions of the Beratungsfolge, agreement reviews and ends, ends of measures and of the period, the "
+        "start of planning the next period – with reminders before the deadlines. A folder gives one calendar "
+        "for every KI in it. Each date keeps its UID: importing again updates it. Files with errors are "
+        "skipped (exit code 1). Overwrites only with --force.\n\n"
+        "\b\nExamples:\n  ki calendar concepts/beispielstadt/2025-2026.yaml -o termine.ics\n"
+        "  ki calendar concepts/ -o alle-termine.ics",
+    ),
     "schema": L(
         "Das JSON-Schema des Konzeptformats ausgeben, für Editoren (yaml-language-server) und "
         "andere Werkzeuge.\n\n"
@@ -220,6 +236,14 @@ PARAMS: dict[str, L] = {
         "New file (default: <folder>/<year>-<year>.yaml next to OLD; a folder: the file inside it; "
         "“-”: standard output).",
     ),
+    "calendar.paths": L(
+        "Konzeptdateien oder Ordner (jede *.yaml/*.yml darin, wie bei ki validate); „-“ liest die Standardeingabe.",
+        "Concept files or folders (every *.yaml/*.yml in them, as for ki validate); “-” reads standard input.",
+    ),
+    "calendar.out": L(
+        "Die Kalenderdatei (.ics); ohne Angabe auf die Standardausgabe.",
+        "The calendar file (.ics); without it, standard output.",
+    ),
     "schema.out": L(
         "In diese Datei schreiben statt auf die Standardausgabe.", "Write to this file instead of standard output."
     ),
@@ -244,6 +268,8 @@ METAVARS: dict[str, L] = {
     "init.kommune": L("NAME", "NAME"),
     "init.beginn": L("TT.MM.JJJJ", "DD.MM.YYYY"),
     "schema.out": L("DATEI", "FILE"),
+    "calendar.paths": L("PFAD...", "PATH..."),
+    "calendar.out": L("DATEI", "FILE"),
     "diff.old": L("ALT", "OLD"),
     "diff.new": L("NEU", "NEW"),
     "next-period.old": L("ALT", "OLD"),
