@@ -71,7 +71,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True)] = False,
     debug: Annotated[bool, typer.Option("--debug")] = False,
     lang: LangOption = None,
 ) -> None:

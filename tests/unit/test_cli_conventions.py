@@ -1,0 +1,79 @@
+"""Command-line conventions: NO_COLOR and FORCE_COLOR, ``-V``, completion, the command list of ``ki --help``."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ki_cli.output import wants_colour
+from tests.helpers import ROOT, replace
+
+WARNING = replace("  anbindung: Dezernat III\n", "  anbindung: Dezernat III\n  anbindugn: Dezernat IV\n")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_empty_no_color_keeps_colour_on_a_terminal():
+    assert wants_colour(Terminal(), {"NO_COLOR": "", "TERM": "xterm"})
+
+
+def test_a_non_empty_no_color_turns_colour_off():
+    assert not wants_colour(Terminal(), {"NO_COLOR": "1", "TERM": "xterm"})
+
+
+def test_force_color_colours_a_pipe():
+    assert wants_colour(io.StringIO(), {"FORCE_COLOR": "1"})
+
+
+def test_an_empty_force_color_changes_nothing():
+    assert not wants_colour(io.StringIO(), {"FORCE_COLOR": ""})
+
+
+def test_no_color_wins_over_force_color():
+    assert not wants_colour(Terminal(), {"NO_COLOR": "1", "FORCE_COLOR": "1"})
+
+
+def test_force_color_colours_a_dumb_terminal():
+    assert wants_colour(Terminal(), {"FORCE_COLOR": "1", "TERM": "dumb"})
+
+
+def test_no_colour_on_a_dumb_terminal_or_a_pipe():
+    assert not wants_colour(Terminal(), {"TERM": "dumb"})
+    assert not wants_colour(io.StringIO(), {})
+
+
+def _ki(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "KI_LANG")}
+    return subprocess.run(
+        [sys.executable, "-m", "ki_cli", *args],
+        capture_output=True,
+        text=True,
+        env={**base, "PYTHONPATH": str(ROOT), **(env or {})},
+        check=False,
+        timeout=60,
+    )
+
+
+def test_ki_validate_colours_a_pipe_with_force_color(tmp_path: Path):
+    path = tmp_path / "k.yaml"
+    path.write_text(WARNING, encoding="utf-8")
+    assert "\x1b[" in _ki("validate", str(path), env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" not in _ki("validate", str(path)).stdout
+    assert "\x1b[" not in _ki("validate", str(path), env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_short_and_long_version_flag(cli, flag: str):
+    from ki_cli import __version__
+
+    result = cli(flag)
+    assert result.exit_code == 0
+    assert result.stdout == f"ki {__version__}\n"
