@@ -19,6 +19,7 @@ import typer
 from ki_cli import __version__
 from ki_cli.check.registry import RULES
 from ki_cli.check.report import EXIT_USAGE, Selection, Stop, outcome
+from ki_cli.cli import completion
 from ki_cli.cli.helptext import KiGroup
 from ki_cli.messages import ui
 from ki_cli.output import wants_colour
@@ -59,7 +60,10 @@ def _check_lang(ctx: typer.Context, value: str | None) -> str | None:
     return value
 
 
-LangOption = Annotated[str | None, typer.Option("--lang", metavar="de|en", callback=_check_lang)]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", metavar="de|en", callback=_check_lang, autocompletion=completion.languages),
+]
 
 
 def _version(value: bool) -> None:
@@ -141,7 +145,7 @@ class RenderFormat(str, Enum):
 @app.command()
 def render(
     ctx: typer.Context,
-    kind: Annotated[RenderKind, typer.Argument(show_default=False)],
+    kind: Annotated[RenderKind, typer.Argument(show_default=False, autocompletion=completion.render_kinds)],
     file: Annotated[Path, typer.Argument(metavar="DATEI", show_default=False)],
     out: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     format: Annotated[RenderFormat | None, typer.Option("--format", "-f")] = None,
@@ -197,7 +201,7 @@ def rules_command(
 @app.command()
 def explain(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(metavar="CODE", show_default=False)],
+    code: Annotated[str, typer.Argument(metavar="CODE", show_default=False, autocompletion=completion.rule_codes)],
     lang: LangOption = None,
 ) -> None:
     """Explain one rule from the registry."""

@@ -239,6 +239,22 @@ METAVARS: dict[str, L] = {
     "next-period.out": L("NEU", "NEW"),
 }
 
+# Tab completion (``ki_cli.cli.completion``): descriptions of values, and what --install-completion says.
+COMPLETION: dict[str, L] = {
+    "render.proposal": L("Beschlussvorlage", "council proposal"),
+    "render.concept": L("Schwerpunktkonzept", "priority concept"),
+    "render.agreements": L("Vereinbarungen", "agreements"),
+    "render.workplan": L("Arbeitsplanung", "work plan"),
+    "installed": L("Vervollständigung für {shell} eingerichtet: {path}", "{shell} completion installed in {path}"),
+    "restart": L(
+        "Sie wirkt in einem neu geöffneten Terminal.", "Completion will take effect once you restart the terminal."
+    ),
+    "unsupported": L(
+        "Die Shell {shell} wird nicht unterstützt (möglich: bash, zsh, fish, powershell, pwsh).",
+        "The shell {shell} is not supported (supported: bash, zsh, fish, powershell, pwsh).",
+    ),
+}
+
 # Words of the help layout itself.
 HEADINGS: dict[str, L] = {
     "Usage": L("Aufruf", "Usage"),

@@ -18,6 +18,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer._types import TyperChoice
 from typer.core import TyperGroup
 
+from ki_cli.cli.completion import localise_install
 from ki_cli.cli.help_texts import COMMANDS, EXTRAS, HEADINGS, METAVARS, PARAMS, help_lang
 from ki_cli.cli.usage import Choice, LocalisedUsageError, NoSuchCommand
 
@@ -96,6 +97,7 @@ class KiGroup(TyperGroup):
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         lang = help_lang(args)
         translate(self, "ki", lang)  # before the context exists: it takes our formatter
+        localise_install(self)
         self._lang_flag = lang != help_lang([])  # `--lang en` was needed: the help hint repeats it
         try:
             return super().make_context(info_name, args, parent, **extra)

@@ -77,3 +77,64 @@ def test_short_and_long_version_flag(cli, flag: str):
     result = cli(flag)
     assert result.exit_code == 0
     assert result.stdout == f"ki {__version__}\n"
+
+
+def _complete(line: str, lang_env: str | None = None) -> str:
+    """What zsh's completion would offer for ``line`` (Typer's protocol, run as the shell does)."""
+    env = {"_KI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}
+    if lang_env:
+        env["KI_LANG"] = lang_env
+    result = _ki(env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_completion_offers_the_languages():
+    offered = _complete("ki --lang ")
+    assert '"de":"Deutsch"' in offered and '"en":"English"' in offered
+
+
+def test_completion_offers_the_languages_after_a_command():
+    assert '"en":"English"' in _complete("ki validate --lang ")
+
+
+def test_completion_offers_the_document_kinds_with_german_names():
+    offered = _complete("ki render ")
+    for kind, name in [
+        ("proposal", "Beschlussvorlage"),
+        ("concept", "Schwerpunktkonzept"),
+        ("workplan", "Arbeitsplanung"),
+    ]:
+        assert f'"{kind}":"{name}"' in offered
+
+
+def test_completion_names_the_document_kinds_in_english_with_lang_en():
+    assert '"proposal":"council proposal"' in _complete("ki --lang en render ")
+
+
+def test_completion_offers_the_rule_codes_of_ki_explain_with_their_titles():
+    from ki_cli.check.registry import RULES
+
+    offered = _complete("ki explain KI31")
+    assert '"KI313":"' + RULES["KI313"].title("de") + '"' in offered
+    assert "KI401" not in offered
+
+
+def _install(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"HOME": str(home), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "LANG": "C.UTF-8"}
+    return _ki(*args, "--install-completion", "bash", env=env)
+
+
+def test_install_completion_answers_in_german(tmp_path: Path):
+    result = _install(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Vervollständigung für bash eingerichtet" in result.stdout
+    assert "neu geöffneten Terminal" in result.stdout
+    assert (tmp_path / ".bash_completions" / "ki.sh").is_file()
+    assert "ki.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
+def test_install_completion_answers_in_english_with_lang_en(tmp_path: Path):
+    result = _install(tmp_path, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "bash completion installed in" in result.stdout
