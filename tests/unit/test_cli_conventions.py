@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -138,3 +139,22 @@ def test_install_completion_answers_in_english_with_lang_en(tmp_path: Path):
     result = _install(tmp_path, "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "bash completion installed in" in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_ki_help_shows_each_commands_first_sentence_whole(cli, lang: str):
+    from ki_cli.cli.help_texts import COMMANDS
+    from ki_cli.cli.helptext import summary
+
+    page = re.sub(r"-\s+", "-", " ".join(cli("--lang", lang, "--help").stdout.split()))  # (wrapped at a hyphen)
+    for name, text in COMMANDS.items():
+        if name != "ki":
+            assert summary(text(lang)) in page, name
+    assert "..." not in page.split("Befehle:" if lang == "de" else "Commands:")[1]
+
+
+def test_summary_is_the_first_sentence_and_keeps_abbreviations():
+    from ki_cli.cli.helptext import summary
+
+    assert summary("Nur KI3, z. B. KI313. Mehr dazu.\n\nBeispiel: ki x") == "Nur KI3, z. B. KI313."
+    assert summary("Ohne Punkt\n\nBeispiel") == "Ohne Punkt"
