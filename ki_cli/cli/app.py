@@ -250,14 +250,45 @@ def init(
         except OutputError as err:
             _fail(err.message(language))
     flags = Flags(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=foerderrichtlinie)
-    text, problem = run(flags, path, language, interactive=sys.stdin.isatty())
+    # The first line names the JSON Schema, written beside the file (standard output: no file, no line).
+    schema_lang = _schema_lang(ctx, lang)
+    from ki_cli.format.schema import FILE_NAMES
+
+    schema_name = FILE_NAMES[schema_lang] if target is not None else None
+    text, problem = run(flags, path, language, sys.stdin.isatty(), schema_name)
     if problem:
         _fail(problem)
     if target is None:
         sys.stdout.write(text)
         return
+    _write_schema(target.parent / FILE_NAMES[schema_lang], schema_lang, force, language)
     _write_output(target, text.encode("utf-8"), force, language)
     typer.echo(ui("init.next", language, path=path), err=True)
+
+
+def _write_schema(path: Path, schema_lang: str, force: bool, lang: str) -> None:
+    """``ki init``'s schema file beside the new concept (its modeline names it): written, left as it
+    is, or kept with a notice when another file of that name is there."""
+    from ki_cli.atomic import OutputError
+    from ki_cli.cli.init import write_schema
+    from ki_cli.format.schema import dumps
+
+    try:
+        written, notice = write_schema(path, dumps(lang=schema_lang), force, lang)
+    except OutputError as err:
+        _fail(err.message(lang))
+    if written:
+        typer.echo(ui("render.written", lang, path=path), err=True)
+    if notice:
+        typer.echo(notice, err=True)
+
+
+def _schema_lang(ctx: typer.Context, lang: str | None) -> str:
+    """The language of the schema's texts: German unless a language is named (``--lang``,
+    ``KI_LANG``, ``ki.toml``); the system's locale alone does not turn the schema English."""
+    configured = _config(lang or _root_lang(ctx)).lang
+    named = lang or _root_lang(ctx) or os.environ.get("KI_LANG") or configured
+    return detect_lang(lang or _root_lang(ctx), configured) if named else "de"
 
 
 @app.command("schema")
@@ -269,12 +300,8 @@ def schema_command(
 ) -> None:
     from ki_cli.format.schema import dumps
 
-    configured = _config(lang or _root_lang(ctx)).lang
-    language = detect_lang(lang or _root_lang(ctx), configured)
-    # The schema's texts are German unless a language is named (--lang, KI_LANG, ki.toml): the
-    # system's locale alone does not turn the committed German schema English.
-    named = lang or _root_lang(ctx) or os.environ.get("KI_LANG") or configured
-    text = dumps(lang=language if named else "de")
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    text = dumps(lang=_schema_lang(ctx, lang))
     if out is None:
         sys.stdout.write(text)
     else:
