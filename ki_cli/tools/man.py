@@ -12,6 +12,7 @@ Read one with ``man -l docs/ki.1``.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,7 +161,7 @@ def render(lang: str = "de") -> str:
     from ki_cli.cli.app import app
     from ki_cli.cli.helptext import translate
 
-    root = typer.main.get_command(app)
+    root: Any = typer.main.get_command(app)  # the KiGroup
     translate(root, "ki", lang)
     root_ctx = root.context_class(root, info_name="ki", **root.context_settings)
     w = {key: roff(text(lang)) for key, text in _WORDS.items()}
@@ -196,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
 
     status = 0
     for lang, target in TARGETS.items():
-        status |= generate(target, lambda lang=lang: render(lang), COMMAND, "the man pages of ki", argv)  # type: ignore[misc]
+        status |= generate(target, functools.partial(render, lang), COMMAND, "the man pages of ki", argv)
     return status
 
 
