@@ -239,8 +239,10 @@ def init(
     lang: LangOption = None,
 ) -> None:
     from ki_cli.cli.init import Flags, run
+    from ki_cli.format.schema import FILE_NAMES
 
-    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    configured = _config(lang or _root_lang(ctx)).lang
+    language = detect_lang(lang or _root_lang(ctx), configured)
     target = None if path == "-" else Path(path)
     if target is not None:
         from ki_cli.atomic import OutputError, check_target
@@ -251,9 +253,7 @@ def init(
             _fail(err.message(language))
     flags = Flags(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=foerderrichtlinie)
     # The first line names the JSON Schema, written beside the file (standard output: no file, no line).
-    schema_lang = _schema_lang(ctx, lang)
-    from ki_cli.format.schema import FILE_NAMES
-
+    schema_lang = _schema_lang(ctx, lang, configured)
     schema_name = FILE_NAMES[schema_lang] if target is not None else None
     text, problem = run(flags, path, language, sys.stdin.isatty(), schema_name)
     if problem:
@@ -283,10 +283,9 @@ def _write_schema(path: Path, schema_lang: str, force: bool, lang: str) -> None:
         typer.echo(notice, err=True)
 
 
-def _schema_lang(ctx: typer.Context, lang: str | None) -> str:
+def _schema_lang(ctx: typer.Context, lang: str | None, configured: str | None) -> str:
     """The language of the schema's texts: German unless a language is named (``--lang``,
-    ``KI_LANG``, ``ki.toml``); the system's locale alone does not turn the schema English."""
-    configured = _config(lang or _root_lang(ctx)).lang
+    ``KI_LANG``, ``ki.toml``'s ``configured``); the system's locale alone does not turn the schema English."""
     named = lang or _root_lang(ctx) or os.environ.get("KI_LANG") or configured
     return detect_lang(lang or _root_lang(ctx), configured) if named else "de"
 
@@ -300,8 +299,9 @@ def schema_command(
 ) -> None:
     from ki_cli.format.schema import dumps
 
-    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
-    text = dumps(lang=_schema_lang(ctx, lang))
+    configured = _config(lang or _root_lang(ctx)).lang
+    language = detect_lang(lang or _root_lang(ctx), configured)
+    text = dumps(lang=_schema_lang(ctx, lang, configured))
     if out is None:
         sys.stdout.write(text)
     else:
