@@ -56,14 +56,16 @@ COMMANDS: dict[str, L] = {
         "Eine kommentierte Startdatei schreiben, die die Prüfung besteht. Im Terminal fragt ki nach "
         "Name und Art der Kommune, Beginn des Zeitraums und Förderrichtlinie; mit den Angaben als "
         "Optionen fragt es nichts. Ohne Terminal werden fehlende Angaben zu Platzhaltern. Eine "
-        "vorhandene Datei wird nur mit --force überschrieben.\n\n"
+        "vorhandene Datei wird nur mit --force überschrieben. Daneben schreibt ki das JSON-Schema "
+        "(ki-konzept-1.schema.json), das die erste Zeile für Editoren nennt.\n\n"
         "\b\nBeispiele:\n  ki init\n"
         '  ki init hamm-2027.yaml --kommune "Stadt Hamm" --typ kreisfreie_stadt --beginn 01.01.2027 '
         "--foerderrichtlinie 2025",
         "Write a commented starting file that passes the check. In a terminal ki asks for the "
         "municipality's name and type, the period's start and the funding guideline; given as "
         "options, it asks nothing. Without a terminal, missing answers become placeholders. An "
-        "existing file is overwritten only with --force.\n\n"
+        "existing file is overwritten only with --force. Beside it ki writes the JSON Schema "
+        "(ki-konzept-1.en.schema.json with --lang en) that the first line names for editors.\n\n"
         "\b\nExamples:\n  ki init\n"
         '  ki init hamm-2027.yaml --kommune "Stadt Hamm" --typ kreisfreie_stadt --beginn 01.01.2027 '
         "--foerderrichtlinie 2025",
@@ -108,10 +110,11 @@ COMMANDS: dict[str, L] = {
     ),
     "schema": L(
         "Das JSON-Schema des Konzeptformats ausgeben, für Editoren (yaml-language-server) und "
-        "andere Werkzeuge.\n\n"
+        "andere Werkzeuge. Die Texte sind deutsch, mit --lang en englisch.\n\n"
         "\b\nBeispiel:\n  ki schema -o ki-konzept-1.schema.json\n"
         "  (dann als erste Zeile der Konzeptdatei: # yaml-language-server: $schema=ki-konzept-1.schema.json)",
-        "Print the JSON Schema of the concept format, for editors (yaml-language-server) and other tools.\n\n"
+        "Print the JSON Schema of the concept format, for editors (yaml-language-server) and other tools. "
+        "Its texts are German; English with --lang en.\n\n"
         "\b\nExample:\n  ki schema -o ki-konzept-1.schema.json\n"
         "  (then as the concept file's first line: # yaml-language-server: $schema=ki-konzept-1.schema.json)",
     ),
@@ -274,6 +277,22 @@ METAVARS: dict[str, L] = {
     "diff.new": L("NEU", "NEW"),
     "next-period.old": L("ALT", "OLD"),
     "next-period.out": L("NEU", "NEW"),
+}
+
+# Tab completion (``ki_cli.cli.completion``): descriptions of values, and what --install-completion says.
+COMPLETION: dict[str, L] = {
+    "render.proposal": L("Beschlussvorlage", "council proposal"),
+    "render.concept": L("Schwerpunktkonzept", "priority concept"),
+    "render.agreements": L("Vereinbarungen", "agreements"),
+    "render.workplan": L("Arbeitsplanung", "work plan"),
+    "installed": L("Vervollständigung für {shell} eingerichtet: {path}", "{shell} completion installed in {path}"),
+    "restart": L(
+        "Sie wirkt in einem neu geöffneten Terminal.", "Completion will take effect once you restart the terminal."
+    ),
+    "unsupported": L(
+        "Die Shell {shell} wird nicht unterstützt (möglich: bash, zsh, fish, powershell, pwsh).",
+        "The shell {shell} is not supported (supported: bash, zsh, fish, powershell, pwsh).",
+    ),
 }
 
 # Words of the help layout itself.
