@@ -187,3 +187,15 @@ def test_the_unit_tests_run_from_the_unpacked_sdist(archives, tmp_path):
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in summary and "failed" not in summary and "error" not in summary
+
+
+def test_the_changelog_has_a_section_for_the_version():
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"\n## [{__version__}] – " in changelog
+
+
+def test_the_readme_names_the_current_release_tag_for_pre_commit():
+    """The tag scheme is v + the version; the README's .pre-commit-config.yaml example names the current one."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"rev: v{__version__} " in readme
+    assert "`vX.Y.Z`" in readme

@@ -41,6 +41,14 @@ def test_hook_takes_yaml_files_below_concepts():
     assert not pattern.search(".pre-commit-config.yaml")
 
 
+def test_the_hook_installs_no_extra():
+    """``language: python`` installs the package's base; an extra or a document library here would bring
+    back the 130 MB environment."""
+    found = hook()
+    assert not found.get("additional_dependencies")
+    assert "[" not in found["entry"]
+
+
 def test_the_entry_is_the_installed_console_script():
     import tomllib
 
