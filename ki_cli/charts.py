@@ -76,3 +76,61 @@ def png(fig: Figure, dpi: int = 200) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def inline_svg(fig: Figure, title: str = "") -> str:
+    """``svg`` without its RDF metadata block (which names vocabulary URLs): for a page that must
+    refer to nothing outside itself."""
+    import re
+
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", svg(fig, title), count=1, flags=re.S)
+
+
+def bars(
+    labels: list[str],
+    series: list[tuple[str, list[float]]],
+    *,
+    money: bool = False,
+    stacked: bool = False,
+    width_cm: float = 16,
+    row_cm: float = 0.45,
+    xlabel: str = "",
+) -> Figure:
+    """Horizontal bars: one row per label (top to bottom in the given order), one bar per series
+    (side by side, or ``stacked``); a legend when there is more than one series. Axis numbers are
+    German, in euros with ``money``."""
+    import math
+
+    count = max(1, len(labels))
+    height = max(4.0, 1.8 + count * row_cm * (1 if stacked or len(series) == 1 else 0.6 + 0.4 * len(series)))
+    fig, axes = figure(width_cm, height)
+    positions = list(range(count))
+    thickness = 0.8 if stacked or len(series) == 1 else 0.8 / len(series)
+    left = [0.0] * count
+    for i, (name, data) in enumerate(series):
+        values = [0.0 if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in data]
+        if stacked:
+            axes.barh(positions, values, height=thickness, left=left, label=name)
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        else:
+            offset = (i - (len(series) - 1) / 2) * thickness
+            axes.barh([p + offset for p in positions], values, height=thickness, label=name)
+    axes.set_yticks(positions, labels)
+    axes.invert_yaxis()
+    axes.set_ylim(count - 0.5, -0.5)
+    german_axis(axes, "x", 0)
+    if money:
+        from matplotlib.ticker import FuncFormatter
+
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{german_number(value, 0)} €"))
+    if not money:
+        from matplotlib.ticker import MaxNLocator
+
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if xlabel:
+        axes.set_xlabel(xlabel)
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.set_axisbelow(True)
+    if len(series) > 1:
+        axes.legend(loc="lower right" if not stacked else "best", frameon=False)
+    return fig
