@@ -119,18 +119,17 @@ def bars(
     axes.invert_yaxis()
     axes.set_ylim(count - 0.5, -0.5)
     german_axis(axes, "x", 0)
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     if money:
-        from matplotlib.ticker import FuncFormatter
-
         axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{german_number(value, 0)} €"))
-    if not money:
-        from matplotlib.ticker import MaxNLocator
-
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=4))
+    else:
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     if xlabel:
         axes.set_xlabel(xlabel)
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
-    if len(series) > 1:
-        axes.legend(loc="lower right" if not stacked else "best", frameon=False)
+    if len(series) > 1:  # above the bars, never over them
+        fig.legend(loc="outside upper left", ncol=len(series), frameon=False)
     return fig

@@ -12,35 +12,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ki_cli.check.findings import Finding
 from ki_cli.check.report import Selection
 from ki_cli.format.vocab import BEREICH, FUNKTION, HANDLUNGSFELD, PROGRAMM_STELLE, STUFE, TIS2030
 from ki_cli.text import transliterate
 
-
-@dataclass(frozen=True)
-class Checked:
-    """One file as the pipeline left it: the concept (None when it has a structural error) and its findings."""
-
-    path: str
-    konzept: Any
-    findings: list[Finding]
-
-    def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def usable(self) -> bool:
-        """Whether the file gives a row: a concept and no error of the loader or the structure (KI0xx, KI1xx)."""
-        return self.konzept is not None and not any(
-            f.severity == "error" and f.code[:3] in ("KI0", "KI1") for f in self.findings
-        )
+if TYPE_CHECKING:
+    from ki_cli.files import InputError
 
 
 @dataclass(frozen=True)
@@ -96,6 +76,35 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Checked:
+    """One file as the pipeline left it: its findings and, when it has no structural error, its row.
+
+    The row is computed as soon as the file is checked, so that the concept itself (hundreds of
+    records) need not be kept while the other files are read."""
+
+    path: str
+    row: Row | None
+    findings: list[Finding]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def usable(self) -> bool:
+        return self.row is not None
+
+
+def checked(path: str, konzept: Any, findings: list[Finding]) -> Checked:
+    """A checked file: a row when there is a concept and no error of the loader or the structure (KI0xx, KI1xx)."""
+    usable = konzept is not None and not any(f.severity == "error" and f.code[:3] in ("KI0", "KI1") for f in findings)
+    return Checked(path, row(path, konzept, findings) if usable else None, findings)
+
+
+@dataclass(frozen=True)
 class Failed:
     """A file with errors: its error findings, and whether it still gave a row."""
 
@@ -148,12 +157,11 @@ def _sort_name(name: str) -> str:
     return transliterate(name).casefold()
 
 
-def row(checked: Checked) -> Row:
-    """The figures of one usable file."""
+def row(path: str, k: Any, findings: list[Finding]) -> Row:
+    """The figures of one concept ``k`` (read from ``path``, with its ``findings``)."""
     from ki_cli.funding import ki_land_vze
     from ki_cli.render.context import haushaltsjahre
 
-    k = checked.konzept
     funktion = dict.fromkeys(FUNKTION, 0.0)
     programm = dict.fromkeys(PROGRAMM_STELLE, 0.0)
     unbesetzt = 0.0
@@ -176,7 +184,7 @@ def row(checked: Checked) -> Row:
         Jahr(j.jahr, j.monate, j.hoechstbetrag, j.beantragt, j.bewilligt, j.eigenanteil) for j in haushaltsjahre(k)
     ]
     return Row(
-        datei=checked.path,
+        datei=path,
         kommune=" ".join(str(k.kommune.name).split()),
         typ=str(k.kommune.typ),
         regierungsbezirk=k.kommune.regierungsbezirk,
@@ -199,79 +207,91 @@ def row(checked: Checked) -> Row:
         stufe=stufe,
         vereinbarungen=len(k.vereinbarungen),
         unterzeichnet=sum(1 for v in k.vereinbarungen if v.status == "unterzeichnet"),
-        fehler=checked.count("error"),
-        warnungen=checked.count("warning"),
-        hinweise=checked.count("info"),
+        fehler=sum(1 for f in findings if f.severity == "error"),
+        warnungen=sum(1 for f in findings if f.severity == "warning"),
+        hinweise=sum(1 for f in findings if f.severity == "info"),
     )
 
 
-def _preference(checked: Checked) -> tuple[dt.date, bool, str]:
+def _preference(item: Checked) -> tuple[dt.date, bool, str]:
     """Which file of a KI wins: the newest period; for the same period, one without errors, then the last name."""
-    return (checked.konzept.periode.beginn, not checked.errors, checked.path)
+    assert item.row is not None
+    return (item.row.beginn, not item.errors, item.path)
 
 
-def build(checked: Iterable[Checked], all_periods: bool = False) -> Overview:
+def build(files: Iterable[Checked], all_periods: bool = False) -> Overview:
     """The overview of checked files: rows, files with errors, files not shown as rows of their own."""
     overview = Overview(all_periods=all_periods)
     by_ki: dict[str, list[Checked]] = {}
-    for item in checked:
+    for item in files:
         overview.files += 1
         if item.errors or not item.usable:  # not usable without an error: a folder link not followed (info)
             overview.failed.append(Failed(item.path, item.usable, item.errors or item.findings))
-        if item.usable:
-            by_ki.setdefault(ki_key(item.konzept.kommune.name), []).append(item)
-    shown: list[Checked] = []
-    for files in by_ki.values():
-        files.sort(key=_preference)
+        if item.row is not None:
+            by_ki.setdefault(ki_key(item.row.kommune), []).append(item)
+    rows: list[Row] = []
+    for group in by_ki.values():
+        group.sort(key=_preference)
         if all_periods:
-            seen: dict[dt.date, Checked] = {}
-            for item in reversed(files):  # the preferred file of each period first
-                winner = seen.setdefault(item.konzept.periode.beginn, item)
-                if winner is item:
-                    shown.append(item)
+            seen: dict[dt.date, Row] = {}
+            for item in reversed(group):  # the preferred file of each period first
+                assert item.row is not None
+                winner = seen.setdefault(item.row.beginn, item.row)
+                if winner is item.row:
+                    rows.append(item.row)
                 else:
-                    overview.skipped.append(Skipped(item.path, winner.path, "gleicher_zeitraum"))
+                    overview.skipped.append(Skipped(item.path, winner.datei, "gleicher_zeitraum"))
         else:
-            newest = files[-1]
-            shown.append(newest)
-            for item in files[:-1]:
-                same = item.konzept.periode.beginn == newest.konzept.periode.beginn
-                overview.skipped.append(Skipped(item.path, newest.path, "gleicher_zeitraum" if same else "aelter"))
-    rows = [row(item) for item in shown]
+            newest = group[-1].row
+            assert newest is not None
+            rows.append(newest)
+            for item in group[:-1]:
+                assert item.row is not None
+                same = item.row.beginn == newest.beginn
+                overview.skipped.append(Skipped(item.path, newest.datei, "gleicher_zeitraum" if same else "aelter"))
     rows.sort(key=lambda r: (_sort_name(r.kommune), r.beginn, r.datei))
     overview.rows = rows
     overview.skipped.sort(key=lambda s: s.datei)
     return overview
 
 
-def check_paths(paths: list[str], lang: str, selection: Selection) -> list[Checked]:
+def check_paths(paths: list[str], lang: str, selection: Selection = Selection()) -> list[Checked]:
     """Every concept file of ``paths`` (folders searched as ``ki validate`` does), checked in this process.
 
     A path named on the command line that cannot be read ends the command (``Stop``, exit 2); an
     entry of a folder that cannot be read is a file with its KI004 finding."""
+    from ki_cli.check.gcpause import paused_gc
+    from ki_cli.cli.validate import inputs
+
+    found: list[Checked] = []
+    with paused_gc():  # the rows of hundreds of files stay alive: collections would walk them again and again
+        for name, path, problem, named in inputs(paths, lang):
+            found.append(_check_one(name, path, problem, named, lang, selection))
+    return found
+
+
+def _check_one(
+    name: str, path: Path | None, problem: InputError | None, named: bool, lang: str, selection: Selection
+) -> Checked:
+    """One file read (``path`` None: standard input) and checked as ``ki validate`` checks it."""
     import sys
 
     from ki_cli.check.load import load_path, load_stream
     from ki_cli.check.pipeline import check_loaded
     from ki_cli.check.report import EXIT_USAGE, Stop
-    from ki_cli.cli.validate import inputs
     from ki_cli.files import problem as file_problem
 
-    checked: list[Checked] = []
-    for name, path, problem, named in inputs(paths, lang):
-        if problem is None:
-            try:
-                loaded = load_stream(sys.stdin.buffer, lang) if path is None else load_path(path, lang)
-            except OSError as err:
-                problem = file_problem(path or Path("-"), err)
-                if named:
-                    raise Stop(EXIT_USAGE, problem.message(lang)) from None
-        if problem is not None:
-            checked.append(Checked(name, None, selection.apply([problem.finding(lang)])))
-            continue
-        konzept, findings = check_loaded(loaded, lang)
-        checked.append(Checked(name, konzept, selection.apply(findings)))
-    return checked
+    if problem is None:
+        try:
+            loaded = load_stream(sys.stdin.buffer, lang) if path is None else load_path(path, lang)
+        except OSError as err:
+            problem = file_problem(path or Path("-"), err)
+            if named:  # named on the command line: the command ends
+                raise Stop(EXIT_USAGE, problem.message(lang)) from None
+    if problem is not None:  # found in a folder: a file with its finding
+        return Checked(name, None, selection.apply([problem.finding(lang)]))
+    konzept, findings = check_loaded(loaded, lang)
+    return checked(name, konzept, selection.apply(findings))
 
 
 def collect(paths: list[str], lang: str, selection: Selection = Selection(), all_periods: bool = False) -> Overview:

@@ -18,7 +18,11 @@ from ki_cli.render.labels import label
 
 PROGRAMME_SHORT = {"ki": "KI", "kim": "KIM", "komm_an": "KOMM-AN", "ifkuf": "IfKuF", "sonstiges": "sonstige"}
 BEREICH_SHORT = {"bildungskette": "Bildungskette", "querschnitt": "Querschnitt"}
-TIS_SHORT = {"erstintegration": "Erstintegration", "regelsysteme": "Regelsysteme", "migrationsgesellschaft": "Migrationsgesellschaft"}
+TIS_SHORT = {
+    "erstintegration": "Erstintegration",
+    "regelsysteme": "Regelsysteme",
+    "migrationsgesellschaft": "Migrationsgesellschaft",
+}
 MONEY = ("hoechstbetrag", "beantragt", "bewilligt", "eigenanteil")
 MONEY_HEADER = {
     "hoechstbetrag": "Höchstbetrag",
@@ -35,6 +39,22 @@ class Column:
     kind: str  # text | date | count | vze | money
     value: Callable[[Row], Any]
     group: str = ""  # the heading a column belongs to (HTML, text)
+
+
+def _item(attribute: str, key: str) -> Callable[[Row], Any]:
+    """The value of ``key`` in the row's mapping ``attribute`` (``vze_funktion``, ``stufe`` …)."""
+
+    def value(row: Row) -> Any:
+        return getattr(row, attribute)[key]
+
+    return value
+
+
+def _total(attribute: str) -> Callable[[Row], Any]:
+    def value(row: Row) -> Any:
+        return row.total(attribute)
+
+    return value
 
 
 def _year_value(jahr: int, attribute: str) -> Callable[[Row], Any]:
@@ -64,10 +84,10 @@ def columns(overview: Overview) -> list[Column]:
         Column("vze_gesamt", "VZE gesamt", "vze", lambda r: r.vze_gesamt, "Personal"),
     ]
     for f in FUNKTION:
-        cols.append(Column(f"vze_{f}", f"VZE {label(f)}", "vze", lambda r, f=f: r.vze_funktion[f], "Personal"))
+        cols.append(Column(f"vze_{f}", f"VZE {label(f)}", "vze", _item("vze_funktion", f), "Personal"))
     for p in PROGRAMM_STELLE:
         cols.append(
-            Column(f"vze_programm_{p}", f"VZE {PROGRAMME_SHORT[p]}", "vze", lambda r, p=p: r.vze_programm[p], "Personal")
+            Column(f"vze_programm_{p}", f"VZE {PROGRAMME_SHORT[p]}", "vze", _item("vze_programm", p), "Personal")
         )
     cols.append(Column("vze_unbesetzt", "VZE unbesetzt", "vze", lambda r: r.vze_unbesetzt, "Personal"))
     cols.append(Column("vze_land_ki", "VZE KI landesgefördert", "vze", lambda r: r.vze_land_ki, "Personal"))
@@ -88,23 +108,29 @@ def columns(overview: Overview) -> list[Column]:
                 f"{attribute}_zeitraum",
                 f"{MONEY_HEADER[attribute]} Zeitraum",
                 "money",
-                lambda r, a=attribute: r.total(a),
+                _total(attribute),
                 "Förderung Zeitraum",
             )
         )
     cols.append(Column("schwerpunkte", "Schwerpunkte", "count", lambda r: r.schwerpunkte, "Schwerpunkte"))
     for b, short in BEREICH_SHORT.items():
-        cols.append(Column(f"bereich_{b}", short, "count", lambda r, b=b: r.bereich[b], "Schwerpunkte"))
+        cols.append(Column(f"bereich_{b}", short, "count", _item("bereich", b), "Schwerpunkte"))
     for f in overview.fields:
-        cols.append(Column(f"handlungsfeld_{f}", label(f), "count", lambda r, f=f: r.handlungsfeld[f], "Handlungsfelder"))
+        cols.append(Column(f"handlungsfeld_{f}", label(f), "count", _item("handlungsfeld", f), "Handlungsfelder"))
     for d in TIS2030:
-        cols.append(Column(f"tis2030_{d}", f"TIS {TIS_SHORT[d]}", "count", lambda r, d=d: r.tis2030[d], "TIS 2030"))
+        cols.append(Column(f"tis2030_{d}", f"TIS {TIS_SHORT[d]}", "count", _item("tis2030", d), "TIS 2030"))
     cols.append(Column("tis2030_ohne", "TIS ohne Angabe", "count", lambda r: r.tis2030[""], "TIS 2030"))
     cols.append(Column("massnahmen", "Maßnahmen", "count", lambda r: r.massnahmen, "Maßnahmen"))
     for s in STUFE:
-        cols.append(Column(f"stufe_{s}", label(s), "count", lambda r, s=s: r.stufe[s], "Maßnahmen"))
+        cols.append(Column(f"stufe_{s}", label(s), "count", _item("stufe", s), "Maßnahmen"))
     cols += [
-        Column("vereinbarungen_unterzeichnet", "Vereinbarungen unterzeichnet", "count", lambda r: r.unterzeichnet, "Vereinbarungen"),
+        Column(
+            "vereinbarungen_unterzeichnet",
+            "Vereinbarungen unterzeichnet",
+            "count",
+            lambda r: r.unterzeichnet,
+            "Vereinbarungen",
+        ),
         Column("vereinbarungen", "Vereinbarungen gesamt", "count", lambda r: r.vereinbarungen, "Vereinbarungen"),
         Column("fehler", "Fehler", "count", lambda r: r.fehler, "Befunde"),
         Column("warnungen", "Warnungen", "count", lambda r: r.warnungen, "Befunde"),

@@ -19,7 +19,10 @@ TEXTS: dict[str, L] = {
     "failed.norow": L("keine Zeile", "no row"),
     "failed.more": L("… und {n} weitere Fehler", "… and {n} more errors"),
     "skipped.head": L("Nicht als eigene Zeile gezeigt:", "Not shown as rows of their own:"),
-    "skipped.aelter": L("älterer Zeitraum; gezeigt: {statt} (alle mit --all-periods)", "older period; shown: {statt} (all with --all-periods)"),
+    "skipped.aelter": L(
+        "älterer Zeitraum; gezeigt: {statt} (alle mit --all-periods)",
+        "older period; shown: {statt} (all with --all-periods)",
+    ),
     "skipped.gleicher_zeitraum": L(
         "derselbe Zeitraum wie {statt}, das gezeigt wird", "the same period as {statt}, which is shown"
     ),
@@ -36,9 +39,9 @@ TEXTS: dict[str, L] = {
         "An XLSX file is not for the terminal: name a file with -o, e.g. -o uebersicht.xlsx.",
     ),
     "missing_extra": L(
-        "Für {what} fehlt die Bibliothek {module}. Installieren Sie sie mit: python -m pip install \"ki-cli[dokumente]\" "
+        'Für {what} fehlt die Bibliothek {module}. Installieren Sie sie mit: python -m pip install "ki-cli[dokumente]" '
         "(Text, CSV und JSON gehen ohne sie).",
-        "{what} needs the library {module}. Install it with: python -m pip install \"ki-cli[dokumente]\" "
+        '{what} needs the library {module}. Install it with: python -m pip install "ki-cli[dokumente]" '
         "(text, CSV and JSON work without it).",
     ),
 }

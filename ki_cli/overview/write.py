@@ -83,9 +83,21 @@ def _finding_line(path: str, f: Finding) -> str:
 
 # --- text ------------------------------------------------------------------------------------
 
-TEXT_COLUMNS = ("kommune", "typ", "regierungsbezirk", "beginn", "ende", "vze_gesamt", "hoechstbetrag_zeitraum",
-                "bewilligt_zeitraum", "massnahmen", "vereinbarungen_unterzeichnet", "vereinbarungen", "fehler",
-                "warnungen")
+TEXT_COLUMNS = (
+    "kommune",
+    "typ",
+    "regierungsbezirk",
+    "beginn",
+    "ende",
+    "vze_gesamt",
+    "hoechstbetrag_zeitraum",
+    "bewilligt_zeitraum",
+    "massnahmen",
+    "vereinbarungen_unterzeichnet",
+    "vereinbarungen",
+    "fehler",
+    "warnungen",
+)
 TEXT_HEADERS = {
     "regierungsbezirk": "RB",
     "vze_gesamt": "VZE",
@@ -229,7 +241,9 @@ def _row_json(r: Row, cols: list[Column]) -> dict[str, Any]:
                 }
                 for j in r.jahre
             ],
-            "zeitraum": {a: _json_value(r.total(a), "money") for a in ("hoechstbetrag", "beantragt", "bewilligt", "eigenanteil")},
+            "zeitraum": {
+                a: _json_value(r.total(a), "money") for a in ("hoechstbetrag", "beantragt", "bewilligt", "eigenanteil")
+            },
         },
         "schwerpunkte": {
             "anzahl": r.schwerpunkte,
@@ -307,7 +321,9 @@ def xlsx_bytes(overview: Overview) -> bytes:
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for line in values(overview, cols):
-        sheet.append([float(v) if c.kind in ("money", "vze") and v is not None else v for c, v in zip(cols, line, strict=True)])
+        sheet.append(
+            [float(v) if c.kind in ("money", "vze") and v is not None else v for c, v in zip(cols, line, strict=True)]
+        )
     for index, c in enumerate(cols, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _width(c.header, c.kind) if c.key != "kommune" else 26.0
@@ -325,7 +341,18 @@ def xlsx_bytes(overview: Overview) -> bytes:
     for failed in overview.failed:
         for f in failed.fehler:
             severity = {"error": "Fehler", "warning": "Warnung"}.get(f.severity, "Hinweis")
-            errors.append([failed.datei, "ja" if failed.in_tabelle else "nein", f.code, severity, f.line, f.column, f.message, f.hint])
+            errors.append(
+                [
+                    failed.datei,
+                    "ja" if failed.in_tabelle else "nein",
+                    f.code,
+                    severity,
+                    f.line,
+                    f.column,
+                    f.message,
+                    f.hint,
+                ]
+            )
     for letter, width in zip("ABCDEFGH", (40, 10, 12, 10, 7, 7, 80, 60), strict=True):
         errors.column_dimensions[letter].width = width
     _finish(errors, bold, fill)
@@ -379,7 +406,7 @@ def charts(overview: Overview) -> list[tuple[str, str, str]]:
     fig = drawing.bars(
         [label(fields[i]) for i in order],
         [("KI mit Schwerpunkt", [per_field[i] for i in order])],
-        xlabel="Zahl der KI mit einem Schwerpunkt in diesem Handlungsfeld",
+        xlabel="Zahl der KI",
     )
     out.append(
         (
@@ -390,18 +417,17 @@ def charts(overview: Overview) -> list[tuple[str, str, str]]:
     )
     fig = drawing.bars(
         [r.kommune for r in rows] if len(rows) <= 80 else ["alle KI"],
-        [
-            (label(s), [r.stufe[s] for r in rows] if len(rows) <= 80 else [sum(r.stufe[s] for r in rows)])
-            for s in STUFE
-        ],
+        [(label(s), [r.stufe[s] for r in rows] if len(rows) <= 80 else [sum(r.stufe[s] for r in rows)]) for s in STUFE],
         stacked=True,
         row_cm=0.42,
         xlabel="Maßnahmen",
     )
     total = {s: sum(r.stufe[s] for r in rows) for s in STUFE}
-    caption = "Maßnahmen je KI nach Stufe; zusammen " + ", ".join(
-        f"{german_number(total[s])} {label(s)}" for s in STUFE
-    ) + "."
+    caption = (
+        "Maßnahmen je KI nach Stufe; zusammen "
+        + ", ".join(f"{german_number(total[s])} {label(s)}" for s in STUFE)
+        + "."
+    )
     out.append(("Maßnahmen nach Stufe", caption, drawing.inline_svg(fig, "Maßnahmen nach Stufe")))
     fig = drawing.bars(
         [r.kommune for r in rows],
