@@ -102,7 +102,7 @@ def bars(
     import math
 
     count = max(1, len(labels))
-    height = max(4.0, 1.8 + count * row_cm * (1 if stacked or len(series) == 1 else 0.6 + 0.4 * len(series)))
+    height = max(4.0, 2.0 + count * row_cm)  # ``row_cm`` per label, whatever the number of series
     fig, axes = figure(width_cm, height)
     positions = list(range(count))
     thickness = 0.8 if stacked or len(series) == 1 else 0.8 / len(series)

@@ -298,9 +298,14 @@ XLSX_FORMATS = {
 """Excel's number formats (stored locale-neutral; German Excel shows 307.500,00 € and 5,5)."""
 
 
-def _width(header: str, kind: str) -> float:
-    base = {"money": 14, "vze": 8, "count": 8, "date": 11}.get(kind, 18)
-    return float(max(base, min(len(header) + 2, 30)))
+WIDTHS = {"kommune": 26.0, "typ": 16.0, "regierungsbezirk": 15.0, "ags": 10.0, "foerderrichtlinie": 11.0, "datei": 40.0}
+
+
+def _width(column: Column) -> float:
+    """A column's width in characters: the header wraps (the header row is high), numbers fit."""
+    if column.key in WIDTHS:
+        return WIDTHS[column.key]
+    return {"money": 14.0, "vze": 10.0, "count": 10.0, "date": 12.0}.get(column.kind, 18.0)
 
 
 def xlsx_bytes(overview: Overview) -> bytes:
@@ -326,15 +331,19 @@ def xlsx_bytes(overview: Overview) -> bytes:
         )
     for index, c in enumerate(cols, start=1):
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = _width(c.header, c.kind) if c.key != "kommune" else 26.0
+        sheet.column_dimensions[letter].width = _width(c)
         number_format = XLSX_FORMATS.get(c.kind)
         if number_format:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.number_format = number_format
-    sheet.row_dimensions[1].height = 45
+    sheet.row_dimensions[1].height = 48
     last = get_column_letter(len(cols))
     sheet.auto_filter.ref = f"A1:{last}{max(1, len(overview.rows) + 1)}"
     sheet.freeze_panes = "B2"
+    sheet.page_setup.orientation = "landscape"  # printed: A3 across, the header row and the Kommune on every page
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = "A:A"
 
     errors = book.create_sheet("Dateien mit Fehlern")
     errors.append(["Datei", "In der Tabelle", "Code", "Schwere", "Zeile", "Spalte", "Meldung", "So beheben"])
@@ -393,13 +402,20 @@ def chart_rows(overview: Overview) -> list[Row]:
 def charts(overview: Overview) -> list[tuple[str, str, str]]:
     """(title, caption, inline SVG) of each chart: fields of action across KIs, measures by stage, grants per KI."""
     from ki_cli import charts as drawing
+
+    return [(title, caption, drawing.inline_svg(fig, title)) for title, caption, fig in figures(overview)]
+
+
+def figures(overview: Overview) -> list[tuple[str, str, Any]]:
+    """(title, caption, matplotlib figure) of each chart of the HTML page."""
+    from ki_cli import charts as drawing
     from ki_cli.format.vocab import HANDLUNGSFELD, STUFE
     from ki_cli.render.labels import label
 
     rows = chart_rows(overview)
     if not rows:
         return []
-    out: list[tuple[str, str, str]] = []
+    out: list[tuple[str, str, Any]] = []
     fields = [f for f in HANDLUNGSFELD if any(r.handlungsfeld[f] for r in rows)]
     per_field = [sum(1 for r in rows if r.handlungsfeld[f]) for f in fields]
     order = sorted(range(len(fields)), key=lambda i: -per_field[i])
@@ -412,14 +428,14 @@ def charts(overview: Overview) -> list[tuple[str, str, str]]:
         (
             "Handlungsfelder über alle KI",
             f"Wie viele der {len(rows)} KI einen Schwerpunkt im Handlungsfeld haben.",
-            drawing.inline_svg(fig, "Handlungsfelder über alle KI"),
+            fig,
         )
     )
     fig = drawing.bars(
         [r.kommune for r in rows] if len(rows) <= 80 else ["alle KI"],
         [(label(s), [r.stufe[s] for r in rows] if len(rows) <= 80 else [sum(r.stufe[s] for r in rows)]) for s in STUFE],
         stacked=True,
-        row_cm=0.42,
+        row_cm=0.35,
         xlabel="Maßnahmen",
     )
     total = {s: sum(r.stufe[s] for r in rows) for s in STUFE}
@@ -428,7 +444,7 @@ def charts(overview: Overview) -> list[tuple[str, str, str]]:
         + ", ".join(f"{german_number(total[s])} {label(s)}" for s in STUFE)
         + "."
     )
-    out.append(("Maßnahmen nach Stufe", caption, drawing.inline_svg(fig, "Maßnahmen nach Stufe")))
+    out.append(("Maßnahmen nach Stufe", caption, fig))
     fig = drawing.bars(
         [r.kommune for r in rows],
         [
@@ -438,7 +454,7 @@ def charts(overview: Overview) -> list[tuple[str, str, str]]:
         ],
         money=True,
         width_cm=18,
-        row_cm=0.5,
+        row_cm=0.4,
         xlabel="Landesförderung KI über den Zeitraum",
     )
     out.append(
@@ -446,7 +462,7 @@ def charts(overview: Overview) -> list[tuple[str, str, str]]:
             "Förderung je KI",
             "Höchstbetrag der KI-Förderung nach der Förderrichtlinie (bis zu), beantragt und bewilligt, "
             "über den jeweils gezeigten Zeitraum.",
-            drawing.inline_svg(fig, "Förderung je KI"),
+            fig,
         )
     )
     return out
