@@ -65,6 +65,7 @@ class Row:
     fehler: int
     warnungen: int
     hinweise: int
+    meldungen: str = ""  # the file's errors in one line (flat tables)
 
     def total(self, attribute: str) -> float | None:
         """The sum over the period of a ``Jahr`` attribute; None when no year gives it."""
@@ -85,6 +86,7 @@ class Checked:
     path: str
     row: Row | None
     findings: list[Finding]
+    name: str | None = None  # kommune.name as the file writes it, also when it gives no row
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -98,10 +100,15 @@ class Checked:
         return self.row is not None
 
 
-def checked(path: str, konzept: Any, findings: list[Finding]) -> Checked:
-    """A checked file: a row when there is a concept and no error of the loader or the structure (KI0xx, KI1xx)."""
+def checked(path: str, konzept: Any, findings: list[Finding], data: Any = None) -> Checked:
+    """A checked file: a row when there is a concept and no error of the loader or the structure (KI0xx,
+    KI1xx). ``data``: what the loader read, for the municipality's name of a file that gives no row."""
     usable = konzept is not None and not any(f.severity == "error" and f.code[:3] in ("KI0", "KI1") for f in findings)
-    return Checked(path, row(path, konzept, findings) if usable else None, findings)
+    if usable:
+        return Checked(path, row(path, konzept, findings), findings, " ".join(str(konzept.kommune.name).split()))
+    kommune = data.get("kommune") if isinstance(data, dict) else None
+    name = kommune.get("name") if isinstance(kommune, dict) else None
+    return Checked(path, None, findings, " ".join(name.split()) if isinstance(name, str) else None)
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,7 @@ class Failed:
     datei: str
     in_tabelle: bool
     fehler: list[Finding]
+    kommune: str | None = None  # as the file names it (None: it names none the loader could read)
 
 
 @dataclass(frozen=True)
@@ -210,7 +218,17 @@ def row(path: str, k: Any, findings: list[Finding]) -> Row:
         fehler=sum(1 for f in findings if f.severity == "error"),
         warnungen=sum(1 for f in findings if f.severity == "warning"),
         hinweise=sum(1 for f in findings if f.severity == "info"),
+        meldungen=error_text(findings),
     )
+
+
+def error_text(findings: list[Finding], limit: int = 20) -> str:
+    """The error findings in one line, for a cell: ``Zeile 4, Spalte 7: KI103 … | …``."""
+    errors = [f for f in findings if f.severity == "error"]
+    text = " | ".join(f"Zeile {f.line}, Spalte {f.column}: {f.code} {f.message}" for f in errors[:limit])
+    if len(errors) > limit:
+        text += f" | … und {len(errors) - limit} weitere Fehler"
+    return text
 
 
 def _preference(item: Checked) -> tuple[dt.date, bool, str]:
@@ -226,7 +244,7 @@ def build(files: Iterable[Checked], all_periods: bool = False) -> Overview:
     for item in files:
         overview.files += 1
         if item.errors or not item.usable:  # not usable without an error: a folder link not followed (info)
-            overview.failed.append(Failed(item.path, item.usable, item.errors or item.findings))
+            overview.failed.append(Failed(item.path, item.usable, item.errors or item.findings, item.name))
         if item.row is not None:
             by_ki.setdefault(ki_key(item.row.kommune), []).append(item)
     rows: list[Row] = []
@@ -291,7 +309,7 @@ def _check_one(
     if problem is not None:  # found in a folder: a file with its finding
         return Checked(name, None, selection.apply([problem.finding(lang)]))
     konzept, findings = check_loaded(loaded, lang)
-    return checked(name, konzept, selection.apply(findings))
+    return checked(name, konzept, selection.apply(findings), loaded.data)
 
 
 def collect(paths: list[str], lang: str, selection: Selection = Selection(), all_periods: bool = False) -> Overview:

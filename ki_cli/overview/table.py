@@ -135,6 +135,7 @@ def columns(overview: Overview) -> list[Column]:
         Column("fehler", "Fehler", "count", lambda r: r.fehler, "Befunde"),
         Column("warnungen", "Warnungen", "count", lambda r: r.warnungen, "Befunde"),
         Column("hinweise", "Hinweise", "count", lambda r: r.hinweise, "Befunde"),
+        Column("meldungen", "Fehlermeldungen", "text", lambda r: r.meldungen or None, "Befunde"),
         Column("datei", "Datei", "text", lambda r: r.datei, "Datei"),
     ]
     return cols
@@ -143,3 +144,23 @@ def columns(overview: Overview) -> list[Column]:
 def values(overview: Overview, cols: list[Column]) -> list[list[Any]]:
     """One list of values per row, in the order of ``cols``."""
     return [[c.value(r) for c in cols] for r in overview.rows]
+
+
+def unreadable(overview: Overview, cols: list[Column]) -> list[list[Any]]:
+    """One line per file that gives no row (an error of the loader or the structure), for the flat
+    tables (CSV, XLSX): the Kommune it names, its errors, the file; every figure empty. So a table
+    read on its own still lists every file that failed."""
+    from ki_cli.overview.collect import error_text
+
+    lines = []
+    for failed in overview.failed:
+        if failed.in_tabelle:
+            continue
+        known = {
+            "kommune": failed.kommune,
+            "fehler": sum(1 for f in failed.fehler if f.severity == "error"),
+            "meldungen": error_text(failed.fehler) or " | ".join(f"{f.code} {f.message}" for f in failed.fehler),
+            "datei": failed.datei,
+        }
+        lines.append([known.get(c.key) for c in cols])
+    return lines

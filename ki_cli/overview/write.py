@@ -37,7 +37,7 @@ from typing import Any
 
 from ki_cli.check.findings import Finding
 from ki_cli.overview.collect import Overview, Row, ki_key
-from ki_cli.overview.table import Column, columns, values
+from ki_cli.overview.table import Column, columns, unreadable, values
 from ki_cli.overview.texts import t
 from ki_cli.text import german_date, german_money, german_number, german_vze
 
@@ -169,32 +169,17 @@ def text(overview: Overview, lang: str) -> str:
 def csv_bytes(overview: Overview) -> bytes:
     """UTF-8 with BOM, ``;`` between fields, decimal commas: what German Excel opens as it is.
 
-    The table first; the files with errors follow after an empty line, as rows of their own that
-    start with the word ``Fehler`` (a reader that wants only the table stops at the empty line)."""
+    One table of one shape, for any CSV reader: a line per row, then a line per file that gives no
+    row (its Kommune, error count, ``Fehlermeldungen`` and ``Datei``; the figures empty). The errors of
+    every file are in the column ``Fehlermeldungen``."""
     cols = columns(overview)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([c.header for c in cols])
     for r in overview.rows:
         writer.writerow([_csv_value(c.value(r), c.kind) for c in cols])
-    if overview.failed or overview.skipped:
-        writer.writerow([])
-        writer.writerow(["Art", "Datei", "In der Tabelle", "Code", "Zeile", "Spalte", "Meldung"])
-        for failed in overview.failed:
-            for f in failed.fehler:
-                writer.writerow(
-                    [
-                        "Fehler" if f.severity == "error" else "Hinweis",
-                        failed.datei,
-                        "ja" if failed.in_tabelle else "nein",
-                        f.code,
-                        f.line,
-                        f.column,
-                        f.message,
-                    ]
-                )
-        for s in overview.skipped:
-            writer.writerow(["Nicht gezeigt", s.datei, "nein", "", "", "", f"{SKIPPED[s.grund]}: {s.statt}"])
+    for line in unreadable(overview, cols):
+        writer.writerow([_csv_value(v, c.kind) for c, v in zip(cols, line, strict=True)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -329,6 +314,11 @@ def xlsx_bytes(overview: Overview) -> bytes:
         sheet.append(
             [float(v) if c.kind in ("money", "vze") and v is not None else v for c, v in zip(cols, line, strict=True)]
         )
+    missing = PatternFill("solid", fgColor="FDE2E1")
+    for line in unreadable(overview, cols):  # files that give no row: listed in the table too, marked
+        sheet.append(line)
+        for cell in sheet[sheet.max_row]:
+            cell.fill = missing
     for index, c in enumerate(cols, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _width(c)
@@ -338,7 +328,7 @@ def xlsx_bytes(overview: Overview) -> bytes:
                 cell.number_format = number_format
     sheet.row_dimensions[1].height = 48
     last = get_column_letter(len(cols))
-    sheet.auto_filter.ref = f"A1:{last}{max(1, len(overview.rows) + 1)}"
+    sheet.auto_filter.ref = f"A1:{last}{sheet.max_row}"
     sheet.freeze_panes = "B2"
     sheet.page_setup.orientation = "landscape"  # printed: A3 across, the header row and the Kommune on every page
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
@@ -476,7 +466,7 @@ def html_bytes(overview: Overview) -> bytes:
 
     env = Environment(loader=FileSystemLoader(str(BUILTIN)), autoescape=select_autoescape(default=True))
     env.filters["shown"] = shown
-    cols = columns(overview)
+    cols = [c for c in columns(overview) if c.key != "meldungen"]  # the page lists the errors in a section
     groups: list[tuple[str, int]] = []
     for c in cols:
         if groups and groups[-1][0] == c.group:

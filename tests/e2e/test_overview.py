@@ -57,7 +57,14 @@ def test_xlsx_has_real_numbers_german_formats_a_filter_and_frozen_panes(cli, fol
     sheet = book["Übersicht"]
     header = [c.value for c in sheet[1]]
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
-    assert sorted(rows) == ["Kreis Hohenfeld", "Kreis Musterland", "Stadt Beispielstadt", "StädteRegion Lindenberg"]
+    assert sorted(rows) == [
+        "Kreis Hohenfeld",
+        "Kreis Musterland",
+        "Stadt Beispielstadt",
+        "Stadt Kaputt",  # the file that gives no row is listed in the table too, its figures empty
+        "StädteRegion Lindenberg",
+    ]
+    assert rows["Stadt Kaputt"]["VZE gesamt"] is None and "KI1" in rows["Stadt Kaputt"]["Fehlermeldungen"]
     hohenfeld = rows["Kreis Hohenfeld"]
     assert hohenfeld["Höchstbetrag 2027"] == 364500 and isinstance(hohenfeld["Höchstbetrag 2027"], (int, float))
     assert hohenfeld["VZE Lehrkraft"] == 3.5 and hohenfeld["Maßnahmen"] == 6
@@ -67,7 +74,7 @@ def test_xlsx_has_real_numbers_german_formats_a_filter_and_frozen_panes(cli, fol
     assert "€" in money.number_format and "#,##0" in money.number_format
     assert sheet.cell(row=2, column=header.index("Beginn") + 1).number_format == "DD.MM.YYYY"
     assert sheet.cell(row=2, column=header.index("VZE gesamt") + 1).number_format == "0.0##"
-    assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=len(header)).column_letter}5"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=len(header)).column_letter}6"
     assert sheet.freeze_panes == "B2"
     errors = list(book["Dateien mit Fehlern"].iter_rows(min_row=2, values_only=True))
     assert {(Path(e[0]).name, e[1]) for e in errors} == {("kaputt.yaml", "nein")}
@@ -79,18 +86,22 @@ def test_csv_is_utf8_with_bom_and_semicolons_and_lists_the_invalid_file(cli, fol
     assert cli("overview", str(folder), "-o", str(out)).exit_code == 1
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    header = lines[0]
-    table = lines[1 : lines.index([])]
-    rows = {line[0]: dict(zip(header, line, strict=True)) for line in table}
-    assert len(rows) == 4
+    lines = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    rows = {line["Kommune"]: line for line in lines}
+    assert sorted(rows) == [
+        "Kreis Hohenfeld",
+        "Kreis Musterland",
+        "Stadt Beispielstadt",
+        "Stadt Kaputt",
+        "StädteRegion Lindenberg",
+    ]
     assert rows["Kreis Hohenfeld"]["Höchstbetrag Zeitraum"] == "729000"
     assert rows["Kreis Hohenfeld"]["VZE gesamt"] == "14"
+    assert rows["Kreis Hohenfeld"]["Fehlermeldungen"] == ""
     assert rows["Stadt Beispielstadt"]["Beginn"] == "01.01.2025"  # the newest of its two periods
-    listed = lines[lines.index([]) + 2 :]
-    errors = [line for line in listed if line[0] == "Fehler"]
-    assert errors and {Path(line[1]).name for line in errors} == {"kaputt.yaml"}
-    assert all(line[3].startswith("KI1") for line in errors)
+    broken = rows["Stadt Kaputt"]
+    assert Path(broken["Datei"]).name == "kaputt.yaml" and int(broken["Fehler"]) >= 1
+    assert "KI1" in broken["Fehlermeldungen"] and broken["VZE gesamt"] == ""
 
 
 def test_json_has_the_documented_shape(cli, folder, tmp_path):

@@ -18,8 +18,9 @@ HOHENFELD = CONCEPTS / "kreis-hohenfeld" / "2027-2028.yaml"
 
 def check(path: str, content: str) -> Checked:
     """A file checked by the pipeline of ``ki validate``, as ``ki overview`` checks it."""
-    konzept, findings = check_loaded(load_bytes(content.encode("utf-8"), "de"), "de")
-    return checked(path, konzept, findings)
+    loaded = load_bytes(content.encode("utf-8"), "de")
+    konzept, findings = check_loaded(loaded, "de")
+    return checked(path, konzept, findings, loaded.data)
 
 
 def period(content: str, start: int) -> str:
@@ -202,6 +203,22 @@ def test_the_terminal_table_lists_files_with_errors_and_a_summary():
     assert "Stadt Beispielstadt" in shown_text and "kaputt.yaml:4:" in shown_text and "KI103" in shown_text
     assert shown_text.rstrip().endswith("nicht als eigene Zeile")
     assert "files read" in text(overview, "en")
+
+
+def test_a_file_without_row_is_a_line_of_the_flat_table_with_its_errors():
+    overview = build(
+        [check("a.yaml", VALID), check("kaputt.yaml", VALID.replace("typ: kreisfreie_stadt", "typ: stadt"))]
+    )
+    lines = csv_bytes(overview).decode("utf-8-sig").splitlines()
+    head = lines[0].split(";")
+    last = dict(zip(head, lines[2].split(";"), strict=True))
+    assert last["Kommune"] == "Stadt Beispielstadt" and last["Datei"] == "kaputt.yaml"
+    assert (
+        last["Fehler"] == "1"
+        and last["Fehlermeldungen"].startswith("Zeile 4, Spalte ")
+        and "KI103" in last["Fehlermeldungen"]
+    )
+    assert last["VZE gesamt"] == "" and len(lines) == 3
 
 
 def test_an_empty_overview_says_so():
