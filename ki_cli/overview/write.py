@@ -412,6 +412,7 @@ def figures(overview: Overview) -> list[tuple[str, str, Any]]:
     fig = drawing.bars(
         [label(fields[i]) for i in order],
         [("KI mit Schwerpunkt", [per_field[i] for i in order])],
+        row_cm=0.7,
         xlabel="Zahl der KI",
     )
     out.append(
