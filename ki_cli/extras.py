@@ -30,6 +30,7 @@ LIBRARIES: dict[str, Library] = {
     "weasyprint": Library("weasyprint", "dokumente", L("PDF", "PDF")),
     "docx": Library("python-docx", "dokumente", L("Word (.docx)", "Word (.docx)")),
     "matplotlib": Library("matplotlib", "dokumente", L("Diagramme", "Charts")),
+    "openpyxl": Library("openpyxl", "dokumente", L("Excel (.xlsx)", "Excel (.xlsx)")),
     "icalendar": Library("icalendar", "dokumente", L("den Kalender (ki calendar)", "The calendar (ki calendar)")),
 }
 
