@@ -45,12 +45,13 @@ def _matplotlib() -> Any:
     return matplotlib
 
 
-def figure(width_cm: float = 16, height_cm: float = 7) -> tuple[Figure, Axes]:
-    """A new figure with one set of axes, ``width_cm`` × ``height_cm`` large."""
+def figure(width_cm: float = 16, height_cm: float = 7, *, constrained: bool = True) -> tuple[Figure, Axes]:
+    """A new figure with one set of axes, ``width_cm`` × ``height_cm`` large; laid out by matplotlib's
+    constrained layout unless ``constrained`` is False (the caller sets the margins)."""
     _matplotlib()
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width_cm * CM, height_cm * CM), layout="constrained")
+    fig = Figure(figsize=(width_cm * CM, height_cm * CM), layout="constrained" if constrained else None)
     return fig, fig.add_subplot()
 
 
@@ -131,4 +132,76 @@ def goal_progress(
         axes.set_ylabel(unit)
     axes.grid(axis="y", color="#d9d9d9", linewidth=0.6)
     fig.legend(loc="outside upper left", fontsize=7.5, frameon=False, ncols=3)
+    return fig
+
+
+def inline_svg(fig: Figure, title: str = "") -> str:
+    """``svg`` without its RDF metadata block (which names vocabulary URLs): for a page that must
+    refer to nothing outside itself."""
+    import re
+
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", svg(fig, title), count=1, flags=re.S)
+
+
+def bars(
+    labels: list[str],
+    series: list[tuple[str, list[float]]],
+    *,
+    money: bool = False,
+    stacked: bool = False,
+    width_cm: float = 16,
+    row_cm: float = 0.45,
+    xlabel: str = "",
+) -> Figure:
+    """Horizontal bars: one row per label (top to bottom in the given order), one bar per series
+    (side by side, or ``stacked``); a legend when there is more than one series. Axis numbers are
+    German, in euros with ``money``."""
+    import math
+
+    count = max(1, len(labels))
+    height = max(4.0, 2.0 + count * row_cm)  # ``row_cm`` per label, whatever the number of series
+    fig, axes = figure(width_cm, height, constrained=False)
+    positions = list(range(count))
+    thickness = 0.8 if stacked or len(series) == 1 else 0.8 / len(series)
+    left = [0.0] * count
+    for i, (name, data) in enumerate(series):
+        values = [0.0 if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in data]
+        if stacked:
+            axes.barh(positions, values, height=thickness, left=left, label=name)
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        else:
+            offset = (i - (len(series) - 1) / 2) * thickness
+            axes.barh([p + offset for p in positions], values, height=thickness, label=name)
+    import textwrap
+
+    labels = [textwrap.fill(label, 34) for label in labels]  # a long name in two lines, not cut off
+    axes.set_yticks(positions, labels)
+    axes.invert_yaxis()
+    axes.set_ylim(count - 0.5, -0.5)
+    german_axis(axes, "x", 0)
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    if money:
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{german_number(value, 0)} €"))
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=4))
+    else:
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if xlabel:
+        axes.set_xlabel(xlabel)
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.set_axisbelow(True)
+    # Margins set by hand from the labels' length: the layout engine would lay out every label
+    # twice more (a chart of 54 KIs took two thirds of its time in it).
+    longest = max((len(line) for label in labels for line in label.split("\n")), default=1)
+    left_cm = min(width_cm * 0.45, 0.5 + longest * 0.19)
+    top_cm = 0.3 + (0.8 if len(series) > 1 else 0.0)
+    bottom_cm = 0.8 + (0.5 if xlabel else 0.0)
+    fig.subplots_adjust(
+        left=left_cm / width_cm,
+        right=1 - (0.9 if money else 0.4) / width_cm,
+        top=1 - top_cm / height,
+        bottom=bottom_cm / height,
+    )
+    if len(series) > 1:  # above the bars, never over them
+        fig.legend(loc="upper left", bbox_to_anchor=(0.0, 1.0), ncol=len(series), frameon=False)
     return fig

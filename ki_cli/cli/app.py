@@ -370,6 +370,33 @@ def calendar(
     _carry_out(run, paths, out, force, lang or _root_lang(ctx))
 
 
+class OverviewFormat(str, Enum):
+    text = "text"
+    html = "html"
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def overview(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(metavar="ORDNER...", show_default=False)],
+    out: Annotated[str | None, typer.Option("--output", "-o", metavar="DATEI")] = None,
+    format: Annotated[OverviewFormat | None, typer.Option("--format", "-f")] = None,
+    all_periods: Annotated[bool, typer.Option("--all-periods")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOption = None,
+) -> None:
+    """The statewide view over many concept files."""
+    from ki_cli.cli.overview import run
+
+    settings = _config(lang or _root_lang(ctx))
+    language = detect_lang(lang or _root_lang(ctx), settings.lang)
+    selection = Selection(select=settings.select, ignore=settings.ignore, severity=settings.severity)
+    _carry_out(run, paths, out, format.value if format else None, all_periods, force, language, selection)
+
+
 def _pacified(stream: object) -> bool:
     return type(stream).__name__ == "PacifyFlushWrapper" and hasattr(stream, "wrapped")
 

@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from ki_cli.calendar.events import Entry
 
 TEXTS: dict[str, L] = {
-    "missing": L(
-        "„ki calendar“ braucht die Bibliothek icalendar: pip install 'ki-cli[dokumente]'",
-        "“ki calendar” needs the icalendar library: pip install 'ki-cli[dokumente]'",
-    ),
     "skipped": L(
         "{path}: übersprungen – die Datei hat Fehler ({codes}); ihre Termine fehlen im Kalender. "
         "Beheben Sie die Fehler (ki validate {path}) und rufen Sie ki calendar erneut auf.",
@@ -85,10 +81,7 @@ def run(paths: list[str], out: Path | None, force: bool, lang: str | None) -> in
 
     config = settings(lang)
     language = detect_lang(lang, config.lang)
-    try:
-        from ki_cli.calendar import ics
-    except ImportError:
-        raise Stop(EXIT_USAGE, text("missing", language)) from None
+    from ki_cli.calendar import ics  # without icalendar, the guard names the extra to install (ki_cli.extras)
     from ki_cli.calendar.events import events, merge
 
     selection = Selection(severity=config.severity)

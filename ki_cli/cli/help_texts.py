@@ -118,6 +118,23 @@ COMMANDS: dict[str, L] = {
         "\b\nExample:\n  ki schema -o ki-konzept-1.schema.json\n"
         "  (then as the concept file's first line: # yaml-language-server: $schema=ki-konzept-1.schema.json)",
     ),
+    "overview": L(
+        "Die landesweite Übersicht über viele Konzeptdateien: eine Zeile je KI (sein neuester Zeitraum, "
+        "mit --all-periods jeder) mit Stellen nach Funktion und Programm, Förderung je Haushaltsjahr und "
+        "Eigenanteil, Schwerpunkten nach Bereich, Handlungsfeld und TIS-2030-Dimension, Maßnahmen nach Stufe, "
+        "unterzeichneten Vereinbarungen und Befunden. Dateien mit Fehlern werden mit ihren Fehlern aufgeführt. "
+        "Format aus der Endung von -o (.html mit Diagrammen, .xlsx, .csv, .json); ohne -o eine Tabelle im "
+        "Terminal. Exit-Code 1, wenn eine Datei Fehler hat.\n\n"
+        "\b\nBeispiele:\n  ki overview konzepte/\n  ki overview konzepte/ -o uebersicht.xlsx\n"
+        "  ki overview konzepte/ --all-periods -o uebersicht.html",
+        "The statewide view over many concept files: one row per KI (its newest period, every period with "
+        "--all-periods) with posts by function and programme, grant per budget year and own share, priorities "
+        "by area, field of action and TIS 2030 dimension, measures by stage, signed agreements and findings. "
+        "Files with errors are listed with their errors. Format from the suffix of -o (.html with charts, "
+        ".xlsx, .csv, .json); without -o a table on the terminal. Exit code 1 when a file has errors.\n\n"
+        "\b\nExamples:\n  ki overview konzepte/\n  ki overview konzepte/ -o uebersicht.xlsx\n"
+        "  ki overview konzepte/ --all-periods -o uebersicht.html",
+    ),
 }
 
 PARAMS: dict[str, L] = {
@@ -255,6 +272,22 @@ PARAMS: dict[str, L] = {
     "schema.out": L(
         "In diese Datei schreiben statt auf die Standardausgabe.", "Write to this file instead of standard output."
     ),
+    "overview.paths": L(
+        "Ordner (jede *.yaml/*.yml darin, wie bei validate) oder Konzeptdateien.",
+        "Folders (every *.yaml/*.yml in them, as for validate) or concept files.",
+    ),
+    "overview.out": L(
+        "Zieldatei: .html, .xlsx, .csv oder .json (das Format aus der Endung); „-“: Standardausgabe.",
+        "Output file: .html, .xlsx, .csv or .json (the format from its suffix); “-”: standard output.",
+    ),
+    "overview.format": L(
+        "Format; ohne Angabe aus der Endung von -o, ohne -o eine Tabelle (text).",
+        "Format; without it, from the suffix of -o; without -o a table (text).",
+    ),
+    "overview.all_periods": L(
+        "Jeden Zeitraum eines KI als eigene Zeile zeigen, nicht nur den neuesten.",
+        "Show every period of a KI as a row of its own, not only the newest.",
+    ),
 }
 
 # Placeholders for values in the usage line and the option table, in the help language (an
@@ -283,6 +316,8 @@ METAVARS: dict[str, L] = {
     "diff.new": L("NEU", "NEW"),
     "next-period.old": L("ALT", "OLD"),
     "next-period.out": L("NEU", "NEW"),
+    "overview.paths": L("ORDNER...", "FOLDER..."),
+    "overview.out": L("DATEI", "FILE"),
 }
 
 # Tab completion (``ki_cli.cli.completion``): descriptions of values, and what --install-completion says.

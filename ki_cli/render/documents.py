@@ -183,14 +183,14 @@ def _with_figures(html: str, charts: list[Any]) -> str:
         return html
     from markupsafe import escape
 
-    from ki_cli.charts import svg
+    from ki_cli.charts import inline_svg
 
     for chart in charts:
         paragraph = f"<p>{chart.marker}</p>"
         if paragraph not in html:
             continue
         alt = escape(chart.alt)
-        drawing = svg(chart.zeichnen(), chart.alt)
+        drawing = inline_svg(chart.zeichnen(), chart.alt)
         style = "margin: 0.2em 0 0.6em; break-inside: avoid; page-break-inside: avoid"
         figure = f'<figure class="diagramm" role="img" aria-label="{alt}" style="{style}">{drawing}</figure>'
         html = html.replace(paragraph, figure)
