@@ -66,7 +66,10 @@ class Measure:
     def run(self) -> None:
         if self.failure:
             return
-        env = {**os.environ, "NO_COLOR": "1"}
+        # as on a user's machine, Python keeps the bytecode it compiles (some environments switch
+        # that off; then every run would compile ki's modules again, and the warm-up could not warm)
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        env["NO_COLOR"] = "1"
         # standard error into a file, not a pipe: a command that says much there (``ki render`` shows
         # the findings of a large concept) would fill a pipe nobody reads until it ends, and wait forever
         with tempfile.TemporaryFile() as errors:

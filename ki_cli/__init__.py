@@ -1,3 +1,3 @@
 """ki – a command-line toolkit for the Kommunale Integrationszentren (KI) in NRW."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -74,15 +74,17 @@ class Config:
     template_dir: Path | None = None
     reference_docx: Path | None = None
     oparl: Oparl = field(default_factory=Oparl)
+    sarif_help_base: str | None = None  # [sarif] help_base: the page the SARIF rules' helpUri point into
     skipped: Path | None = None  # a ki.toml that was not used because others can write it
     skipped_because: str = ""  # "file" or "folder"
 
 
 _ALLOWED = {
-    "": {"lang", "validate", "render", "oparl"},
+    "": {"lang", "validate", "render", "oparl", "sarif"},
     "validate": {"select", "ignore", "strict", "severity"},
     "render": {"template_dir", "reference_docx"},
     "oparl": {"base_url", "organisationen"},
+    "sarif": {"help_base"},
 }
 
 # An https URL with a host and no query, fragment, white space or control characters.
@@ -291,7 +293,11 @@ def _parse(path: Path, text: str, data: dict[str, Any]) -> Config:
         if not reference_docx.strip() or re.search(r"[\x00-\x1f\x7f]", reference_docx):
             raise fail("reference_docx", "reference_docx_text")
     oparl = _parse_oparl(data.get("oparl", {}), fail)
+    help_base = data.get("sarif", {}).get("help_base")
+    if help_base is not None and not (isinstance(help_base, str) and _HTTPS_URL.fullmatch(help_base)):
+        raise fail("help_base", "sarif_help_base")
     return Config(
+        sarif_help_base=help_base,
         path=path,
         oparl=oparl,
         lang=lang,

@@ -141,6 +141,12 @@ UI: dict[str, L] = {
         "template_dir darf weder leer sein noch Steuerzeichen enthalten",
         "template_dir must be neither empty nor hold control characters",
     ),
+    "config.sarif_help_base": L(
+        "help_base muss eine https-Adresse in Anführungszeichen sein, ohne „#“ und „?“, etwa "
+        '"https://github.com/ki-nrw/ki-cli/blob/main/docs/rules.md"',
+        "help_base must be an https address in quotes, without “#” and “?”, such as "
+        '"https://github.com/ki-nrw/ki-cli/blob/main/docs/rules.md"',
+    ),
     "config.oparl_base_url": L(
         'base_url muss eine https-Adresse in Anführungszeichen sein, etwa "https://ratsinfo.beispielstadt.de/oparl/v1"',
         'base_url must be an https address in quotes, such as "https://ratsinfo.beispielstadt.de/oparl/v1"',

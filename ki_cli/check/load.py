@@ -122,6 +122,8 @@ _THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+")
 _MAX_DIGITS = 100  # longer digit strings stay text (Python refuses huge int conversions)
 
 _CONJUNCTION = re.compile(r"(?:^|\s)(?:und|oder|sowie|&|bzw\.)(?:\s|$)")
+_TYPOGRAPHIC_OPEN = "„“‚‘«»"  # German, English, French opening marks (» opens in German books)
+_TYPOGRAPHIC_CLOSE = "“”‘’»«"
 _ENUMERATION_END = re.compile(r"\S+(?: \S+)? (?:und|oder|sowie|&|bzw\.) \S+(?: \S+)?")
 """The end of an enumeration of one or two words each (``Jugend und Familie``): KI009."""
 _CORE_TAG = "tag:yaml.org,2002:"
@@ -722,6 +724,21 @@ class _Builder:
             fixed=_clip(fixed.strip(), 120),
         )
 
+    def _typographic_quotes(self, text: str, span: Span, path: str) -> None:
+        """KI010: a whole text in typographic quotes (``name: „Stadt Hamm“``), typed or pasted from
+        Word as if they were YAML's quotes: YAML keeps them as part of the text, and every document
+        prints them. (Quotes inside a text, ``Projekt „Brücken bauen“``, are the user's own.)"""
+        if len(text) < 3 or text[-1] not in _TYPOGRAPHIC_CLOSE:
+            return
+        inner = text[1:-1]
+        if any(char in inner for char in _TYPOGRAPHIC_OPEN + _TYPOGRAPHIC_CLOSE):
+            return  # „Brücken“ und „Wege“: two quotations, not one quoted text
+        if self.report.full:
+            self.report.add("KI010", span, path)  # only counted
+            return
+        quoted = "'" + inner.replace("'", "''") + "'" if '"' in inner else f'"{inner}"'
+        self.report.add("KI010", span, path, value=_clip(text), inner=_clip(inner), quoted=_clip(quoted, 120))
+
     def _split_name(self, items: list[Any], path: str) -> None:
         """KI009: a flow list of texts that reads like one name with commas (``[Amt für Kinder,
         Jugend und Familie]``): YAML splits it at the commas."""
@@ -836,6 +853,8 @@ class _Builder:
                 self._thousands(text, value, span, path)
         if self.hash_at and (span[2], span[3]) in self.hash_at and not event.style and type(value) is str:
             self._cut_by_hash(value, span, path or "")
+        if text[:1] in _TYPOGRAPHIC_OPEN and not event.style and type(value) is str:
+            self._typographic_quotes(value, span, path or "")
         if path is not None:
             self.sourcemap.add(path, key_span, span)
         if event.anchor:
@@ -1738,6 +1757,44 @@ KI009 = declare(
     fail=edit(("        beteiligt: [jobcenter]\n", "        beteiligt: [Amt für Kinder, Jugend und Familie]\n")),
 )
 
+KI010 = declare(
+    "KI010",
+    "info",
+    title=L(
+        "Text in typografischen Anführungszeichen",
+        "text in typographic quotes",
+    ),
+    basis=sources.YAML,
+    explanation=L(
+        (
+            "YAML kennt als Anführungszeichen nur die geraden Zeichen \" und '. Typografische "
+            "Anführungszeichen („…“, “…”, »…«), wie Word sie beim Tippen setzt, gehören zum Text: aus "
+            "`name: „Stadt Hamm“` wird der Name mit den Anführungszeichen, und jedes Dokument druckt sie "
+            "mit. ki weist darauf hin, wenn ein ganzer Text so eingefasst ist; Anführungszeichen mitten "
+            "im Text (`titel: Projekt „Brücken bauen“`) bleiben unbemerkt."
+        ),
+        (
+            "YAML's only quotes are the straight characters \" and '. Typographic quotes („…“, “…”, "
+            "»…«), as Word sets them while typing, are part of the text: `name: „Stadt Hamm“` makes the "
+            "name with its quotes, and every document prints them. ki points this out when a whole text "
+            "is enclosed so; quotes inside a text (`titel: Projekt „Brücken bauen“`) pass unremarked."
+        ),
+    ),
+    message=L(
+        "Der Text {value} steht in typografischen Anführungszeichen: sie gehören für YAML zum Text und "
+        "werden in den Dokumenten mitgedruckt.",
+        "The text {value} is in typographic quotes: to YAML they are part of the text and the documents print them.",
+    ),
+    hint=L(
+        (
+            "Sollen die Anführungszeichen nicht gedruckt werden, schreiben Sie `{inner}` ohne sie oder "
+            "mit geraden Anführungszeichen: `{quoted}`."
+        ),
+        "If the quotes are not to be printed, write `{inner}` without them or with straight quotes: `{quoted}`.",
+    ),
+    fail=edit(("    titel: Übergang Schule – Beruf\n", "    titel: „Übergang Schule – Beruf“\n")),
+)
+
 
 RULES: tuple[Rule, ...] = (
     KI001,
@@ -1748,4 +1805,5 @@ RULES: tuple[Rule, ...] = (
     KI006,
     KI008,
     KI009,
+    KI010,
 )

@@ -287,6 +287,28 @@ def _child_indent(lines: list[str], first: int, last: int, column: int) -> int:
     return max(column - 1, 0)
 
 
+def _invisible_in_key(key: str, path: str, *, where: object, sourcemap: SourceMap, report: Collector) -> bool:
+    """A key with a character the user cannot see (a non-breaking space from Word, a zero-width
+    space …): name the character and the key it hides, instead of an unknown key that looks known."""
+    from ki_cli.check.mistakes import INVISIBLE
+
+    hidden = next((char for char in key if char in INVISIBLE), None)
+    if hidden is None:
+        return False
+    meant = "".join(char for char in key if char not in INVISIBLE).strip()
+    de_name, en_name = INVISIBLE[hidden]
+    report.add(
+        "KI102.invisible",
+        sourcemap.key_span(path),
+        path,
+        meant=meant,
+        where=where,
+        character=L(de_name, en_name),
+        code=f"U+{ord(hidden):04X}",
+    )
+    return True
+
+
 def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: Collector) -> None:
     loc = tuple(part for part in err["loc"] if part != "[key]")
     path = path_of(loc)
@@ -302,6 +324,8 @@ def _report_error(err: dict[str, Any], data: Any, sourcemap: SourceMap, report: 
         )
     elif kind == "extra_forbidden":
         allowed = records.allowed_keys(loc[:-1])
+        if _invisible_in_key(key, path, where=_where(parent(path), data), sourcemap=sourcemap, report=report):
+            return
         report.add(
             "KI102",
             sourcemap.key_span(path),
@@ -627,6 +651,19 @@ KI102 = declare(
         ("Erlaubt sind hier: {allowed}. Ein falsch geschriebener Schlüssel würde sonst stillschweigend übergangen."),
         "Allowed here: {allowed}. A misspelt key would otherwise be silently ignored.",
     ),
+    variants={
+        "invisible": Text(
+            message=L(
+                "Der Schlüssel „{meant}“ in {where} enthält ein {character} ({code}): so ist er für ki ein "
+                "anderer, unbekannter Schlüssel.",
+                "The key “{meant}” in {where} contains an {character} ({code}): to ki it is another, unknown key.",
+            ),
+            hint=L(
+                "Löschen Sie den Schlüssel samt Doppelpunkt und tippen Sie ihn neu: `{meant}:`.",
+                "Delete the key with its colon and type it again: `{meant}:`.",
+            ),
+        ),
+    },
     fail=edit(("    titel: Übergang Schule – Beruf\n", "    tittel: Übergang Schule – Beruf\n")),
 )
 

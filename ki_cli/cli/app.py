@@ -19,6 +19,7 @@ import typer
 from ki_cli import __version__
 from ki_cli.check.registry import RULES
 from ki_cli.check.report import EXIT_USAGE, Selection, Stop, outcome
+from ki_cli.cli import completion
 from ki_cli.cli.helptext import KiGroup
 from ki_cli.messages import ui
 from ki_cli.output import wants_colour
@@ -59,7 +60,10 @@ def _check_lang(ctx: typer.Context, value: str | None) -> str | None:
     return value
 
 
-LangOption = Annotated[str | None, typer.Option("--lang", metavar="de|en", callback=_check_lang)]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", metavar="de|en", callback=_check_lang, autocompletion=completion.languages),
+]
 
 
 def _version(value: bool) -> None:
@@ -71,7 +75,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True)] = False,
     debug: Annotated[bool, typer.Option("--debug")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -115,11 +119,14 @@ def validate(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES")] = None,
     lang: LangOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    sarif_base: Annotated[str | None, typer.Option("--sarif-base")] = None,
+    github_infos: Annotated[bool, typer.Option("--github-infos")] = False,
 ) -> None:
     """Check concept files; the exit code is decided by the report."""
     from ki_cli.cli.validate import run
 
-    _carry_out(run, paths, format.value, strict, select, ignore, lang or _root_lang(ctx), quiet)
+    language = lang or _root_lang(ctx)
+    _carry_out(run, paths, format.value, strict, select, ignore, language, quiet, sarif_base, github_infos)
 
 
 class RenderKind(str, Enum):
@@ -141,7 +148,7 @@ class RenderFormat(str, Enum):
 @app.command()
 def render(
     ctx: typer.Context,
-    kind: Annotated[RenderKind, typer.Argument(show_default=False)],
+    kind: Annotated[RenderKind, typer.Argument(show_default=False, autocompletion=completion.render_kinds)],
     file: Annotated[Path, typer.Argument(metavar="DATEI", show_default=False)],
     out: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     format: Annotated[RenderFormat | None, typer.Option("--format", "-f")] = None,
@@ -197,7 +204,7 @@ def rules_command(
 @app.command()
 def explain(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(metavar="CODE", show_default=False)],
+    code: Annotated[str, typer.Argument(metavar="CODE", show_default=False, autocompletion=completion.rule_codes)],
     lang: LangOption = None,
 ) -> None:
     """Explain one rule from the registry."""
@@ -235,8 +242,10 @@ def init(
     lang: LangOption = None,
 ) -> None:
     from ki_cli.cli.init import Flags, run
+    from ki_cli.format.schema import FILE_NAMES
 
-    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    configured = _config(lang or _root_lang(ctx)).lang
+    language = detect_lang(lang or _root_lang(ctx), configured)
     target = None if path == "-" else Path(path)
     if target is not None:
         from ki_cli.atomic import OutputError, check_target
@@ -246,14 +255,42 @@ def init(
         except OutputError as err:
             _fail(err.message(language))
     flags = Flags(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=foerderrichtlinie)
-    text, problem = run(flags, path, language, interactive=sys.stdin.isatty())
+    # The first line names the JSON Schema, written beside the file (standard output: no file, no line).
+    schema_lang = _schema_lang(ctx, lang, configured)
+    schema_name = FILE_NAMES[schema_lang] if target is not None else None
+    text, problem = run(flags, path, language, sys.stdin.isatty(), schema_name)
     if problem:
         _fail(problem)
     if target is None:
         sys.stdout.write(text)
         return
+    _write_schema(target.parent / FILE_NAMES[schema_lang], schema_lang, force, language)
     _write_output(target, text.encode("utf-8"), force, language)
     typer.echo(ui("init.next", language, path=path), err=True)
+
+
+def _write_schema(path: Path, schema_lang: str, force: bool, lang: str) -> None:
+    """``ki init``'s schema file beside the new concept (its modeline names it): written, left as it
+    is, or kept with a notice when another file of that name is there."""
+    from ki_cli.atomic import OutputError
+    from ki_cli.cli.init import write_schema
+    from ki_cli.format.schema import dumps
+
+    try:
+        written, notice = write_schema(path, dumps(lang=schema_lang), force, lang)
+    except OutputError as err:
+        _fail(err.message(lang))
+    if written:
+        typer.echo(ui("render.written", lang, path=path), err=True)
+    if notice:
+        typer.echo(notice, err=True)
+
+
+def _schema_lang(ctx: typer.Context, lang: str | None, configured: str | None) -> str:
+    """The language of the schema's texts: German unless a language is named (``--lang``,
+    ``KI_LANG``, ``ki.toml``'s ``configured``); the system's locale alone does not turn the schema English."""
+    named = lang or _root_lang(ctx) or os.environ.get("KI_LANG") or configured
+    return detect_lang(lang or _root_lang(ctx), configured) if named else "de"
 
 
 @app.command("schema")
@@ -267,10 +304,7 @@ def schema_command(
 
     configured = _config(lang or _root_lang(ctx)).lang
     language = detect_lang(lang or _root_lang(ctx), configured)
-    # The schema's texts are German unless a language is named (--lang, KI_LANG, ki.toml): the
-    # system's locale alone does not turn the committed German schema English.
-    named = lang or _root_lang(ctx) or os.environ.get("KI_LANG") or configured
-    text = dumps(lang=language if named else "de")
+    text = dumps(lang=_schema_lang(ctx, lang, configured))
     if out is None:
         sys.stdout.write(text)
     else:
@@ -312,6 +346,20 @@ def next_period(
 
     language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
     _carry_out(run, old, out, force, language)
+
+
+@app.command()
+def calendar(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(metavar="PFAD...", show_default=False)],
+    out: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Every date of the concepts as iCalendar."""
+    from ki_cli.cli.calendar import run
+
+    _carry_out(run, paths, out, force, lang or _root_lang(ctx))
 
 
 @app.command()

@@ -128,6 +128,8 @@ def guarded(body: Callable[[], int]) -> int:
       when it had finished, else 0 – as most Unix tools. SIGPIPE stays ignored (Python's default):
       being killed by it in the middle of writing a file would leave its temporary file behind;
     * standard output closed or full: one line, exit 2;
+    * a library of an extra not installed (WeasyPrint for PDF …): the extra to install in one line
+      (``ki_cli.extras``), exit 2;
     * any other failure: one line, exit 2 (``--debug``: the traceback too).
 
     Standard output is flushed in here too, so that a write that fails only then is handled alike.
@@ -161,8 +163,21 @@ def guarded(body: Callable[[], int]) -> int:
         _say(ui("output_failed", lang, reason=ui(reason, lang)))
         _drop_stdout()
         return 2
+    except ModuleNotFoundError as err:
+        return _missing(err)
     except Exception as err:  # noqa: BLE001 - the one place that turns a bug into a message
         return _internal(err)
+
+
+def _missing(err: ModuleNotFoundError) -> int:
+    """A library of an extra (``ki-cli[dokumente]`` …) is not installed: which extra to install, exit 2."""
+    from ki_cli.extras import message, missing_library
+
+    library = missing_library(err)
+    if library is None:  # not one of ours: a broken installation, said as any other failure
+        return _internal(err)
+    _say(message(library, _argv_lang()))
+    return 2
 
 
 def _internal(err: Exception) -> int:

@@ -56,14 +56,16 @@ COMMANDS: dict[str, L] = {
         "Eine kommentierte Startdatei schreiben, die die Prüfung besteht. Im Terminal fragt ki nach "
         "Name und Art der Kommune, Beginn des Zeitraums und Förderrichtlinie; mit den Angaben als "
         "Optionen fragt es nichts. Ohne Terminal werden fehlende Angaben zu Platzhaltern. Eine "
-        "vorhandene Datei wird nur mit --force überschrieben.\n\n"
+        "vorhandene Datei wird nur mit --force überschrieben. Daneben schreibt ki das JSON-Schema "
+        "(ki-konzept-1.schema.json), das die erste Zeile für Editoren nennt.\n\n"
         "\b\nBeispiele:\n  ki init\n"
         '  ki init hamm-2027.yaml --kommune "Stadt Hamm" --typ kreisfreie_stadt --beginn 01.01.2027 '
         "--foerderrichtlinie 2025",
         "Write a commented starting file that passes the check. In a terminal ki asks for the "
         "municipality's name and type, the period's start and the funding guideline; given as "
         "options, it asks nothing. Without a terminal, missing answers become placeholders. An "
-        "existing file is overwritten only with --force.\n\n"
+        "existing file is overwritten only with --force. Beside it ki writes the JSON Schema "
+        "(ki-konzept-1.en.schema.json with --lang en) that the first line names for editors.\n\n"
         "\b\nExamples:\n  ki init\n"
         '  ki init hamm-2027.yaml --kommune "Stadt Hamm" --typ kreisfreie_stadt --beginn 01.01.2027 '
         "--foerderrichtlinie 2025",
@@ -90,12 +92,29 @@ COMMANDS: dict[str, L] = {
         "proposal emptied. Overwrites only with --force.\n\n"
         "\b\nExample:\n  ki next-period concepts/beispielstadt/2025-2026.yaml",
     ),
+    "calendar": L(
+        "Alle Termine der Konzepte als Kalender (iCalendar, .ics): Antragsfristen je Haushaltsjahr, "
+        "Sitzungen der Beratungsfolge, Überprüfung und Ende der Vereinbarungen, Ende von Maßnahmen und "
+        "Periode, Beginn der Planung der nächsten Periode – mit Erinnerungen vor den Fristen. Ein Ordner "
+        "ergibt einen Kalender für alle KI darin. Jeder Termin behält seine UID: ein erneuter Import "
+        "aktualisiert ihn. Dateien mit Fehlern werden übersprungen (Exit-Code 1). Überschreibt nur mit --force.\n\n"
+        "\b\nBeispiele:\n  ki calendar concepts/beispielstadt/2025-2026.yaml -o termine.ics\n"
+        "  ki calendar concepts/ -o alle-termine.ics",
+        "Every date of the concepts as a calendar (iCalendar, .ics): application deadlines per budget year, "
+        "sessions of the Beratungsfolge, agreement reviews and ends, ends of measures and of the period, the "
+        "start of planning the next period – with reminders before the deadlines. A folder gives one calendar "
+        "for every KI in it. Each date keeps its UID: importing again updates it. Files with errors are "
+        "skipped (exit code 1). Overwrites only with --force.\n\n"
+        "\b\nExamples:\n  ki calendar concepts/beispielstadt/2025-2026.yaml -o termine.ics\n"
+        "  ki calendar concepts/ -o alle-termine.ics",
+    ),
     "schema": L(
         "Das JSON-Schema des Konzeptformats ausgeben, für Editoren (yaml-language-server) und "
-        "andere Werkzeuge.\n\n"
+        "andere Werkzeuge. Die Texte sind deutsch, mit --lang en englisch.\n\n"
         "\b\nBeispiel:\n  ki schema -o ki-konzept-1.schema.json\n"
         "  (dann als erste Zeile der Konzeptdatei: # yaml-language-server: $schema=ki-konzept-1.schema.json)",
-        "Print the JSON Schema of the concept format, for editors (yaml-language-server) and other tools.\n\n"
+        "Print the JSON Schema of the concept format, for editors (yaml-language-server) and other tools. "
+        "Its texts are German; English with --lang en.\n\n"
         "\b\nExample:\n  ki schema -o ki-konzept-1.schema.json\n"
         "  (then as the concept file's first line: # yaml-language-server: $schema=ki-konzept-1.schema.json)",
     ),
@@ -146,6 +165,16 @@ PARAMS: dict[str, L] = {
     ),
     "validate.ignore": L("Diese Codes oder Präfixe auslassen.", "Leave out these codes or prefixes."),
     "validate.quiet": L("Nur die Zusammenfassung ausgeben.", "Print only the summary."),
+    "validate.sarif_base": L(
+        "Mit --format sarif: der Ordner, auf den sich die Pfade beziehen (meist die Wurzel des Repositorys); "
+        "ohne Angabe der aktuelle Ordner.",
+        "With --format sarif: the folder the paths are relative to (usually the repository's root); "
+        "without it, the current folder.",
+    ),
+    "validate.github_infos": L(
+        "Mit --format github: auch Hinweise als Anmerkungen (::notice) ausgeben.",
+        "With --format github: also print infos as annotations (::notice).",
+    ),
     # render
     "render.kind": L(
         "proposal (Beschlussvorlage) | concept (Schwerpunktkonzept) | agreements (Vereinbarungen) | "
@@ -220,6 +249,14 @@ PARAMS: dict[str, L] = {
         "New file (default: <folder>/<year>-<year>.yaml next to OLD; a folder: the file inside it; "
         "“-”: standard output).",
     ),
+    "calendar.paths": L(
+        "Konzeptdateien oder Ordner (jede *.yaml/*.yml darin, wie bei ki validate); „-“ liest die Standardeingabe.",
+        "Concept files or folders (every *.yaml/*.yml in them, as for ki validate); “-” reads standard input.",
+    ),
+    "calendar.out": L(
+        "Die Kalenderdatei (.ics); ohne Angabe auf die Standardausgabe.",
+        "The calendar file (.ics); without it, standard output.",
+    ),
     "schema.out": L(
         "In diese Datei schreiben statt auf die Standardausgabe.", "Write to this file instead of standard output."
     ),
@@ -242,6 +279,7 @@ METAVARS: dict[str, L] = {
     "validate.paths": L("PFAD...", "PATH..."),
     "validate.select": L("CODES", "CODES"),
     "validate.ignore": L("CODES", "CODES"),
+    "validate.sarif_base": L("ORDNER", "FOLDER"),
     "render.kind": L("ART", "KIND"),
     "render.file": L("DATEI", "FILE"),
     "render.out": L("ZIEL", "OUT"),
@@ -254,12 +292,30 @@ METAVARS: dict[str, L] = {
     "init.kommune": L("NAME", "NAME"),
     "init.beginn": L("TT.MM.JJJJ", "DD.MM.YYYY"),
     "schema.out": L("DATEI", "FILE"),
+    "calendar.paths": L("PFAD...", "PATH..."),
+    "calendar.out": L("DATEI", "FILE"),
     "diff.old": L("ALT", "OLD"),
     "diff.new": L("NEU", "NEW"),
     "next-period.old": L("ALT", "OLD"),
     "next-period.out": L("NEU", "NEW"),
     "serve.folder": L("ORDNER", "FOLDER"),
     "serve.port": L("N", "N"),
+}
+
+# Tab completion (``ki_cli.cli.completion``): descriptions of values, and what --install-completion says.
+COMPLETION: dict[str, L] = {
+    "render.proposal": L("Beschlussvorlage", "council proposal"),
+    "render.concept": L("Schwerpunktkonzept", "priority concept"),
+    "render.agreements": L("Vereinbarungen", "agreements"),
+    "render.workplan": L("Arbeitsplanung", "work plan"),
+    "installed": L("Vervollständigung für {shell} eingerichtet: {path}", "{shell} completion installed in {path}"),
+    "restart": L(
+        "Sie wirkt in einem neu geöffneten Terminal.", "Completion will take effect once you restart the terminal."
+    ),
+    "unsupported": L(
+        "Die Shell {shell} wird nicht unterstützt (möglich: bash, zsh, fish, powershell, pwsh).",
+        "The shell {shell} is not supported (supported: bash, zsh, fish, powershell, pwsh).",
+    ),
 }
 
 # Words of the help layout itself.

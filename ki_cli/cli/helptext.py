@@ -18,13 +18,24 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer._types import TyperChoice
 from typer.core import TyperGroup
 
+from ki_cli.cli.completion import localise_install
 from ki_cli.cli.help_texts import COMMANDS, EXTRAS, HEADINGS, METAVARS, PARAMS, help_lang
 from ki_cli.cli.usage import Choice, LocalisedUsageError, NoSuchCommand
 
-__all__ = ["KiGroup", "help_lang", "translate"]
+__all__ = ["KiGroup", "help_lang", "summary", "translate"]
 
 _LANG_KEY = "ki.help_lang"
 _REQUIRED = re.compile(r"\{([^{}]*)\}")  # Typer's braces around a required argument in the usage line
+# The end of a help text's first sentence: a full stop after a word (not after "z." of "z. B.").
+_SENTENCE_END = re.compile(r"(?<=[^\W_]{2})\.(?=\s|$)")
+
+
+def summary(text: str) -> str:
+    """A command's line in the command list of ``ki --help``: its help's first sentence, whole
+    (Click would cut it after 45 characters, mid-sentence)."""
+    first = " ".join(text.split("\n\n", 1)[0].split())
+    end = _SENTENCE_END.search(first)
+    return first[: end.end()] if end else first
 
 
 def translate(command: Any, name: str, lang: str) -> None:
@@ -32,7 +43,8 @@ def translate(command: Any, name: str, lang: str) -> None:
     text = COMMANDS.get(name)
     if text is not None:
         command.help = text(lang)
-        command.short_help = None
+    if command.help:
+        command.short_help = summary(command.help)
     command.options_metavar = HEADINGS["[OPTIONS]"](lang)
     if hasattr(command, "subcommand_metavar"):
         command.subcommand_metavar = HEADINGS["COMMAND [ARGS]..."](lang)
@@ -96,6 +108,7 @@ class KiGroup(TyperGroup):
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         lang = help_lang(args)
         translate(self, "ki", lang)  # before the context exists: it takes our formatter
+        localise_install(self)
         self._lang_flag = lang != help_lang([])  # `--lang en` was needed: the help hint repeats it
         try:
             return super().make_context(info_name, args, parent, **extra)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from ki_cli.format.starter import (
@@ -26,6 +27,7 @@ from ki_cli.format.starter import (
 )
 from ki_cli.messages import ui
 from ki_cli.periods import YEAR_MAX, YEAR_MIN, next_period_start
+from ki_cli.text import L
 
 T = TypeVar("T")
 
@@ -112,8 +114,9 @@ def collect(flags: Flags, lang: str, interactive: bool, today: dt.date | None = 
     return Answers(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=frl), sorted(defaulted)
 
 
-def run(flags: Flags, path: str, lang: str, interactive: bool) -> tuple[str, str]:
-    """(the file's text, "") or ("", the message that ends the command with exit 2)."""
+def run(flags: Flags, path: str, lang: str, interactive: bool, schema: str | None = None) -> tuple[str, str]:
+    """(the file's text, "") or ("", the message that ends the command with exit 2). ``schema``:
+    the schema file the first line names for editors (relative to the file), if any."""
     import typer
 
     try:
@@ -122,4 +125,32 @@ def run(flags: Flags, path: str, lang: str, interactive: bool) -> tuple[str, str
         return "", problem.message
     if defaulted:
         typer.echo(ui("init.defaults", lang, options=", ".join(defaulted)), err=True)
-    return starter_text(answers, "konzept.yaml" if path == "-" else path), ""
+    return starter_text(answers, "konzept.yaml" if path == "-" else path, schema), ""
+
+
+SCHEMA_TEXTS = {
+    "kept": L(
+        "{path} gibt es schon mit anderem Inhalt und bleibt, wie es ist (ein neues Schema schreibt "
+        "`ki schema -o {path} --force`).",
+        "{path} exists with other content and is kept as it is (`ki schema -o {path} --force` writes "
+        "the current schema).",
+    ),
+}
+
+
+def write_schema(target: Path, text: str, force: bool, lang: str) -> tuple[bool, str]:
+    """Write the JSON Schema beside the new file, which its first line names: (written, notice).
+    Already there as it is: (False, ""); another file of that name is never overwritten without
+    ``--force``: (False, the line that says so). Raises ``OutputError`` when it cannot be written."""
+    from ki_cli.atomic import write_atomic
+
+    data = text.encode("utf-8")
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            return False, ""
+    except OSError:
+        pass  # unreadable: write_atomic says what is wrong with it
+    if target.exists() and not force:
+        return False, SCHEMA_TEXTS["kept"](lang).format(path=target)
+    write_atomic(target, data, force=force, lang=lang)
+    return True, ""

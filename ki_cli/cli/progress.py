@@ -31,7 +31,7 @@ def progress(count: int, stream: TextIO, label: str) -> Iterator[Callable[[], No
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    console = Console(file=stream, no_color="NO_COLOR" in os.environ)
+    console = Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(label, total=count)

@@ -51,7 +51,12 @@ def run(folder: str, port: int | None, no_browser: bool, lang: str) -> int:
 
         from ki_cli.serve.app import create_app
     except ImportError as err:
-        raise Stop(EXIT_USAGE, text("cli.missing", lang, detail=err.name or err)) from None
+        from ki_cli.extras import message, missing_library
+
+        library = missing_library(err)
+        if library is None:
+            raise
+        raise Stop(EXIT_USAGE, message(library, lang)) from None
     import secrets
 
     token = secrets.token_urlsafe(32)

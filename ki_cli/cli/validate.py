@@ -82,8 +82,13 @@ def run(
     ignore: list[str] | None,
     lang: str | None,
     quiet: bool,
+    sarif_base: str | None = None,
+    github_infos: bool = False,
 ) -> int:
-    """Check ``paths`` and write the report in ``fmt``; the exit code (0/1), or ``Stop`` (2)."""
+    """Check ``paths`` and write the report in ``fmt``; the exit code (0/1), or ``Stop`` (2).
+
+    ``sarif_base``: the folder SARIF paths are relative to (default: the working folder);
+    ``github_infos``: infos become ``::notice`` annotations too."""
     from ki_cli.check.load import load_path, load_stream
     from ki_cli.check.pipeline import check_file
     from ki_cli.cli.progress import progress
@@ -98,6 +103,12 @@ def run(
         severity=config.severity,
     )
     strict = strict or config.strict
+    if sarif_base is not None:
+        from ki_cli.output.sarif import base_problem
+
+        problem_text = base_problem(sarif_base, language)
+        if problem_text:
+            raise Stop(EXIT_USAGE, problem_text)
     report = Report()
     files = inputs(paths, language)
     with progress(len(files), sys.stderr, ui("progress.validate", language)) as advance:
@@ -116,11 +127,19 @@ def run(
             advance()
     code = report.exit_code(strict)
     with contextlib.suppress(BrokenPipeError):  # the reader has gone (`| head`): the guard ends quietly with `code`
-        _write(report, fmt, language, quiet)
+        _write(report, fmt, language, quiet, sarif_base, github_infos, config.sarif_help_base)
     return code
 
 
-def _write(report: Report, fmt: str, language: str, quiet: bool) -> None:
+def _write(
+    report: Report,
+    fmt: str,
+    language: str,
+    quiet: bool,
+    sarif_base: str | None = None,
+    github_infos: bool = False,
+    help_base: str | None = None,
+) -> None:
     if fmt == "json":
         from ki_cli.output import json as json_reporter
 
@@ -128,19 +147,27 @@ def _write(report: Report, fmt: str, language: str, quiet: bool) -> None:
     elif fmt == "sarif":
         from ki_cli.output import sarif
 
-        sarif.write(sys.stdout, report, language)
+        sarif.write(sys.stdout, report, language, sarif_base, help_base)
     elif fmt == "github":
         from ki_cli.output import github
 
-        github.write(sys.stdout, report)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY") or None
+        github.write(sys.stdout, report, language, github_infos, summary)
     else:
         from ki_cli.output import text, wants_colour
 
         text.write(sys.stdout, report, language, wants_colour(sys.stdout), quiet)
 
 
-_VALUED = {"--format": "fmt", "-f": "fmt", "--select": "select", "--ignore": "ignore", "--lang": "lang"}
-_FLAGS = {"--strict": "strict", "--quiet": "quiet", "-q": "quiet"}
+_VALUED = {
+    "--format": "fmt",
+    "-f": "fmt",
+    "--select": "select",
+    "--ignore": "ignore",
+    "--lang": "lang",
+    "--sarif-base": "sarif_base",
+}
+_FLAGS = {"--strict": "strict", "--quiet": "quiet", "-q": "quiet", "--github-infos": "github_infos"}
 
 
 def plain_command_line(args: list[str]) -> dict[str, Any] | None:
@@ -148,8 +175,9 @@ def plain_command_line(args: list[str]) -> dict[str, Any] | None:
 
     Accepts exactly what the Typer command accepts in its common forms: paths (``-`` too),
     ``--format/-f X``, ``--select X``, ``--ignore X`` (repeatable), ``--lang X``, ``--strict``,
-    ``--quiet/-q``, ``--opt=X``. Anything else – help, ``--debug``, ``--``, short options run
-    together, a value that would be refused – is left to Typer and its messages.
+    ``--quiet/-q``, ``--sarif-base X``, ``--github-infos``, ``--opt=X``. Anything else – help,
+    ``--debug``, ``--``, short options run together, a value that would be refused – is left to
+    Typer and its messages.
     """
     parsed: dict[str, Any] = {
         "paths": [],
@@ -159,6 +187,8 @@ def plain_command_line(args: list[str]) -> dict[str, Any] | None:
         "ignore": [],
         "lang": None,
         "quiet": False,
+        "sarif_base": None,
+        "github_infos": False,
     }
     i = 0
     while i < len(args) and args[i] != "validate":  # options of the program itself

@@ -109,10 +109,14 @@ SCHEMA_YES_NO: dict[str, Any] = {
     "anyOf": [
         {"type": "boolean"},
         {
-            "enum": [
-                *_TRUE_FALSE,
-                *(w.capitalize() for w in _TRUE_FALSE if w.isalpha()),
-                *(w.upper() for w in _TRUE_FALSE if w.isalpha()),
+            "enum": [  # each once: "j".capitalize() and "j".upper() are both "J"
+                *dict.fromkeys(
+                    [
+                        *_TRUE_FALSE,
+                        *(w.capitalize() for w in _TRUE_FALSE if w.isalpha()),
+                        *(w.upper() for w in _TRUE_FALSE if w.isalpha()),
+                    ]
+                ),
                 0,
                 1,
             ]

@@ -26,19 +26,29 @@ from ki_cli.format.schema_texts import (
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FILE_NAME = "ki-konzept-1.schema.json"
-"""The name of the committed copy (``schema/`` in the repository)."""
+"""The name of the committed German copy (``schema/`` in the repository), and of the file ``ki init`` writes."""
+FILE_NAMES = {"de": FILE_NAME, "en": "ki-konzept-1.en.schema.json"}
+"""The file name of the schema in each language (committed side by side in ``schema/``)."""
+SCHEMA_IDS = {lang: f"urn:ki-cli:schema:ki-konzept-1:{lang}" for lang in FILE_NAMES}
+"""Each schema's ``$id``: a URN, since the format has no published address to fetch it from; it
+names the format and its version 1 (and the language of the texts), never changes with a release,
+and no tool tries to download it. Editors find the schema through the modeline's path instead."""
 
 
-def _describe_enum(prop: dict[str, Any], lang: str = "de") -> str:
-    """``Werte: kreisfreie_stadt (kreisfreie Stadt), kreis (Kreis)`` for a vocabulary field."""
+def _enum_descriptions(prop: dict[str, Any]) -> None:
+    """A vocabulary's words named in full beside the enum (``enumDescriptions``, shown by
+    yaml-language-server in completion and hover), not repeated in the field's description.
+    The names are the German ones of the documents (``render.labels``), in both schemas: the
+    words themselves are German. Values no word names (numbers, yes/no) get none."""
     from ki_cli.render.labels import LABELS
 
-    values = next((p["enum"] for p in [prop, *prop.get("anyOf", [])] if "enum" in p), None)
-    if values is None:
-        return ""
-    words = [v for v in values if isinstance(v, str)]
-    shown = [f"{w} ({LABELS[w]})" if w in LABELS and LABELS[w].lower() != w else w for w in words]
-    return (" Werte: " if lang == "de" else " Values: ") + ", ".join(shown) + "."
+    for part in [prop, *prop.get("anyOf", [])]:
+        values = part.get("enum")
+        if not values:
+            continue
+        names = [LABELS.get(v, "") if isinstance(v, str) else "" for v in values]
+        if any(name and name.lower() != value for name, value in zip(names, values, strict=True)):
+            part["enumDescriptions"] = names
 
 
 def _section(name: str, schema: dict[str, Any], lang: str = "de") -> None:
@@ -60,7 +70,8 @@ def _section(name: str, schema: dict[str, Any], lang: str = "de") -> None:
             title, description = info.title, info.description
             if lang != "de":
                 title, description = model.ENGLISH[(title, description)]
-            prop["title"], prop["description"] = title, description + _describe_enum(prop, lang)
+            prop["title"], prop["description"] = title, description
+        _enum_descriptions(prop)
     if schema.get("type") == "object" and "properties" in schema:
         schema["additionalProperties"] = False
 
@@ -98,6 +109,7 @@ def build(lang: str = "de") -> dict[str, Any]:
     mapping = next(part for part in einsatz["anyOf"] if part.get("type") == "object")
     mapping["propertyNames"] = {"pattern": SCHEMA_ID["pattern"], "maxLength": SCHEMA_ID["maxLength"]}
     schema["$schema"] = DIALECT
+    schema["$id"] = SCHEMA_IDS[lang if lang in SCHEMA_IDS else "en"]
     schema["title"] = SCHEMA_TITLE if lang == "de" else SCHEMA_TITLE_EN
     schema["description"] = SCHEMA_DESCRIPTION if lang == "de" else SCHEMA_DESCRIPTION_EN
     return _ordered(schema)

@@ -193,7 +193,7 @@ def _posts(answers: Answers) -> list[tuple[str, str, float]]:
 
 
 _HEAD = """\
-# Schwerpunktkonzept des Kommunalen Integrationszentrums – {kommune}
+{modeline}# Schwerpunktkonzept des Kommunalen Integrationszentrums – {kommune}
 # Zeitraum {beginn_de} bis {ende_de}, Förderrichtlinie {frl}
 #
 # Erstellt mit `ki init`. So geht es weiter:
@@ -205,9 +205,7 @@ _HEAD = """\
 # Schreibweise: Datum als 2027-01-01 oder 01.01.2027; Zahlen als 0.5 oder "0,5".
 # Kennungen (id) bestehen aus Kleinbuchstaben, Ziffern, - und _; jede kommt nur einmal vor.
 # Jede Regel erklärt `ki explain KI313`; alle Regeln listet `ki rules`.
-# Hilfe im Editor: `ki schema -o ki-konzept-1.schema.json`, dann als erste Zeile dieser Datei:
-#   # yaml-language-server: $schema=ki-konzept-1.schema.json
-
+{editor}
 version: 1
 
 # Die Kommune, die das KI trägt. typ (kreisfreie_stadt, kreis, staedteregion oder
@@ -446,8 +444,21 @@ def _personal(answers: Answers) -> str:
     return "\n".join(rows) + "\n"
 
 
-def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
-    """The content of the starting file."""
+_EDITOR_WITHOUT_SCHEMA = """\
+# Hilfe im Editor: `ki schema -o ki-konzept-1.schema.json`, dann als erste Zeile dieser Datei:
+#   # yaml-language-server: $schema=ki-konzept-1.schema.json
+"""
+_EDITOR_WITH_SCHEMA = """\
+# Hilfe im Editor: die erste Zeile nennt das Schema {schema} (von `ki init` daneben geschrieben);
+#   Editoren mit yaml-language-server (z. B. VS Code mit der YAML-Erweiterung) zeigen damit
+#   Erklärungen, Vorschläge und Fehler schon beim Schreiben.
+"""
+
+
+def starter_text(answers: Answers, path: str = DEFAULT_PATH, schema: str | None = None) -> str:
+    """The content of the starting file. ``schema``: the path of the JSON Schema, relative to the
+    file, that its first line names for editors (``# yaml-language-server: $schema=…``); None: no
+    such line, only how to add one."""
     kreis = KOMMUNE_ART[answers.typ] == "kreis"
     body = council(answers.typ)
     name = answers.kommune
@@ -455,6 +466,8 @@ def starter_text(answers: Answers, path: str = DEFAULT_PATH) -> str:
     beratung, entscheidung = _months_before(answers.beginn, 4), _months_before(answers.beginn, 3)
     konzept_datum = _months_before(answers.beginn, 6)
     return _HEAD.format(
+        modeline=f"# yaml-language-server: $schema={schema}\n" if schema else "",
+        editor=_EDITOR_WITH_SCHEMA.format(schema=schema) if schema else _EDITOR_WITHOUT_SCHEMA,
         path=" ".join(path.split()),
         marker=MARKER,
         person=SAMPLE_PERSON,

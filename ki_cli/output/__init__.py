@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 
 # What a value may not bring onto a terminal or into a log line: C0 controls except TAB, DEL, C1
 # controls, the Unicode line and paragraph separators, the bidirectional controls (which reorder
@@ -48,7 +49,19 @@ def json_text(dumped: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
-def wants_colour(stream: object) -> bool:
-    """Colour only on a terminal, never with ``NO_COLOR`` or a dumb terminal."""
+def wants_colour(stream: object, env: Mapping[str, str] | None = None) -> bool:
+    """Colour on ``stream``, as the conventions say (no-color.org, force-color.org), in the order
+    Python itself decides: a non-empty ``NO_COLOR`` never; else a non-empty ``FORCE_COLOR`` always
+    (also into a pipe or a CI log); else only on a terminal that is not ``TERM=dumb``. An empty
+    variable counts as unset."""
+    env = os.environ if env is None else env
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
     isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    try:
+        terminal = bool(isatty and isatty())
+    except (OSError, ValueError):  # a closed stream
+        terminal = False
+    return terminal and env.get("TERM") != "dumb"

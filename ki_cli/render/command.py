@@ -78,7 +78,8 @@ def load_concept(path: Path, req: Request, *, for_render: bool) -> Any:
 
 def _require_pdf_engine(lang: str) -> None:
     """Refuse PDF before any work when WeasyPrint cannot load its native libraries (Pango, GObject):
-    on Windows pip installs WeasyPrint but not them, and the import fails with an OSError."""
+    on Windows pip installs WeasyPrint but not them, and the import fails with an OSError. WeasyPrint
+    itself missing (no ki-cli[dokumente]) raises ModuleNotFoundError: the guard names the extra."""
     try:
         import weasyprint  # noqa: F401 (the PDF engine; loading it is the check)
     except OSError as err:
@@ -190,6 +191,10 @@ def run(req: Request) -> int:
         raise Stop(EXIT_USAGE, ui("render.needs_out", req.lang, format=fmt))
     if fmt == "pdf":
         _require_pdf_engine(req.lang)
+    elif fmt == "docx":
+        from ki_cli.extras import require
+
+        require("docx")  # without ki-cli[dokumente]: the extra to install, before any work (ki_cli.extras)
     inputs = _inputs(req)
     if req.out is not None and not into_folder:
         try:

@@ -111,10 +111,6 @@ TEXTS: dict[str, L] = {
         "--port muss zwischen 0 und 65535 liegen, nicht {port}.",
         "--port must be between 0 and 65535, not {port}.",
     ),
-    "cli.missing": L(
-        '`ki serve` braucht die Pakete des Editors ({detail}): python -m pip install "ki-cli[editor]"',
-        '`ki serve` needs the editor\'s packages ({detail}): python -m pip install "ki-cli[editor]"',
-    ),
     "cli.serving": L(
         "ki serve: Konzepte in {path} – die Seite öffnen Sie mit der Adresse oben; Strg+C beendet.",
         "ki serve: concepts in {path} – open the page with the address above; Ctrl+C stops.",

@@ -45,10 +45,12 @@ from pydantic import BaseModel
 
 from ki_cli.format import behaviour, converters, schema
 from ki_cli.format.model import Konzept
-from ki_cli.format.schema import FILE_NAME
+from ki_cli.format.schema import FILE_NAMES
 
 TARGET = Path(__file__).resolve().parents[1] / "format" / "coreschema.py"
-SCHEMA_TARGET = Path(__file__).resolve().parents[2] / "schema" / FILE_NAME
+SCHEMA_TARGETS = {lang: Path(__file__).resolve().parents[2] / "schema" / name for lang, name in FILE_NAMES.items()}
+"""The JSON Schema in German (``ki schema``) and in English (``ki schema --lang en``), side by side."""
+SCHEMA_TARGET = SCHEMA_TARGETS["de"]
 COMMAND = "python -m ki_cli.tools.gen_format"
 
 _LEFT_OUT = {"metadata", "serialization", "ref"}  # JSON Schema and serialization only; unstable ids
@@ -381,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check that the committed files are current")
     args = parser.parse_args(argv)
     stale = 0
-    for target, text in ((TARGET, render()), (SCHEMA_TARGET, schema.dumps())):
+    generated = [(TARGET, render()), *((path, schema.dumps(lang=lang)) for lang, path in SCHEMA_TARGETS.items())]
+    for target, text in generated:
         if args.check:
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 print(f"{target.name} is stale: run {COMMAND}", file=sys.stderr)

@@ -16,11 +16,12 @@ import pytest
 
 from ki_cli.check.registry import RULES
 from ki_cli.check.rules.example import FULL
-from ki_cli.format.schema import FILE_NAME, build
+from ki_cli.format.schema import FILE_NAME, FILE_NAMES, SCHEMA_IDS, build
 from ki_cli.format.schema_texts import TEXTS
 from tests.helpers import CONCEPTS, ROOT, VALID, check, replace
 
 COMMITTED = ROOT / "schema" / FILE_NAME
+COMMITTED_EN = ROOT / "schema" / FILE_NAMES["en"]
 
 # German notation and unquoted words the validator accepts (concept-format.md, "Fields").
 GERMAN = (
@@ -226,3 +227,90 @@ def test_example_concepts_name_the_committed_schema_for_editors():
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("$schema=", 1)[1].strip()).resolve()
         assert target == COMMITTED.resolve(), path
+
+
+# --- both languages, $id, enums -----------------------------------------------------------------
+
+
+def test_committed_english_schema_is_what_ki_schema_lang_en_prints(cli):
+    result = cli("schema", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout == COMMITTED_EN.read_text(encoding="utf-8"), "stale: run python -m ki_cli.tools.gen_format"
+
+
+def test_ki_lang_en_before_the_command_gives_the_english_schema(cli):
+    assert cli("--lang", "en", "schema").stdout == COMMITTED_EN.read_text(encoding="utf-8")
+
+
+def test_english_schema_has_english_texts():
+    english, german = build("en"), build("de")
+    assert english["title"].startswith("Priority concept")
+    assert (
+        english["$defs"]["Kommune"]["properties"]["typ"]["title"]
+        != german["$defs"]["Kommune"]["properties"]["typ"]["title"]
+    )
+    assert english["$defs"]["Massnahme"]["title"] == "Measure"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_schema_has_a_stable_urn_id(lang):
+    schema = build(lang)
+    assert schema["$id"] == SCHEMA_IDS[lang] == f"urn:ki-cli:schema:ki-konzept-1:{lang}"
+    assert list(schema)[:2] == ["$schema", "$id"]
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal as JSON Schema compares: 1, true and "1" are three values."""
+    return type(a) is type(b) and a == b
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_enum_repeats_a_value(lang):
+    enums = [node["enum"] for node in walk(build(lang)) if "enum" in node]
+    assert len(enums) > 20
+    for values in enums:
+        repeated = [v for i, v in enumerate(values) if any(_same(v, w) for w in values[:i])]
+        assert repeated == [], values
+
+
+def test_yes_no_words_are_each_offered_once():
+    vorlage = build()["$defs"]["Vorlage"]["properties"]["oeffentlich"]
+    words = next(part["enum"] for part in vorlage["anyOf"] if "enum" in part)
+    assert [w for w in words if w in ("J", "N", "Y")] == ["J", "N", "Y"]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_descriptions_do_not_list_the_allowed_values(lang):
+    for node in walk(build(lang)):
+        description = node.get("description", "")
+        if not isinstance(description, str):
+            continue
+        assert "Werte:" not in description and "Values:" not in description, description
+        for part in [node, *node.get("anyOf", [])]:
+            named = [v for v in part.get("enum", []) if isinstance(v, str) and len(v) > 1 and v in description]
+            assert len(named) <= 3, description
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_vocabulary_names_sit_beside_the_enum(lang):
+    typ = build(lang)["$defs"]["Kommune"]["properties"]["typ"]
+    assert len(typ["enumDescriptions"]) == len(typ["enum"])
+    assert typ["enumDescriptions"][typ["enum"].index("kreisangehoerige_stadt")] == "kreisangehörige Stadt"
+    for node in walk(build(lang)):
+        if "enumDescriptions" in node:
+            assert len(node["enumDescriptions"]) == len(node["enum"])
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_bundled_concepts_are_valid_under_the_schema_in_each_language(lang):
+    checker = jsonschema.Draft202012Validator(build(lang), format_checker=jsonschema.FormatChecker())
+    examples = sorted(CONCEPTS.glob("**/*.yaml"))
+    assert examples
+    for path in examples:
+        errors = [e.message for e in checker.iter_errors(editor_load(path.read_text(encoding="utf-8")))]
+        assert errors == [], (path.name, errors[:3])
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_schema_in_each_language_is_itself_valid(lang):
+    jsonschema.Draft202012Validator.check_schema(build(lang))

@@ -55,6 +55,8 @@ def test_plain_line_is_parsed():
         "ignore": ["KI5"],
         "lang": "en",
         "quiet": True,
+        "sarif_base": None,
+        "github_infos": False,
     }
 
 
@@ -107,6 +109,9 @@ def files(tmp_path_factory):
         ["validate", "kaputt.yaml", "--format", "json"],
         ["validate", "kaputt.yaml", "--format=sarif", "--lang", "en"],
         ["validate", "kaputt.yaml", "-f", "github"],
+        ["validate", "gut.yaml", "-f", "github", "--github-infos"],
+        ["validate", "kaputt.yaml", "--format", "sarif", "--sarif-base", "leer"],
+        ["validate", "kaputt.yaml", "--format", "sarif", "--sarif-base=fehlt"],
         ["validate", "gut.yaml", "--strict", "-q"],
         ["--lang", "en", "validate", "kaputt.yaml", "--ignore", "KI107"],
         ["validate", "kaputt.yaml", "--select", "KI1,KI3"],

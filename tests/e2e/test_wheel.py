@@ -13,8 +13,8 @@ from tests.helpers import ROOT, VALID
 
 def test_wheel_installed_into_a_fresh_venv_renders(tmp_path: Path):
     wheels = tmp_path / "wheels"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+    subprocess.run(  # the build backend from the test extra: no download (tests/e2e/test_package.py builds both)
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(wheels), str(ROOT)],
         check=True,
         capture_output=True,
         text=True,

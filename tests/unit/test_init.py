@@ -282,3 +282,89 @@ def test_init_guesses_a_staedteregion_from_its_name(cli, tmp_path):
     result = cli("init", str(target), "--kommune", "StädteRegion Aachen", "--beginn", "01.01.2027")
     assert result.exit_code == 0, result.stderr
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["kommune"]["typ"] == "staedteregion"
+
+
+# --- the modeline and the schema beside the file ------------------------------------------------
+
+
+def _init(cli, target, *extra: str):
+    return cli("init", str(target), *FLAGS, *extra)
+
+
+def test_init_names_the_schema_in_its_first_line(cli, tmp_path):
+    target = tmp_path / "konzept.yaml"
+    assert _init(cli, target).exit_code == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=ki-konzept-1.schema.json"
+
+
+def test_init_writes_the_schema_its_first_line_names(cli, tmp_path):
+    from ki_cli.format.schema import dumps
+
+    assert _init(cli, tmp_path / "k.yaml").exit_code == 0
+    assert (tmp_path / "ki-konzept-1.schema.json").read_text(encoding="utf-8") == dumps()
+
+
+def test_init_with_lang_en_writes_and_names_the_english_schema(cli, tmp_path):
+    from ki_cli.format.schema import dumps
+
+    assert _init(cli, tmp_path / "k.yaml", "--lang", "en").exit_code == 0
+    first = (tmp_path / "k.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=ki-konzept-1.en.schema.json"
+    assert (tmp_path / "ki-konzept-1.en.schema.json").read_text(encoding="utf-8") == dumps(lang="en")
+    assert not (tmp_path / "ki-konzept-1.schema.json").exists()
+
+
+def test_init_keeps_another_file_of_the_schemas_name_and_says_so(cli, tmp_path):
+    schema = tmp_path / "ki-konzept-1.schema.json"
+    schema.write_text("{}", encoding="utf-8")
+    result = _init(cli, tmp_path / "k.yaml")
+    assert result.exit_code == 0
+    assert schema.read_text(encoding="utf-8") == "{}"
+    assert "bleibt, wie es ist" in result.stderr and "--force" in result.stderr
+
+
+def test_init_with_force_replaces_the_schema_file(cli, tmp_path):
+    from ki_cli.format.schema import dumps
+
+    schema = tmp_path / "ki-konzept-1.schema.json"
+    schema.write_text("{}", encoding="utf-8")
+    assert _init(cli, tmp_path / "k.yaml", "--force").exit_code == 0
+    assert schema.read_text(encoding="utf-8") == dumps()
+
+
+def test_init_leaves_a_current_schema_file_untouched(cli, tmp_path):
+    assert _init(cli, tmp_path / "a.yaml").exit_code == 0
+    schema = tmp_path / "ki-konzept-1.schema.json"
+    before = schema.stat().st_mtime_ns
+    result = _init(cli, tmp_path / "b.yaml")
+    assert result.exit_code == 0
+    assert schema.stat().st_mtime_ns == before
+    assert "ki-konzept-1.schema.json" not in result.stderr
+
+
+def test_init_refused_for_an_existing_file_writes_no_schema(cli, tmp_path):
+    target = tmp_path / "k.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    assert _init(cli, target).exit_code == 2
+    assert not (tmp_path / "ki-konzept-1.schema.json").exists()
+
+
+def test_init_to_standard_output_names_no_schema(cli, tmp_path):
+    result = cli("init", "-", *FLAGS)
+    assert result.exit_code == 0
+    assert not result.stdout.startswith("# yaml-language-server")
+    assert "ki schema -o ki-konzept-1.schema.json" in result.stdout
+
+
+def test_init_file_with_modeline_validates_and_matches_its_schema(cli, tmp_path):
+    import jsonschema
+
+    target = tmp_path / "k.yaml"
+    assert _init(cli, target).exit_code == 0
+    code, report = validate_json(cli, target)
+    assert report["summary"]["errors"] == 0, report
+    schema = json.loads((tmp_path / "ki-konzept-1.schema.json").read_text(encoding="utf-8"))
+    data = yaml.load(target.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # dates stay text, as in editors
+    assert data["version"] == "1"
+    jsonschema.Draft202012Validator(schema).validate(data)

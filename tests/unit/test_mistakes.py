@@ -10,7 +10,7 @@ import pytest
 
 from ki_cli.check.load import load_bytes
 from ki_cli.check.pipeline import check_loaded, validate_bytes
-from tests.helpers import CONCEPTS, ROOT
+from tests.helpers import CONCEPTS, ROOT, VALID
 
 CASES: list[dict[str, Any]] = tomllib.loads((ROOT / "tests" / "mistakes" / "cases.toml").read_text("utf-8"))["case"]
 
@@ -101,3 +101,33 @@ def test_the_hint_for_an_unclosed_bracket_at_the_end_of_the_file_shows_single_br
 def test_a_plain_duplicate_key_still_offers_to_delete_one():
     (finding,) = load_bytes(b"a:\n  - id: x\n    name: y\n    name: z\n", "de").findings
     assert finding.code == "KI002" and "Löschen Sie einen" in finding.hint
+
+
+def test_a_whole_text_in_typographic_quotes_is_pointed_out_with_its_straight_quoted_form():
+    (finding,) = load_bytes("name: „Stadt Hamm“\n".encode(), "de").findings
+    assert finding.code == "KI010" and finding.severity == "info"
+    assert (finding.line, finding.column) == (1, 7)
+    assert '`"Stadt Hamm"`' in finding.hint
+
+
+def test_a_text_in_typographic_quotes_keeps_its_quotes_in_the_data():
+    loaded = load_bytes("titel: “Elterncafé”\n".encode(), "en")
+    assert loaded.data == {"titel": "“Elterncafé”"}
+    assert [f.code for f in loaded.findings] == ["KI010"]
+
+
+def test_quotations_inside_a_text_are_the_users_own():
+    assert _codes("titel: Projekt „Brücken bauen“\n") == []
+    assert _codes("titel: „Brücken“ und „Wege“\n") == []
+
+
+def test_typographic_quotes_inside_yaml_quotes_are_meant():
+    assert _codes('titel: "„Brücken bauen“"\n') == []
+
+
+def test_an_invisible_character_in_a_key_is_named_with_the_key_it_hides():
+    text = VALID.replace("  name: ", "  name\u00a0: ", 1)
+    findings = [f for f in validate_bytes(text.encode(), "k.yaml", "de").findings if f.code == "KI102"]
+    (finding,) = findings
+    assert "U+00A0" in finding.message and "„name“" in finding.message
+    assert "`name:`" in finding.hint

@@ -57,13 +57,17 @@ def test_registry_covers_every_code_of_the_rule_catalogue():
     if not spec.is_file():
         pytest.skip("../shared/spec/rules.md is not present")
     codes = set(re.findall(r"^\| (KI\d{3}) \|", spec.read_text(encoding="utf-8"), re.MULTILINE))
-    assert set(RULES) <= codes
+    assert set(RULES) - codes == ADDED_HERE
     assert codes - set(RULES) <= NOT_YET_BUILT
 
 
 # Codes the rule catalogue's "additions of December 2026" name and that wait for their issue:
 # none: KI007 (issue 15), KI008 and KI009 (issue 16) are built.
 NOT_YET_BUILT: set[str] = set()
+
+# Codes of ours beyond the catalogue, each documented in docs/rules.md like every rule: KI010 (a text in
+# typographic quotes, found while building the forgiving input of issue 16).
+ADDED_HERE: set[str] = {"KI010"}
 
 
 def test_every_rule_has_texts_in_both_languages():
