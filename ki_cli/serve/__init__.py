@@ -1,0 +1,1 @@
+"""`ki serve`: the local web editor (imported only by that command)."""
