@@ -99,6 +99,16 @@ COMMANDS: dict[str, L] = {
         "\b\nExample:\n  ki schema -o ki-konzept-1.schema.json\n"
         "  (then as the concept file's first line: # yaml-language-server: $schema=ki-konzept-1.schema.json)",
     ),
+    "serve": L(
+        "Den Web-Editor starten: die Konzeptdateien eines Ordners im Browser als Formulare bearbeiten, "
+        "mit den Befunden neben jedem Feld und der Vorschau der Vorlage. Nur auf diesem Rechner "
+        "erreichbar (127.0.0.1), mit einem Zugangsschlüssel in der ausgegebenen Adresse. Strg+C beendet.\n\n"
+        "\b\nBeispiele:\n  ki serve\n  ki serve concepts/ --port 8000 --no-browser",
+        "Start the web editor: edit the concept files of a folder in the browser as forms, with the "
+        "findings beside each field and the proposal's preview. Reachable only from this computer "
+        "(127.0.0.1), with an access token in the printed address. Ctrl+C stops it.\n\n"
+        "\b\nExamples:\n  ki serve\n  ki serve concepts/ --port 8000 --no-browser",
+    ),
 }
 
 PARAMS: dict[str, L] = {
@@ -213,6 +223,17 @@ PARAMS: dict[str, L] = {
     "schema.out": L(
         "In diese Datei schreiben statt auf die Standardausgabe.", "Write to this file instead of standard output."
     ),
+    "serve.folder": L(
+        "Der Ordner mit den Konzeptdateien (Standard: der aktuelle).",
+        "The folder of the concept files (default: the current one).",
+    ),
+    "serve.port": L(
+        "Port auf 127.0.0.1 (Standard 8765, belegt: ein freier; 0: ein freier).",
+        "Port on 127.0.0.1 (default 8765, if taken: a free one; 0: a free one).",
+    ),
+    "serve.no_browser": L(
+        "Den Browser nicht öffnen, nur die Adresse ausgeben.", "Do not open the browser, only print the address."
+    ),
 }
 
 # Placeholders for values in the usage line and the option table, in the help language (an
@@ -237,6 +258,8 @@ METAVARS: dict[str, L] = {
     "diff.new": L("NEU", "NEW"),
     "next-period.old": L("ALT", "OLD"),
     "next-period.out": L("NEU", "NEW"),
+    "serve.folder": L("ORDNER", "FOLDER"),
+    "serve.port": L("N", "N"),
 }
 
 # Words of the help layout itself.

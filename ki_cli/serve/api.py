@@ -1,0 +1,281 @@
+"""The JSON API of ``ki serve`` (``spec/cli.md``): files, validate, render, edit.
+
+Every error answer is ``{"error": {"code": …, "message": …}}``, the message in the request's
+language (``"lang"`` in the body, ``?lang=``, else the server's); bad input is a 4xx with findings
+where there are some, never a 500.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from ki_cli.serve.app import MAX_BODY, error_body
+from ki_cli.serve.paths import confined, listed
+from ki_cli.serve.texts import text
+
+_WRITE_LOCK = threading.Lock()  # one check-then-write at a time: an ETag checked stays true until the rename
+
+
+class Problem(Exception):
+    """An answer other than success: HTTP status, error code and message, and more JSON fields."""
+
+    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra
+
+    def response(self) -> JSONResponse:
+        return JSONResponse(error_body(self.code, self.message, **self.extra), status_code=self.status)
+
+
+def etag_of(data: bytes) -> str:
+    return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+
+
+def _lang(request: Request, body: dict[str, Any] | None = None) -> str:
+    from ki_cli.text import supported
+
+    for candidate in ((body or {}).get("lang"), request.query_params.get("lang")):
+        if isinstance(candidate, str) and supported(candidate):
+            return supported(candidate) or "de"
+    return str(request.app.state.lang)
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    lang = _lang(request)
+    if len(raw) > MAX_BODY:
+        raise Problem(413, "too_large", text("too_large", lang, size=len(raw), limit=MAX_BODY))
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError) as err:
+        raise Problem(400, "bad_json", text("bad_json", lang, detail=str(err)[:200])) from None
+    if not isinstance(body, dict):
+        raise Problem(400, "bad_json", text("bad_json", lang, detail=type(body).__name__))
+    return body
+
+
+def _field(body: dict[str, Any], name: str, kind: type, lang: str, expected: str) -> Any:
+    value = body.get(name)
+    if not isinstance(value, kind):
+        raise Problem(400, "bad_field", text("bad_field", lang, field=name, expected=expected))
+    return value
+
+
+def _target(request: Request, lang: str) -> tuple[str, Path]:
+    relative = request.path_params["path"]
+    real = confined(request.app.state.root, relative)
+    if real is None:
+        raise Problem(404, "not_found", text("not_found", lang, path=relative))
+    return relative, real
+
+
+def _read(real: Path, relative: str, lang: str) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
+    from ki_cli.files import open_input
+
+    try:
+        with open_input(real) as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise Problem(409, "read_failed", text("read_failed", lang, detail=err.strerror or str(err))) from None
+
+
+def _decoded(data: bytes) -> tuple[str, bool]:
+    """The text of a file, and whether it was not UTF-8 (undecodable bytes shown as U+FFFD)."""
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), True
+
+
+def _write(real: Path, data: bytes, lang: str) -> None:
+    from ki_cli.atomic import OutputError, write_atomic
+
+    try:
+        write_atomic(real, data, force=True, lang=lang)
+    except OutputError as err:
+        raise Problem(409, "write_failed", text("write_failed", lang, detail=err.message(lang))) from None
+
+
+def _answer(handler: Any) -> Any:
+    async def endpoint(request: Request) -> Response:
+        try:
+            result: Response = await handler(request)
+            return result
+        except Problem as problem:
+            return problem.response()
+
+    return endpoint
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+async def list_files(request: Request) -> Response:
+    files = await run_in_threadpool(listed, request.app.state.root)
+    return JSONResponse({"files": files})
+
+
+async def get_file(request: Request) -> Response:
+    lang = _lang(request)
+    relative, real = _target(request, lang)
+    data = await run_in_threadpool(_read, real, relative, lang)
+    if data is None:
+        raise Problem(404, "not_found", text("not_found", lang, path=relative))
+    content, lossy = _decoded(data)
+    etag = etag_of(data)
+    body: dict[str, Any] = {"path": relative, "text": content, "etag": etag}
+    if lossy:
+        body["not_utf8"] = True
+    return JSONResponse(body, headers={"etag": etag})
+
+
+def _put(real: Path, relative: str, content: str, if_match: str | None, if_none_match: str | None, lang: str) -> str:
+    data = content.encode("utf-8", errors="surrogatepass")
+    with _WRITE_LOCK:
+        current = _read(real, relative, lang)
+        if if_none_match is not None and if_none_match.strip() == "*":
+            if current is not None:
+                raise Problem(412, "exists", text("exists", lang, path=relative))
+        elif if_match is None:
+            if current is not None:
+                raise Problem(428, "if_match_needed", text("if_match_needed", lang, path=relative))
+            raise Problem(404, "not_found", text("gone", lang, path=relative))
+        elif current is None:
+            raise Problem(412, "gone", text("gone", lang, path=relative))
+        elif if_match.strip() != "*" and etag_of(current) not in [t.strip() for t in if_match.split(",")]:
+            raise Problem(412, "stale", text("stale", lang, path=relative), etag=etag_of(current))
+        _write(real, data, lang)
+    return etag_of(data)
+
+
+async def put_file(request: Request) -> Response:
+    body = await _json_body(request)
+    lang = _lang(request, body)
+    relative, real = _target(request, lang)
+    content = _field(body, "text", str, lang, "Text")
+    etag = await run_in_threadpool(
+        _put, real, relative, content, request.headers.get("if-match"), request.headers.get("if-none-match"), lang
+    )
+    return JSONResponse({"path": relative, "etag": etag}, headers={"etag": etag})
+
+
+def starter(body: dict[str, Any], relative: str, lang: str) -> str:
+    """``ki init``'s starting file, with the answers the body gives (else its placeholders)."""
+    import datetime as dt
+
+    from ki_cli.format.starter import (
+        PLACEHOLDER_NAME,
+        Answers,
+        BadAnswer,
+        latest_guideline,
+        parse_beginn,
+        parse_foerderrichtlinie,
+        parse_kommune,
+        parse_typ,
+        starter_text,
+    )
+    from ki_cli.periods import next_period_start
+
+    try:
+        typ = parse_typ(str(body["typ"])) if body.get("typ") else "kreisfreie_stadt"
+        kommune = parse_kommune(str(body["kommune"])) if body.get("kommune") else PLACEHOLDER_NAME[typ]
+        beginn = parse_beginn(str(body["beginn"])) if body.get("beginn") else next_period_start(dt.date.today())
+        frl = (
+            parse_foerderrichtlinie(str(body["foerderrichtlinie"]))
+            if body.get("foerderrichtlinie")
+            else latest_guideline()
+        )
+    except BadAnswer as err:
+        from ki_cli.cli.init import _explain
+
+        raise Problem(400, "bad_starter", text("bad_starter", lang, detail=_explain(err, lang))) from None
+    answers = Answers(kommune=kommune, typ=typ, beginn=beginn, foerderrichtlinie=frl)
+    return starter_text(answers, relative)
+
+
+def _create(real: Path, relative: str, content: str, lang: str) -> str:
+    data = content.encode("utf-8", errors="surrogatepass")
+    with _WRITE_LOCK:
+        if _read(real, relative, lang) is not None:
+            raise Problem(409, "exists", text("exists", lang, path=relative))
+        if not real.parent.is_dir():
+            raise Problem(404, "not_found", text("not_found", lang, path=relative))
+        from ki_cli.atomic import OutputError, write_atomic
+
+        try:
+            write_atomic(real, data, force=False, lang=lang)
+        except OutputError as err:
+            status = 409
+            raise Problem(status, "write_failed", text("write_failed", lang, detail=err.message(lang))) from None
+    return etag_of(data)
+
+
+async def create_file(request: Request) -> Response:
+    """A new file: the body's ``text``, else ``ki init``'s starter; an existing file is never overwritten."""
+    body = await _json_body(request)
+    lang = _lang(request, body)
+    relative, real = _target(request, lang)
+    content = body.get("text")
+    if content is not None and not isinstance(content, str):
+        raise Problem(400, "bad_field", text("bad_field", lang, field="text", expected="Text"))
+    if content is None:
+        content = starter(body, relative, lang)
+    etag = await run_in_threadpool(_create, real, relative, content, lang)
+    return JSONResponse({"path": relative, "text": content, "etag": etag}, status_code=201, headers={"etag": etag})
+
+
+async def file_endpoint(request: Request) -> Response:
+    if request.method in ("GET", "HEAD"):
+        return await get_file(request)
+    if request.method == "PUT":
+        return await put_file(request)
+    return await create_file(request)
+
+
+# --- validate ------------------------------------------------------------------------------------
+
+
+def validation(request_state: Any, raw: bytes, path: str, lang: str) -> tuple[str, int]:
+    """Exactly what ``ki validate --format json PATH`` prints for this content, and its exit code."""
+    from ki_cli.check.pipeline import validate_bytes
+    from ki_cli.check.report import Report
+    from ki_cli.output import json_text
+    from ki_cli.output.json import to_json
+
+    report = Report([validate_bytes(raw, path, lang, request_state.selection)])
+    output = json_text(json.dumps(to_json(report), ensure_ascii=False, indent=2)) + "\n"
+    return output, report.exit_code(request_state.config.strict)
+
+
+async def validate(request: Request) -> Response:
+    body = await _json_body(request)
+    lang = _lang(request, body)
+    content = _field(body, "text", str, lang, "Text")
+    path = body.get("path")
+    shown = path if isinstance(path, str) and path else "<stdin>"
+    output, code = await run_in_threadpool(
+        validation, request.app.state, content.encode("utf-8", errors="surrogatepass"), shown, lang
+    )
+    return Response(output, media_type="application/json", headers={"x-ki-exit-code": str(code)})
+
+
+def routes() -> list[BaseRoute]:
+    return [
+        Route("/api/files", _answer(list_files), methods=["GET"]),
+        Route("/api/files/{path:path}", _answer(file_endpoint), methods=["GET", "PUT", "POST"]),
+        Route("/api/validate", _answer(validate), methods=["POST"]),
+    ]
