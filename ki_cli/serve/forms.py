@@ -265,7 +265,11 @@ def _texts(section: type[BaseModel], key: str) -> tuple[str, str]:
 def _vocab_options(options: tuple[str, ...]) -> list[Option]:
     from ki_cli.render.labels import LABELS
 
-    return [Option(v, f"{LABELS[v]} ({v})" if v in LABELS and LABELS[v].lower() != v else v) for v in options]
+    def label(word: str) -> str:
+        shown = LABELS.get(word, word)
+        return shown if shown.lower() == word else f"{shown} ({word})"
+
+    return [Option(v, label(v)) for v in options]
 
 
 @dataclass
