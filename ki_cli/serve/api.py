@@ -82,13 +82,17 @@ def _target(request: Request, lang: str) -> tuple[str, Path]:
 
 def _read(real: Path, relative: str, lang: str) -> bytes | None:
     """The file's bytes, or None when it does not exist."""
-    from ki_cli.files import open_input
+    import errno
+
+    from ki_cli.files import InputError, open_input
 
     try:
         with open_input(real) as handle:
             return handle.read()
-    except FileNotFoundError:
-        return None
+    except InputError as err:
+        if err.errno in (errno.ENOENT, errno.ENOTDIR):
+            return None
+        raise Problem(409, "read_failed", text("read_failed", lang, detail=err.message(lang))) from None
     except OSError as err:
         raise Problem(409, "read_failed", text("read_failed", lang, detail=err.strerror or str(err))) from None
 
@@ -273,9 +277,111 @@ async def validate(request: Request) -> Response:
     return Response(output, media_type="application/json", headers={"x-ki-exit-code": str(code)})
 
 
+# --- render --------------------------------------------------------------------------------------
+
+MEDIA = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "oparl": "application/json",
+}
+# a preview shown in a frame of the page runs no script and loads nothing from elsewhere
+PREVIEW_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
+
+
+def _findings_json(report: Any) -> list[dict[str, Any]]:
+    from ki_cli.output.json import to_json
+
+    files: list[dict[str, Any]] = to_json(report)["files"]
+    return list(files[0]["findings"]) if files else []
+
+
+def rendering(state: Any, raw: bytes, kind: str, fmt: str, options: dict[str, str], lang: str) -> tuple[bytes, str]:
+    """The document's bytes and file name, as ``ki render KIND - --format FMT`` writes it; ``Problem``
+    (with the findings) when the concept cannot be rendered."""
+    from ki_cli.check.load import load_bytes
+    from ki_cli.check.pipeline import check_loaded
+    from ki_cli.check.report import FileReport, Report
+    from ki_cli.render.command import REFUSED
+    from ki_cli.render.documents import SUFFIX, build, output
+    from ki_cli.render.engine import RenderError
+
+    loaded = load_bytes(raw, lang)
+    konzept, findings = check_loaded(loaded, lang)
+    findings = state.selection.apply(findings)
+    refusing = [f for f in findings if f.severity == "error" or f.code in REFUSED]
+    allow_errors = options.get("allow_errors", "") in ("1", "true", "ja", "yes")
+    shown = _findings_json(Report([FileReport(options.get("path") or "<stdin>", findings, loaded.text)]))
+    if konzept is None:
+        raise Problem(422, "unloadable", text("unloadable", lang), findings=shown)
+    if refusing and not allow_errors:
+        codes = ", ".join(dict.fromkeys(f.code for f in refusing))
+        raise Problem(422, "refused", text("refused", lang, codes=codes), findings=shown)
+    if fmt == "pdf":
+        try:
+            import weasyprint  # noqa: F401 (the PDF engine; loading it is the check)
+        except OSError as err:
+            raise Problem(501, "no_pdf", text("no_pdf", lang, detail=str(err).split(":", 1)[0][:120])) from None
+    config = state.config
+    agreement_id = options.get("id") or None
+    try:
+        env, documents = build(
+            kind, konzept, template_dir=config.template_dir, entwurf=bool(refusing), agreement_id=agreement_id
+        )
+        if kind == "agreements":
+            known = ", ".join(v.id for v in konzept.vereinbarungen)
+            if not documents and agreement_id:
+                raise Problem(404, "no_agreement", text("no_agreement", lang, id=agreement_id, known=known))
+            if not documents:
+                raise Problem(422, "no_agreements", text("no_agreements", lang))
+            if len(documents) > 1 and fmt in ("pdf", "docx", "oparl"):
+                raise Problem(422, "many_agreements", text("many_agreements", lang, count=len(documents), known=known))
+        reference = None
+        if fmt == "docx" and config.reference_docx is not None:
+            from ki_cli.render.docx import ReferenceRefused, read_reference
+
+            try:
+                reference = read_reference(config.reference_docx)
+            except ReferenceRefused as err:
+                raise Problem(409, "render_failed", text("render_failed", lang, detail=err.message(lang))) from None
+        parts = [output(env, doc, fmt, [], reference, oparl=config.oparl) for doc in documents]
+    except RenderError as err:
+        raise Problem(422, "render_failed", text("render_failed", lang, detail=err.message(lang))) from None
+    separator = b"\n---\n\n" if fmt == "md" else b"\n"
+    return separator.join(parts), documents[0].stem + SUFFIX[fmt]
+
+
+async def render(request: Request) -> Response:
+    from ki_cli.render.documents import KINDS
+
+    body = await _json_body(request)
+    lang = _lang(request, body)
+    kind = request.path_params["kind"]
+    if kind not in KINDS:
+        raise Problem(404, "bad_kind", text("bad_kind", lang, kind=kind, known=", ".join(KINDS)))
+    fmt = request.query_params.get("format", "html")
+    fmt = {"json": "oparl"}.get(fmt, fmt)
+    if fmt not in MEDIA or (fmt == "oparl" and kind != "proposal"):
+        known = "html, docx, pdf, md" + (", oparl" if kind == "proposal" else "")
+        raise Problem(400, "bad_format", text("bad_format", lang, format=fmt, known=known))
+    content = _field(body, "text", str, lang, "Text")
+    options = {k: v for k, v in request.query_params.items() if k in ("allow_errors", "id")}
+    if isinstance(body.get("path"), str):
+        options["path"] = body["path"]
+    data, name = await run_in_threadpool(
+        rendering, request.app.state, content.encode("utf-8", errors="surrogatepass"), kind, fmt, options, lang
+    )
+    headers = {"content-disposition": f'{"inline" if fmt == "html" else "attachment"}; filename="{name}"'}
+    if fmt == "html":
+        headers["content-security-policy"] = PREVIEW_POLICY
+    return Response(data, media_type=MEDIA[fmt], headers=headers)
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/api/files", _answer(list_files), methods=["GET"]),
         Route("/api/files/{path:path}", _answer(file_endpoint), methods=["GET", "PUT", "POST"]),
         Route("/api/validate", _answer(validate), methods=["POST"]),
+        Route("/api/render/{kind}", _answer(render), methods=["POST"]),
     ]
