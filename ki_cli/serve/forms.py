@@ -166,7 +166,9 @@ def pools_of(data: Any) -> Pools:
             continue
         if _scalar(s.get("id")):
             pools.schwerpunkte[str(s["id"])] = _text(s.get("titel"))
-        pools.goals_of[i] = {str(z["id"]): _text(z.get("beschreibung")) for z in _dicts(s.get("ziele")) if _scalar(z.get("id"))}
+        pools.goals_of[i] = {
+            str(z["id"]): _text(z.get("beschreibung")) for z in _dicts(s.get("ziele")) if _scalar(z.get("id"))
+        }
     return pools
 
 
@@ -390,7 +392,9 @@ def _mapping(path: str, key: str, label: str, help: str, item: Shape, value: Any
     for k in keys:
         title = ctx.pools.schwerpunkte.get(k, "")
         shape = Shape(item.kind, optional=True)
-        child = _input(join(path, k), k, f"{label}: {k}" + (f" ({title})" if title else ""), help, shape, values.get(k), ctx, owner)
+        child = _input(
+            join(path, k), k, f"{label}: {k}" + (f" ({title})" if title else ""), help, shape, values.get(k), ctx, owner
+        )
         group.children.append(child)
     return group
 

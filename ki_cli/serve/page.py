@@ -146,9 +146,9 @@ def _period_and_kommune(real: Path) -> tuple[dt.date | None, dt.date | None, str
         loaded = load_bytes(real.read_bytes())
     except OSError:
         return None, None, None
-    data = loaded.data if isinstance(loaded.data, dict) else {}
-    periode = data.get("periode") if isinstance(data.get("periode"), dict) else {}
-    kommune = data.get("kommune") if isinstance(data.get("kommune"), dict) else {}
+    data: dict[str, Any] = loaded.data if isinstance(loaded.data, dict) else {}
+    periode: dict[str, Any] = data["periode"] if isinstance(data.get("periode"), dict) else {}
+    kommune: dict[str, Any] = data["kommune"] if isinstance(data.get("kommune"), dict) else {}
 
     def date(value: Any) -> dt.date | None:
         try:

@@ -58,6 +58,7 @@ def chrome_options(profile: str, downloads: str, zoom: float = 1.0) -> Any:
         f"--force-device-scale-factor={zoom}",
     ):
         options.add_argument(flag)
+    options.set_capability("unhandledPromptBehavior", "accept")  # a page left unsaved by a failed test
     options.add_experimental_option(
         "prefs", {"download.default_directory": downloads, "download.prompt_for_download": False}
     )
@@ -102,13 +103,17 @@ class Server:
             env={**os.environ, "KI_LANG": "de"},
         )
         line: list[str] = []
-        reader = threading.Thread(target=lambda: line.append(self.process.stdout.readline() if self.process.stdout else ""))
+        reader = threading.Thread(
+            target=lambda: line.append(self.process.stdout.readline() if self.process.stdout else "")
+        )
         reader.start()
         reader.join(WAIT)
         match = re.match(r"(http://127\.0\.0\.1:\d+)/\?token=(\S+)", line[0] if line else "")
         if match is None:
             self.process.kill()
-            raise AssertionError(f"ki serve printed no address: {line!r} {self.process.stderr.read() if self.process.stderr else ''}")
+            raise AssertionError(
+                f"ki serve printed no address: {line!r} {self.process.stderr.read() if self.process.stderr else ''}"
+            )
         self.base, self.token = match.group(1), match.group(2)
 
     def url(self, path: str) -> str:
@@ -145,7 +150,11 @@ def by_name(driver: Any, name: str) -> Any:
 
 
 def findings_beside(driver: Any, path: str) -> str:
-    return str(driver.execute_script("var b = document.getElementById(arguments[0]); return b ? b.textContent : '';", "m:" + path))
+    return str(
+        driver.execute_script(
+            "var b = document.getElementById(arguments[0]); return b ? b.textContent : '';", "m:" + path
+        )
+    )
 
 
 def leads(text: str) -> tuple[str, str, str]:
@@ -220,7 +229,11 @@ def test_adding_a_schwerpunkt_adds_an_entry_to_the_form_and_the_file(browser, se
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f'[name="{title}"]'), "the new Schwerpunkt's title")
     field = by_name(browser, title)
     field.send_keys("Demokratie stärken")
-    wait(browser, lambda d: "Demokratie stärken" in d.find_element(By.ID, "yaml").get_property("value"), "typed into the text")
+    wait(
+        browser,
+        lambda d: "Demokratie stärken" in d.find_element(By.ID, "yaml").get_property("value"),
+        "typed into the text",
+    )
     saved(browser)
     data = load_bytes((server.folder / EXAMPLE).read_bytes()).data
     assert len(data["schwerpunkte"]) == count + 1
@@ -255,9 +268,13 @@ def test_a_file_with_a_syntax_error_opens_in_the_text_view_with_the_finding(brow
 
 def test_a_finding_in_the_list_jumps_to_its_field(browser, server):
     text = (server.folder / EXAMPLE).read_text(encoding="utf-8")
-    (server.folder / EXAMPLE).write_text(text.replace("  name: Stadt Beispielstadt\n", "  name: \n", 1), encoding="utf-8")
+    (server.folder / EXAMPLE).write_text(
+        text.replace("  name: Stadt Beispielstadt\n", "  name: \n", 1), encoding="utf-8"
+    )
     open_editor(browser, server)
-    button = wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#finding-list button.sev-error"), "an error in the list")
+    button = wait(
+        browser, lambda d: d.find_element(By.CSS_SELECTOR, "#finding-list button.sev-error"), "an error in the list"
+    )
     button.send_keys(Keys.ENTER)
     wait(browser, lambda d: d.switch_to.active_element.get_attribute("name") == "kommune.name", "focus on the field")
 
@@ -274,5 +291,31 @@ def test_saving_over_a_file_changed_on_disk_offers_to_keep_a_copy(browser, serve
     assert "von anderswo" in on_disk.read_text(encoding="utf-8")
     browser.find_element(By.ID, "conflict-copy").click()
     copy = server.folder / "beispielstadt" / "2025-2026-kopie.yaml"
-    wait(browser, lambda d: "2025-2026-kopie.yaml" in d.current_url and d.execute_script("return document.body.dataset.ready === 'true'"), "the copy opened")
+    wait(
+        browser,
+        lambda d: (
+            "2025-2026-kopie.yaml" in d.current_url
+            and d.execute_script("return document.body.dataset.ready === 'true'")
+        ),
+        "the copy opened",
+    )
     assert "Aylin Demir und Team" in copy.read_text(encoding="utf-8")
+
+
+def leaving_asks(driver: Any) -> bool:
+    return bool(
+        driver.execute_script(
+            "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;"
+        )
+    )
+
+
+def test_leaving_with_unsaved_changes_asks_first(browser, server):
+    open_editor(browser, server)
+    assert not leaving_asks(browser)
+    by_name(browser, "zentrum.telefon").send_keys("9")
+    assert leaving_asks(browser)
+    wait(browser, lambda d: "4500" + "9" in d.find_element(By.ID, "yaml").get_property("value"), "the edit applied")
+    assert browser.find_element(By.ID, "save-status").text == "Nicht gespeichert"
+    saved(browser)
+    assert not leaving_asks(browser)

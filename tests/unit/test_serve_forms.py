@@ -156,7 +156,9 @@ def test_a_vocabulary_is_a_drop_down_of_its_words():
 
 def test_the_lead_of_a_measure_offers_the_ki_and_the_partners():
     data = load_bytes(EXAMPLE.read_bytes()).data
-    field = next(f for f in forms.walk(forms.build_form(data)) if f.name == "schwerpunkte[0].massnahmen[0].federfuehrung")
+    field = next(
+        f for f in forms.walk(forms.build_form(data)) if f.name == "schwerpunkte[0].massnahmen[0].federfuehrung"
+    )
     assert field.kind == "select"
     assert [o.value for o in field.options] == ["ki", *(p["id"] for p in data["partner"])]
 
@@ -170,7 +172,9 @@ def test_the_goals_of_a_measure_offer_the_goals_of_its_own_schwerpunkt():
 
 def test_an_unknown_reference_stays_selected_and_is_marked():
     text = VALID.replace("federfuehrung: schulamt", "federfuehrung: gibtsnicht")
-    field = next(f for f in forms.walk(forms.build_form(load_bytes(text.encode()).data)) if f.name.endswith("federfuehrung"))
+    field = next(
+        f for f in forms.walk(forms.build_form(load_bytes(text.encode()).data)) if f.name.endswith("federfuehrung")
+    )
     assert field.value == "gibtsnicht"
     assert any(o.value == "gibtsnicht" and "unbekannt" in o.label for o in field.options)
 

@@ -395,7 +395,8 @@
     }
     var shown = text;
     previewStatus.textContent = "Vorschau wird erstellt …";
-    var response = await request("POST", "/api/render/" + kind.value + "?format=html", { text: shown });
+    // a draft (ENTWURF) even while a rule still finds an error: the preview shows where the text stands
+    var response = await request("POST", "/api/render/" + kind.value + "?format=html&allow_errors=1", { text: shown, path: state.path });
     if (response.ok) {
       frame.srcdoc = await response.text();
       previewStatus.textContent = "";
@@ -419,7 +420,7 @@
       var format = button.dataset.download;
       if (pending.size || operations.length || textDirty) await pump();
       previewStatus.textContent = "Das Dokument wird erstellt …";
-      var response = await request("POST", "/api/render/" + kind.value + "?format=" + format, { text: text });
+      var response = await request("POST", "/api/render/" + kind.value + "?format=" + format, { text: text, path: state.path });
       if (!response.ok) {
         previewStatus.textContent = errorText(await json(response), "Das Dokument ließ sich nicht erstellen (" + response.status + ").");
         return;
