@@ -76,7 +76,7 @@ def form_of(text: str) -> tuple[str, str]:
         first = next((f for f in loaded.findings if f.severity == "error"), None)
         reason = "Die Datei lässt sich nicht als Konzept lesen"
         if first is not None:
-            reason += f" (Zeile {first.line}: {first.message})"
+            reason += f" (Zeile {first.line}: {first.message.rstrip('.')})"
         return "", reason + ". Bitte beheben Sie das in der Textansicht; danach erscheint das Formular."
     form = build_form(loaded.data)
     return _environment().get_template("form.html").render(form=form), ""

@@ -319,3 +319,16 @@ def test_leaving_with_unsaved_changes_asks_first(browser, server):
     assert browser.find_element(By.ID, "save-status").text == "Nicht gespeichert"
     saved(browser)
     assert not leaving_asks(browser)
+
+
+def test_a_new_concept_from_the_starter_opens_in_the_editor(browser, server):
+    browser.get(server.url("/"))
+    path = browser.find_element(By.ID, "new-path")
+    path.clear()
+    path.send_keys("2027-2028.yaml")
+    browser.find_element(By.ID, "new-kommune").send_keys("Stadt Hamm")
+    browser.find_element(By.CSS_SELECTOR, "#new-form button[type=submit]").click()
+    wait(browser, lambda d: "/edit/2027-2028.yaml" in d.current_url, "the new file opened")
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"), "the page got ready")
+    assert by_name(browser, "kommune.name").get_attribute("value") == "Stadt Hamm"
+    assert "Stadt Hamm" in (server.folder / "2027-2028.yaml").read_text(encoding="utf-8")

@@ -344,7 +344,32 @@
       lineItem.appendChild(lineButton);
       lines.appendChild(lineItem);
     });
+    drawGutter();
   }
+
+  // The line numbers beside the text, the lines with a finding marked (the list below says what each is).
+  var gutter = $("#gutter");
+  var gutterLines = -1;
+  function drawGutter() {
+    var count = yaml.value.split("\n").length;
+    var marked = {};
+    var rank = { error: 3, warning: 2, info: 1 };
+    findings.forEach(function (f) {
+      if (!marked[f.line] || rank[f.severity] > rank[marked[f.line].severity]) marked[f.line] = f;
+    });
+    var out = [];
+    for (var n = 1; n <= count; n++) {
+      var f = marked[n];
+      out.push(f ? '<span class="mark sev-' + f.severity + '" title="' + f.code + '">' + n + "</span>" : String(n));
+    }
+    gutter.innerHTML = out.join("\n");
+    gutterLines = count;
+    gutter.scrollTop = yaml.scrollTop;
+  }
+  yaml.addEventListener("scroll", function () { gutter.scrollTop = yaml.scrollTop; });
+  yaml.addEventListener("input", function () {
+    if (yaml.value.split("\n").length !== gutterLines) drawGutter();
+  });
 
   function selectLine(line) {
     var lines = yaml.value.split("\n");
@@ -390,6 +415,7 @@
 
   async function preview() {
     if (blocking()) {
+      frame.hidden = true;
       previewStatus.textContent = "Die Vorschau erscheint, sobald die Datei ohne Formatfehler ist.";
       return;
     }
@@ -399,6 +425,7 @@
     var response = await request("POST", "/api/render/" + kind.value + "?format=html&allow_errors=1", { text: shown, path: state.path });
     if (response.ok) {
       frame.srcdoc = await response.text();
+      frame.hidden = false;
       previewStatus.textContent = "";
     } else {
       previewStatus.textContent = errorText(await json(response), "Keine Vorschau (" + response.status + ").");
