@@ -14,6 +14,7 @@ What the models cannot say is where a reference points: that is ``REFERENCES`` (
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -40,6 +41,9 @@ REFERENCES: dict[tuple[str, str], str] = {
 }
 """Which pool of ids a reference field takes (``check.structure.check_references`` checks the same)."""
 
+LAZY_ENTRIES = 25
+"""A list longer than this shows its entries as captions; an entry's fields come when it is opened
+(``build_entry``), so that a concept of 2,000 measures opens at once instead of as 20 MB of HTML."""
 SKIPPED_TOP = frozenset({"version"})
 """Top-level fields that are no section of the form (the format version is always 1)."""
 
@@ -96,7 +100,9 @@ class Entry:
     name: str
     index: int
     caption: str
-    content: Group | Input
+    content: Group | Input | None
+    count: int = 0
+    """How many entries the list has (for the move buttons)."""
 
 
 @dataclass
@@ -110,6 +116,7 @@ class ListField:
     entries: list[Entry] = field(default_factory=list)
     new: Any = None
     problem: str = ""
+    lazy: bool = False
     node: str = "list"
 
     @property
@@ -368,20 +375,68 @@ def _list(path: str, key: str, label: str, help: str, item: Shape, value: Any, c
     items = value if isinstance(value, list) else []
     if value is not None and not isinstance(value, list):
         node.problem = "Hier wird eine Liste erwartet; bitte in der Textansicht bearbeiten."
+    node.lazy = len(items) > LAZY_ENTRIES and item.kind == "section"
     for i, entry in enumerate(items):
-        entry_path = join(path, i)
-        inner = ctx
-        if path == "schwerpunkte":
-            inner = _Context(ctx.pools, schwerpunkt=i)
-        caption = _caption(node.item_title, i, entry)
-        content: Group | Input
-        if item.kind == "section" and item.model is not None:
-            content = _section(entry_path, item.model, entry, caption, "", inner)
+        if node.lazy:
+            caption = _caption(node.item_title, i, entry)
+            node.entries.append(Entry(name=join(path, i), index=i, caption=caption, content=None, count=len(items)))
         else:
-            content = _input(entry_path, key, f"{label} {i + 1}", help, item, entry, inner, owner)
-        node.entries.append(Entry(name=entry_path, index=i, caption=caption, content=content))
+            node.entries.append(_entry(path, key, label, help, item, items, i, ctx, owner))
     node.new = new_entry(item, ctx.pools, path, len(items))
     return node
+
+
+def _entry(
+    path: str, key: str, label: str, help: str, item: Shape, items: list[Any], i: int, ctx: _Context, owner: str
+) -> Entry:
+    entry_path = join(path, i)
+    inner = _Context(ctx.pools, schwerpunkt=i) if path == "schwerpunkte" else ctx
+    caption = _caption(_item_title(label, item), i, items[i])
+    content: Group | Input
+    if item.kind == "section" and item.model is not None:
+        content = _section(entry_path, item.model, items[i], caption, "", inner)
+    else:
+        content = _input(entry_path, key, f"{label} {i + 1}", help, item, items[i], inner, owner)
+    return Entry(name=entry_path, index=i, caption=caption, content=content, count=len(items))
+
+
+_PART = re.compile(r"\.?([^.[\]]+)|\[(\d+)\]")
+
+
+def build_entry(data: Any, path: str) -> Entry | None:
+    """One list entry of a concept with its fields (``schwerpunkte[0].massnahmen[812]``), or None
+    when the path names no list entry of the format in ``data``."""
+    parts: list[str | int] = [int(i) if i else k for k, i in _PART.findall(path)]
+    if not parts or not isinstance(parts[-1], int) or not isinstance(data, dict):
+        return None
+    ctx = _Context(pools_of(data))
+    section: type[BaseModel] = model.Konzept
+    value: Any = data
+    prefix, key, owner = "", "", section.__name__
+    shape = Shape("section", model=section)
+    for n, part in enumerate(parts[:-1]):
+        if isinstance(part, int):
+            if not isinstance(value, list) or part >= len(value) or shape.item is None or shape.item.model is None:
+                return None
+            if prefix == "schwerpunkte":
+                ctx = _Context(ctx.pools, schwerpunkt=part)
+            section, value = shape.item.model, value[part]
+        else:
+            info = section.model_fields.get(part)
+            if info is None or not isinstance(value, dict):
+                return None
+            shape = shape_of(info.annotation)
+            key, owner, value = part, section.__name__, value.get(part)
+            if isinstance(parts[n + 1], str) and (shape.kind != "section" or shape.model is None):
+                return None
+            if shape.kind == "section" and shape.model is not None:
+                section = shape.model
+        prefix = join(prefix, part)
+    index = parts[-1]
+    if not key or not isinstance(value, list) or index >= len(value) or shape.kind != "list" or shape.item is None:
+        return None
+    label, hint = _texts(getattr(model, owner), key)
+    return _entry(prefix, key, label, hint, shape.item, value, index, ctx, owner)
 
 
 def _mapping(path: str, key: str, label: str, help: str, item: Shape, value: Any, ctx: _Context, owner: str) -> Group:
@@ -441,4 +496,5 @@ def walk(node: Node) -> typing.Iterator[Input]:
             yield from walk(child)
     else:
         for entry in node.entries:
-            yield from walk(entry.content)
+            if entry.content is not None:
+                yield from walk(entry.content)

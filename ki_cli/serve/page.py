@@ -5,7 +5,8 @@ page talks to the JSON API (``api.py``) for everything the contract names – re
 render, save – and to three routes of its own, here:
 
 * ``POST /page/form`` ``{"text"}`` → the form of that text as HTML (after a list entry was added,
-  removed or moved, and when coming back from the text view), or the reason there is none;
+  removed or moved, and when coming back from the text view), or the reason there is none; with
+  ``"path"`` (a list entry) only that entry's fields – a long list's entry when it is opened;
 * ``GET /page/previous/PATH`` → ``{"path"}``: the file of the previous period in the folder (the same
   Kommune, the period ending the day before this one begins), or ``null``;
 * ``POST /page/diff/PATH`` ``{"text"}`` → the changes against that file as HTML (``ki diff``'s Markdown).
@@ -82,11 +83,27 @@ def form_of(text: str) -> tuple[str, str]:
     return _environment().get_template("form.html").render(form=form), ""
 
 
+def entry_of(text: str, path: str, level: int) -> str:
+    """The fields of one list entry as HTML ("" when the text has no such entry)."""
+    from ki_cli.check.load import load_bytes
+    from ki_cli.serve.forms import build_entry
+
+    entry = build_entry(load_bytes(text.encode("utf-8", errors="surrogatepass")).data, path)
+    if entry is None or entry.content is None:
+        return ""
+    return str(_environment().get_template("entry.html").render(entry=entry, level=level))
+
+
 async def form_route(request: Request) -> Response:
     body = await _body(request)
     text = body.get("text")
     if not isinstance(text, str):
         return JSONResponse({"error": {"code": "bad_field", "message": "„text“ fehlt."}}, status_code=400)
+    path = body.get("path")
+    if isinstance(path, str):
+        level = body.get("level")
+        html = await run_in_threadpool(entry_of, text, path, level if isinstance(level, int) else 1)
+        return JSONResponse({"html": html, "reason": "" if html else f"Keinen Eintrag „{path}“ gefunden."})
     html, reason = await run_in_threadpool(form_of, text)
     return JSONResponse({"html": html, "reason": reason})
 

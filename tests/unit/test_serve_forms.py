@@ -310,3 +310,49 @@ def test_the_diff_route_describes_the_changes_against_the_previous_period(client
 def test_the_page_script_and_styles_are_served(client):
     assert client.get("/static/editor.js").status_code == 200
     assert client.get("/static/editor.css").status_code == 200
+
+
+def many_measures(count: int) -> str:
+    extra = "".join(
+        f"      - id: m-extra-{n}\n        titel: Zusatz {n}\n        stufe: initiative\n        federfuehrung: ki\n"
+        for n in range(count)
+    )
+    return VALID.replace("    massnahmen:\n", "    massnahmen:\n" + extra, 1)
+
+
+def test_a_long_list_shows_its_entries_as_captions_until_one_is_opened():
+    form = forms.build_form(load_bytes(many_measures(forms.LAZY_ENTRIES + 5).encode()).data)
+    names = {f.name for f in forms.walk(form)}
+    assert "schwerpunkte[0].massnahmen[3].titel" not in names
+    html, _ = form_of(many_measures(forms.LAZY_ENTRIES + 5))
+    assert 'data-lazy="schwerpunkte[0].massnahmen[3]"' in html
+    assert 'id="m:schwerpunkte[0].massnahmen[3]"' in html, "findings of a closed entry have a place"
+
+
+def test_an_opened_entry_of_a_long_list_has_its_fields():
+    data = load_bytes(many_measures(forms.LAZY_ENTRIES + 5).encode()).data
+    entry = forms.build_entry(data, "schwerpunkte[0].massnahmen[3]")
+    assert entry is not None and entry.content is not None
+    inputs = {f.name: f for f in forms.walk(entry.content)}
+    assert inputs["schwerpunkte[0].massnahmen[3].titel"].value == "Zusatz 3"
+    assert entry.count == forms.LAZY_ENTRIES + 6
+
+
+def test_an_entry_is_built_the_same_whether_opened_later_or_at_once():
+    data = load_bytes(VALID.encode()).data
+    at_once = next(
+        n for n in forms.build_form(data).children if isinstance(n, forms.ListField) and n.name == "schwerpunkte"
+    ).entries[0]
+    later = forms.build_entry(data, "schwerpunkte[0]")
+    assert later == at_once
+
+
+@pytest.mark.parametrize("path", ["schwerpunkte", "schwerpunkte[9]", "kommune[0]", "gibtsnicht[0]", "[0]", ""])
+def test_a_path_that_names_no_entry_builds_none(path):
+    assert forms.build_entry(load_bytes(VALID.encode()).data, path) is None
+
+
+def test_the_form_route_returns_one_entry_when_asked(client):
+    answer = client.post("/page/form", json={"text": VALID, "path": "schwerpunkte[1]", "level": 2}).json()
+    assert 'name="schwerpunkte[1].titel"' in answer["html"]
+    assert 'name="schwerpunkte[0].titel"' not in answer["html"]

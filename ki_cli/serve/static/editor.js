@@ -227,6 +227,31 @@
     return true;
   }
 
+  // A long list's entry gets its fields when it is opened.
+  form.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (details.tagName === "DETAILS" && details.open && details.dataset.lazy) loadEntry(details);
+  }, true);
+
+  function loadEntry(details) {
+    if (!details._loading) {
+      details._loading = (async function () {
+        var response = await request("POST", "/page/form", { text: text, path: details.dataset.lazy, level: Number(details.dataset.level) });
+        var answer = await json(response);
+        if (response.ok && answer.html) {
+          var box = document.createElement("div");
+          box.className = "entry-body";
+          box.innerHTML = answer.html;
+          details.appendChild(box);
+          showFindings();
+        } else {
+          details._loading = null;
+        }
+      })();
+    }
+    return details._loading;
+  }
+
   function cssEscape(value) { return window.CSS && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, "\\$&"); }
 
   function openAround(element) {
@@ -384,6 +409,12 @@
 
   async function jump(f) {
     if (!form.hidden && viewIsForm()) {
+      var box = targetOf(f.yaml_path);
+      var lazy = box && box.closest("details[data-lazy]");
+      if (lazy && !document.getElementById("f:" + f.yaml_path)) {
+        lazy.open = true;
+        await loadEntry(lazy);
+      }
       var input = document.getElementById("f:" + f.yaml_path);
       var target = input || (targetOf(f.yaml_path) || {}).parentElement;
       if (target) {
