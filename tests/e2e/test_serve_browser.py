@@ -101,6 +101,7 @@ class Server:
             stderr=subprocess.PIPE,
             text=True,
             env={**os.environ, "KI_LANG": "de"},
+            cwd=folder.parent,
         )
         line: list[str] = []
         reader = threading.Thread(
@@ -188,7 +189,7 @@ def test_a_lead_without_agreement_shows_ki313_beside_the_field_and_the_fix_is_sa
     assert by_name(browser, path).get_attribute("aria-invalid") == "true"
     assert "Warnung" in browser.find_element(By.ID, "summary").text
     if os.environ.get("KI_SCREENSHOT"):
-        screenshots(browser, server, path)
+        screenshots(browser, server, path, regular)
     Select(by_name(browser, path)).select_by_value(other)
     wait(browser, lambda d: "KI313" not in findings_beside(d, path), "KI313 gone after the fix")
     saved(browser)
@@ -203,17 +204,32 @@ def test_a_lead_without_agreement_shows_ki313_beside_the_field_and_the_fix_is_sa
     ]
 
 
-def screenshots(driver: Any, server: Server, path: str) -> None:
-    """The README's picture (KI313 beside the field) and, for a look at the layout, 200 % zoom."""
+def preview_shown(driver: Any) -> bool:
+    frame = driver.find_element(By.ID, "preview")
+    if not frame.is_displayed():
+        return False
+    driver.switch_to.frame(frame)
+    try:
+        return bool(driver.find_element(By.TAG_NAME, "body").text.strip())
+    finally:
+        driver.switch_to.default_content()
+
+
+def screenshots(driver: Any, server: Server, path: str, partner: str) -> None:
+    """The README's picture (KI313 beside the field) and, for a look at the layout, the same at 200 % zoom."""
     target = ROOT / "docs" / "img" / "ki-serve.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     element = by_name(driver, path)
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-    wait(driver, lambda d: d.execute_script("return !!document.getElementById('preview').srcdoc"), "the preview")
+    wait(driver, preview_shown, "the preview")
     driver.save_screenshot(str(target))
     zoomed = start_browser(Path(tempfile.mkdtemp()), zoom=2.0)
     try:
         open_editor(zoomed, server)
+        zoomed.save_screenshot(str(Path(tempfile.gettempdir()) / "ki-serve-200-top.png"))
+        Select(by_name(zoomed, path)).select_by_value(partner)
+        wait(zoomed, lambda d: "KI313" in findings_beside(d, path), "KI313 at 200 %")
+        zoomed.execute_script("arguments[0].scrollIntoView({block: 'start'});", by_name(zoomed, path))
         zoomed.save_screenshot(str(Path(tempfile.gettempdir()) / "ki-serve-200.png"))
     finally:
         stop_browser(zoomed)

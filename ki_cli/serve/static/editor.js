@@ -324,14 +324,27 @@
     var head = document.createElement("strong");
     head.textContent = SEVERITY[f.severity] + " " + f.code + ": ";
     element.appendChild(head);
-    element.appendChild(document.createTextNode(f.message));
+    withCode(element, f.message);
     if (f.hint) {
       var hint = document.createElement("span");
       hint.className = "hint";
-      hint.textContent = " " + f.hint;
+      withCode(hint, f.hint);
       element.appendChild(hint);
     }
     return element;
+  }
+
+  // The messages write YAML in `backticks`: shown as code, everything else as plain text.
+  function withCode(element, message) {
+    message.split("`").forEach(function (part, i) {
+      if (i % 2) {
+        var code = document.createElement("code");
+        code.textContent = part;
+        element.appendChild(code);
+      } else {
+        element.appendChild(document.createTextNode(part));
+      }
+    });
   }
 
   function showFindings() {
