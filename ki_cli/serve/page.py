@@ -155,7 +155,25 @@ async def edit(request: Request) -> Response:
 # --- the previous period and the diff against it ------------------------------------------------
 
 
-def _period_and_kommune(real: Path) -> tuple[dt.date | None, dt.date | None, str | None]:
+_Period = tuple[dt.date | None, dt.date | None, str | None]
+_PERIODS: dict[tuple[Path, int, int], _Period] = {}
+"""Each file's period and Kommune by path, modification time and size: the folder is read once, not per request."""
+
+
+def _period_and_kommune(real: Path) -> _Period:
+    try:
+        stat = real.stat()
+    except OSError:
+        return None, None, None
+    key = (real, stat.st_mtime_ns, stat.st_size)
+    if key not in _PERIODS:
+        if len(_PERIODS) > 1000:
+            _PERIODS.clear()
+        _PERIODS[key] = _read_period(real)
+    return _PERIODS[key]
+
+
+def _read_period(real: Path) -> _Period:
     from ki_cli.check.load import load_bytes
     from ki_cli.format.converters import to_date
 
@@ -202,6 +220,10 @@ async def previous_route(request: Request) -> Response:
     return JSONResponse({"path": previous})
 
 
+_OLD: dict[tuple[Path, int, int], Any] = {}
+"""The previous period's concept, read once while it is unchanged on disk."""
+
+
 def diff_html(root: Path, previous: str, text: str) -> str:
     from ki_cli.check.load import load_bytes
     from ki_cli.diff.changes import compare
@@ -212,7 +234,15 @@ def diff_html(root: Path, previous: str, text: str) -> str:
     old_real = confined(root, previous)
     if old_real is None:
         return ""
-    old, _ = structure(load_bytes(old_real.read_bytes()), "de")
+    try:
+        stat = old_real.stat()
+    except OSError:
+        return ""
+    key = (old_real, stat.st_mtime_ns, stat.st_size)
+    if key not in _OLD:
+        _OLD.clear()
+        _OLD[key] = structure(load_bytes(old_real.read_bytes()), "de")[0]
+    old = _OLD[key]
     new, _ = structure(load_bytes(text.encode("utf-8", errors="surrogatepass")), "de")
     if old is None or new is None:
         return "<p>Der Vergleich braucht zwei lesbare Konzepte; bitte zuerst die Fehler beheben.</p>"

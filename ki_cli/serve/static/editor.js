@@ -5,7 +5,7 @@
   "use strict";
 
   var DEBOUNCE_MS = 150;
-  var PREVIEW_MS = 400;
+  var PREVIEW_MS = 1000;  // a document takes most of a second to render: after a pause, not per keystroke
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
@@ -457,7 +457,21 @@
     previewTimer = setTimeout(preview, PREVIEW_MS);
   }
 
+  var previewing = false;
   async function preview() {
+    if (running || pending.size || operations.length || textDirty || previewing) {
+      schedulePreview();
+      return;
+    }
+    previewing = true;
+    try {
+      await showPreview();
+    } finally {
+      previewing = false;
+    }
+  }
+
+  async function showPreview() {
     if (blocking()) {
       frame.hidden = true;
       previewStatus.textContent = "Die Vorschau erscheint, sobald die Datei ohne Formatfehler ist.";
@@ -509,14 +523,21 @@
   });
 
   var previous = null;
+  var diffDetails = $("#diff-details");
   async function findPrevious() {
     var response = await request("GET", "/page/previous/" + encodePath(state.path));
     var answer = await json(response);
     previous = response.ok ? answer.path : null;
+    if (previous) {
+      $("#diff").hidden = false;
+      $("#diff-path").textContent = previous;
+    }
   }
+  diffDetails.addEventListener("toggle", function () { if (diffDetails.open) refreshDiff(); });
 
+  // The comparison with the previous period, while it is open (it costs as much as a preview).
   async function refreshDiff() {
-    if (!previous) return;
+    if (!previous || !diffDetails.open) return;
     var response = await request("POST", "/page/diff/" + encodePath(state.path), { text: text });
     var answer = await json(response);
     if (!response.ok || !answer.path) return;
@@ -610,8 +631,8 @@
   // --- start --------------------------------------------------------------------------------------
 
   (async function () {
-    await findPrevious();
     await validate();
+    findPrevious();
     schedulePreview();
     showSaveState();
     document.body.dataset.ready = "true";
