@@ -378,10 +378,39 @@ async def render(request: Request) -> Response:
     return Response(data, media_type=MEDIA[fmt], headers=headers)
 
 
+# --- edit ----------------------------------------------------------------------------------------
+
+
+def editing(content: str, changes: list[Any], lang: str) -> str:
+    from ki_cli.serve.edit import REASONS, EditError, apply
+
+    try:
+        return apply(content, changes)
+    except EditError as err:
+        reason = REASONS[err.reason][0 if lang == "de" else 1]
+        raise Problem(
+            422,
+            "edit_failed",
+            text("edit_failed", lang, path=err.path, detail=reason),
+            index=err.index,
+            reason=err.reason,
+        ) from None
+
+
+async def edit(request: Request) -> Response:
+    """Form edits applied to the text: ``{"text", "changes": [...]}`` → ``{"text"}`` (``ki_cli.serve.edit``)."""
+    body = await _json_body(request)
+    lang = _lang(request, body)
+    content = _field(body, "text", str, lang, "Text")
+    changes = _field(body, "changes", list, lang, "Liste/list")
+    return JSONResponse({"text": await run_in_threadpool(editing, content, changes, lang)})
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/api/files", _answer(list_files), methods=["GET"]),
         Route("/api/files/{path:path}", _answer(file_endpoint), methods=["GET", "PUT", "POST"]),
         Route("/api/validate", _answer(validate), methods=["POST"]),
         Route("/api/render/{kind}", _answer(render), methods=["POST"]),
+        Route("/api/edit", _answer(edit), methods=["POST"]),
     ]

@@ -392,3 +392,50 @@ def test_put_keeps_the_files_permission_bits(client, folder):
     etag = client.get(f"/api/files/{EXAMPLE}").json()["etag"]
     client.put(f"/api/files/{EXAMPLE}", json={"text": VALID}, headers={"If-Match": etag})
     assert (folder / EXAMPLE).stat().st_mode & 0o777 == 0o600
+
+
+# --- edit ----------------------------------------------------------------------------------------
+
+
+def test_edit_changes_only_the_edited_value(client, folder):
+    old = _example(folder)
+    response = client.post(
+        "/api/edit",
+        json={"text": old, "changes": [{"path": "schwerpunkte[0].massnahmen[0].federfuehrung", "value": "mo"}]},
+    )
+    assert response.status_code == 200
+    new = response.json()["text"]
+    assert new == old.replace("        federfuehrung: schulamt\n", "        federfuehrung: mo\n", 1)
+
+
+def test_edit_then_save_keeps_the_file_byte_for_byte_outside_the_value(client, folder):
+    got = client.get(f"/api/files/{EXAMPLE}").json()
+    new = client.post(
+        "/api/edit", json={"text": got["text"], "changes": [{"path": "kommune.ags", "value": "05999001"}]}
+    )
+    saved = client.put(f"/api/files/{EXAMPLE}", json={"text": new.json()["text"]}, headers={"If-Match": got["etag"]})
+    assert saved.status_code == 200
+    assert (folder / EXAMPLE).read_bytes() == got["text"].replace('ags: "05999000"', 'ags: "05999001"').encode()
+
+
+def test_an_edit_that_cannot_be_made_is_a_json_error_naming_the_change(client):
+    response = client.post(
+        "/api/edit",
+        json={
+            "text": VALID,
+            "changes": [{"path": "kommune.name", "value": "x"}, {"path": "partner[7]", "remove": True}],
+        },
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"]["code"] == "edit_failed" and body["index"] == 1 and "partner[7]" in body["error"]["message"]
+
+
+def test_an_edit_of_a_text_with_a_syntax_error_is_a_json_error(client):
+    response = client.post("/api/edit", json={"text": "a: [\n", "changes": [{"path": "a", "value": 1}]})
+    assert response.status_code == 422
+    assert response.json()["reason"] == "no_yaml"
+
+
+def test_an_edit_without_changes_is_a_400(client):
+    assert client.post("/api/edit", json={"text": VALID}).status_code == 400
