@@ -348,3 +348,20 @@ def test_a_new_concept_from_the_starter_opens_in_the_editor(browser, server):
     wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"), "the page got ready")
     assert by_name(browser, "kommune.name").get_attribute("value") == "Stadt Hamm"
     assert "Stadt Hamm" in (server.folder / "2027-2028.yaml").read_text(encoding="utf-8")
+
+
+def test_a_field_is_reached_edited_and_saved_with_the_keyboard_alone(browser, server):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_editor(browser, server)
+    keys = ActionChains(browser)
+    for _ in range(60):  # the skip link, the header, the views, the section links, then the first field
+        keys.send_keys(Keys.TAB).perform()
+        if browser.switch_to.active_element.get_attribute("name") == "kommune.name":
+            break
+    assert browser.switch_to.active_element.get_attribute("name") == "kommune.name"
+    keys.send_keys(Keys.END, " (Tastatur)").perform()
+    wait(browser, lambda d: "Beispielstadt (Tastatur)" in d.find_element(By.ID, "yaml").get_property("value"), "typed")
+    keys.key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    wait(browser, lambda d: d.find_element(By.ID, "save-status").text.startswith("Gespeichert um"), "saved with Ctrl+S")
+    assert "name: Stadt Beispielstadt (Tastatur)\n" in (server.folder / EXAMPLE).read_text(encoding="utf-8")

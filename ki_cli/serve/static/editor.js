@@ -59,6 +59,7 @@
   var savedText = state.text;
   var etag = state.etag;
   var findings = [];
+  var editProblems = new Map();  // YAML path -> why the edit typed there could not be applied
   var pending = new Map();     // YAML path -> value typed (form edits not yet applied to the text)
   var operations = [];         // insert / remove / move, applied in order
   var textDirty = false;       // the text view was edited
@@ -74,7 +75,9 @@
   var announce = $("#announce");
   yaml.value = text;
 
-  function dirty() { return text !== savedText || pending.size > 0 || operations.length > 0 || textDirty; }
+  function dirty() {
+    return text !== savedText || pending.size > 0 || operations.length > 0 || textDirty || editProblems.size > 0;
+  }
 
   function showSaveState(message) {
     saveStatus.textContent = message || (dirty() ? "Nicht gespeichert" : "Gespeichert");
@@ -176,8 +179,12 @@
         if (response.ok && typeof answer.text === "string") {
           text = answer.text;
           yaml.value = text;
+          changes.forEach(function (c) { editProblems.delete(c.path); });
         } else {
-          say(errorText(answer, "Die Änderung ließ sich nicht übernehmen (" + response.status + ")."));
+          // the text stays as it was; what was typed stays in its field, marked, until it can be applied
+          var problem = errorText(answer, "Die Änderung ließ sich nicht übernehmen (" + response.status + ").");
+          changes.forEach(function (c) { editProblems.set(c.path, problem); });
+          say(problem);
         }
       }
       if (structural) await rebuildForm(focus);
@@ -322,7 +329,7 @@
     var element = document.createElement(tag);
     element.className = "finding sev-" + f.severity;
     var head = document.createElement("strong");
-    head.textContent = SEVERITY[f.severity] + " " + f.code + ": ";
+    head.textContent = SEVERITY[f.severity] + (f.code ? " " + f.code : "") + ": ";
     element.appendChild(head);
     withCode(element, f.message);
     if (f.hint) {
@@ -355,6 +362,13 @@
     var lines = $("#line-findings");
     list.textContent = "";
     lines.textContent = "";
+    editProblems.forEach(function (message, path) {
+      var box = targetOf(path);
+      if (!box) return;
+      box.appendChild(findingElement({ severity: "error", code: "", message: message, hint: "Bitte prüfen Sie die Eingabe oder ändern Sie die Stelle in der Textansicht." }, "p"));
+      var input = document.getElementById("f:" + path);
+      if (input) input.setAttribute("aria-invalid", "true");
+    });
     findings.forEach(function (f) {
       var box = targetOf(f.yaml_path);
       if (box) {
