@@ -42,7 +42,7 @@ REFERENCES: dict[tuple[str, str], str] = {
 """Which pool of ids a reference field takes (``check.structure.check_references`` checks the same)."""
 
 LAZY_ENTRIES = 25
-"""A list longer than this shows its entries as captions; an entry's fields come when it is opened
+"""A list longer than this offers its entries in a drop-down; an entry's fields come when it is opened
 (``build_entry``), so that a concept of 2,000 measures opens at once instead of as 20 MB of HTML."""
 SKIPPED_TOP = frozenset({"version"})
 """Top-level fields that are no section of the form (the format version is always 1)."""

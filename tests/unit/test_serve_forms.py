@@ -320,13 +320,15 @@ def many_measures(count: int) -> str:
     return VALID.replace("    massnahmen:\n", "    massnahmen:\n" + extra, 1)
 
 
-def test_a_long_list_shows_its_entries_as_captions_until_one_is_opened():
+def test_a_long_list_offers_its_entries_in_a_drop_down_until_one_is_opened():
     form = forms.build_form(load_bytes(many_measures(forms.LAZY_ENTRIES + 5).encode()).data)
     names = {f.name for f in forms.walk(form)}
     assert "schwerpunkte[0].massnahmen[3].titel" not in names
     html, _ = form_of(many_measures(forms.LAZY_ENTRIES + 5))
-    assert 'data-lazy="schwerpunkte[0].massnahmen[3]"' in html
-    assert 'id="m:schwerpunkte[0].massnahmen[3]"' in html, "findings of a closed entry have a place"
+    assert 'data-picker="schwerpunkte[0].massnahmen"' in html
+    assert '<option value="3">Maßnahme 4: Zusatz 3</option>' in html
+    assert 'name="schwerpunkte[0].massnahmen[3].titel"' not in html
+    assert 'id="m:schwerpunkte[0].massnahmen"' in html, "findings of a closed entry have a place: the list's"
 
 
 def test_an_opened_entry_of_a_long_list_has_its_fields():

@@ -120,6 +120,14 @@
       operations.push({ path: button.dataset.list + "[" + index + "]", insert: entry, focus: button.dataset.list + "[" + index + "]" });
     } else if (action === "remove") {
       operations.push({ path: button.dataset.path, remove: true, focus: parentPath(button.dataset.path) });
+    } else if (action === "open") {
+      var picker = document.getElementById("p:" + button.dataset.list);
+      openEntry(button.dataset.list, Number(picker.value)).then(function () {
+        var opened = form.querySelector('li[data-path="' + cssEscape(button.dataset.list + "[" + picker.value + "]") + '"]');
+        var first = opened && opened.querySelector("input, select, textarea");
+        if (first) first.focus();
+      });
+      return;
     } else if (action === "move") {
       var target = button.dataset.path.replace(/\[\d+\]$/, "[" + button.dataset.to + "]");
       operations.push({ path: button.dataset.path, move: Number(button.dataset.to), focus: target });
@@ -221,6 +229,10 @@
     var open = $$("details", form).filter(function (d) { return d.open; }).map(function (d) { return d.parentElement.dataset.path; });
     form.innerHTML = answer.html;
     $$("details", form).forEach(function (d) { if (open.indexOf(d.parentElement.dataset.path) >= 0) d.open = true; });
+    for (var k = 0; k < open.length; k++) {
+      if (open[k] && /\]$/.test(open[k]) && document.getElementById("p:" + parentPath(open[k]))) await reveal(open[k]);
+    }
+    if (focusPath) await reveal(focusPath);
     if (focusPath) {
       var entry = form.querySelector('[data-path="' + cssEscape(focusPath) + '"]');
       var first = entry && entry.querySelector("input, select, textarea, summary");
@@ -234,11 +246,44 @@
     return true;
   }
 
-  // A long list's entry gets its fields when it is opened.
-  form.addEventListener("toggle", function (event) {
-    var details = event.target;
-    if (details.tagName === "DETAILS" && details.open && details.dataset.lazy) loadEntry(details);
-  }, true);
+  // A long list offers its entries in a drop-down; an opened entry gets its fields from the server.
+  function openEntry(listPath, index) {
+    var entryPath = listPath + "[" + index + "]";
+    var existing = form.querySelector('li[data-path="' + cssEscape(entryPath) + '"] details');
+    if (existing) { existing.open = true; return loadEntry(existing); }
+    var picker = document.getElementById("p:" + listPath);
+    var list = form.querySelector('ol[data-opened="' + cssEscape(listPath) + '"]');
+    if (!picker || !list) return Promise.resolve();
+    var option = picker.querySelector('option[value="' + index + '"]');
+    var item = document.createElement("li");
+    item.className = "entry";
+    item.dataset.path = entryPath;
+    item.dataset.index = String(index);
+    var details = document.createElement("details");
+    details.open = true;
+    details.dataset.lazy = entryPath;
+    details.dataset.level = picker.dataset.level;
+    var summary = document.createElement("summary");
+    summary.textContent = option ? option.textContent : entryPath;
+    details.appendChild(summary);  // its findings' place comes with its fields (until then: the list's)
+    item.appendChild(details);
+    var after = $$(":scope > li", list).filter(function (li) { return Number(li.dataset.index) > index; })[0];
+    list.insertBefore(item, after || null);
+    return loadEntry(details);
+  }
+
+  // Open every entry of a long list on the way to ``path`` (a finding's field, a new entry).
+  async function reveal(path) {
+    var re = /\[(\d+)\]/g;
+    var match;
+    while ((match = re.exec(path))) {
+      var entryPath = path.slice(0, match.index + match[0].length);
+      var listPath = path.slice(0, match.index);
+      if (!form.querySelector('[data-path="' + cssEscape(entryPath) + '"]') && document.getElementById("p:" + listPath)) {
+        await openEntry(listPath, Number(match[1]));
+      }
+    }
+  }
 
   function loadEntry(details) {
     if (!details._loading) {
@@ -436,12 +481,7 @@
 
   async function jump(f) {
     if (!form.hidden && viewIsForm()) {
-      var box = targetOf(f.yaml_path);
-      var lazy = box && box.closest("details[data-lazy]");
-      if (lazy && !document.getElementById("f:" + f.yaml_path)) {
-        lazy.open = true;
-        await loadEntry(lazy);
-      }
+      await reveal(f.yaml_path);
       var input = document.getElementById("f:" + f.yaml_path);
       var target = input || (targetOf(f.yaml_path) || {}).parentElement;
       if (target) {
