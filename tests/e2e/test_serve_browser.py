@@ -365,3 +365,32 @@ def test_a_field_is_reached_edited_and_saved_with_the_keyboard_alone(browser, se
     keys.key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
     wait(browser, lambda d: d.find_element(By.ID, "save-status").text.startswith("Gespeichert um"), "saved with Ctrl+S")
     assert "name: Stadt Beispielstadt (Tastatur)\n" in (server.folder / EXAMPLE).read_text(encoding="utf-8")
+
+
+def test_a_finding_inside_a_long_lists_closed_entry_opens_it_and_focuses_the_field(browser, server):
+    text = (server.folder / EXAMPLE).read_text(encoding="utf-8")
+    extra = "".join(
+        f"      - id: m-extra-{n}\n        titel: Zusatz {n}\n        stufe: {'regelpraxis' if n == 30 else 'initiative'}\n"
+        "        federfuehrung: ki\n"
+        for n in range(40)
+    )
+    at = text.index("    massnahmen:\n") + len("    massnahmen:\n")
+    (server.folder / "lang.yaml").write_text(text[:at] + extra + text[at:], encoding="utf-8")
+    open_editor(browser, server, "lang.yaml")
+    assert browser.find_element(By.ID, "p:schwerpunkte[0].massnahmen").is_displayed()
+    path = "schwerpunkte[0].massnahmen[30].federfuehrung"
+    assert not browser.find_elements(By.CSS_SELECTOR, f'[name="{path}"]')
+    button = wait(
+        browser,
+        lambda d: next(
+            (b for b in d.find_elements(By.CSS_SELECTOR, "#finding-list button") if "KI314" in b.text), None
+        ),
+        "KI314 in the list",
+    )
+    button.click()
+    wait(
+        browser,
+        lambda d: d.switch_to.active_element.get_attribute("name") == path,
+        "focus on the field in the opened entry",
+    )
+    assert "KI314" in findings_beside(browser, path)
