@@ -11,7 +11,9 @@ import contextlib
 import errno
 import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ki_cli.check.report import EXIT_OK, EXIT_USAGE, Stop
 from ki_cli.serve.texts import text
@@ -55,7 +57,7 @@ def run(folder: str, port: int | None, no_browser: bool, lang: str) -> int:
     bound = int(sock.getsockname()[1])
     app = create_app(root, token, lang=lang, port=bound)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)
-    server = uvicorn.Server(config)
+    server = _quiet_server(uvicorn)(config)
     url = f"http://127.0.0.1:{bound}/?token={token}"
     sys.stdout.write(url + "\n")
     sys.stdout.flush()
@@ -74,6 +76,20 @@ def run(folder: str, port: int | None, no_browser: bool, lang: str) -> int:
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(text("cli.stopped", lang) + "\n")
     return EXIT_OK
+
+
+def _quiet_server(uvicorn: Any) -> Any:
+    """uvicorn's server, except that Ctrl+C or SIGTERM, once it has shut down, ends ``ki serve`` with
+    exit code 0 (uvicorn would raise the signal again, and the process end as interrupted)."""
+
+    class Server(uvicorn.Server):  # type: ignore[misc]
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            with super().capture_signals():
+                yield
+                self._captured_signals.clear()
+
+    return Server
 
 
 def _open(webbrowser: object, url: str) -> None:

@@ -376,6 +376,8 @@ def _set(src: Source, path: Path_, value: Any) -> None:
             return
         one_line = isinstance(node, yaml.ScalarNode) and node.start_mark.line == node.end_mark.line
         is_scalar_value = not isinstance(value, (dict, list)) and not (isinstance(value, str) and "\n" in value)
+        if parent.flow_style and one_line and not isinstance(value, (dict, list)):
+            is_scalar_value = True  # a text of several lines, inside […] or {…}: double-quoted with \n
         if one_line and is_scalar_value and node.style not in ("|", ">"):
             key = path[-1] if isinstance(path[-1], str) else None
             src.replace_scalars([(node, _scalar_text(value, node, key, bool(parent.flow_style)))])

@@ -361,8 +361,23 @@ def test_every_value_edit_of_a_bundled_concept_goes_through_the_line_editor(monk
         raise AssertionError("fallback used")
 
     monkeypatch.setattr(edit, "_ruamel_edit", refuse)
-    for name, (path, _, _) in LEAVES[::7]:
-        apply(TEXTS[name], [{"path": dotted(path), "value": "Neuer Wert"}])
+    for name, (path, _, _) in LEAVES[::40]:
+        for value in ("Neuer Wert", "Zeile 1\nZeile 2", 7, "a: b # c"):
+            apply(TEXTS[name], [{"path": dotted(path), "value": value}])
+
+
+def test_every_list_edit_of_a_bundled_concept_goes_through_the_line_editor(monkeypatch):
+    import ki_cli.serve.edit as edit
+
+    def refuse(*args: Any) -> str:
+        raise AssertionError("fallback used")
+
+    monkeypatch.setattr(edit, "_ruamel_edit", refuse)
+    for name, path, length in LISTS[::4]:
+        text = TEXTS[name]
+        first = at(load(text), path)[0]
+        for change in ({"remove": True}, {"move": length - 1}, {"insert": first}):
+            apply(text, [{"path": dotted((*path, 0)), **change}])
 
 
 def test_the_files_on_disk_are_the_texts_tested(tmp_path: Path):
