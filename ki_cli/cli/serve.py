@@ -23,7 +23,9 @@ DEFAULT_PORT = 8765
 
 def _bind(port: int, lang: str, fallback: bool) -> socket.socket:
     """A listening socket on 127.0.0.1:``port``; with ``fallback`` (no --port given) a free port if it is taken."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP named: asyncio sets TCP_NODELAY only on such sockets (else each answer waits ~40 ms
+    # for a delayed ACK on a kept-alive connection)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     if sys.platform != "win32":  # (on Windows this option would let a second server take the same port)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

@@ -147,8 +147,16 @@ async def get_file(request: Request) -> Response:
     return JSONResponse(body, headers={"etag": etag})
 
 
+def _file_bytes(content: str, lang: str) -> bytes:
+    """The text to write as UTF-8; a lone surrogate (possible in JSON, impossible in UTF-8) is refused."""
+    try:
+        return content.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Problem(400, "bad_field", text("bad_field", lang, field="text", expected="UTF-8")) from None
+
+
 def _put(real: Path, relative: str, content: str, if_match: str | None, if_none_match: str | None, lang: str) -> str:
-    data = content.encode("utf-8", errors="surrogatepass")
+    data = _file_bytes(content, lang)
     with _WRITE_LOCK:
         current = _read(real, relative, lang)
         if if_none_match is not None and if_none_match.strip() == "*":
@@ -212,7 +220,7 @@ def starter(body: dict[str, Any], relative: str, lang: str) -> str:
 
 
 def _create(real: Path, relative: str, content: str, lang: str) -> str:
-    data = content.encode("utf-8", errors="surrogatepass")
+    data = _file_bytes(content, lang)
     with _WRITE_LOCK:
         if _read(real, relative, lang) is not None:
             raise Problem(409, "exists", text("exists", lang, path=relative))

@@ -439,3 +439,17 @@ def test_an_edit_of_a_text_with_a_syntax_error_is_a_json_error(client):
 
 def test_an_edit_without_changes_is_a_400(client):
     assert client.post("/api/edit", json={"text": VALID}).status_code == 400
+
+
+def test_a_text_with_a_lone_surrogate_is_refused_and_the_file_stays(client, folder):
+    before = (folder / EXAMPLE).read_bytes()
+    body = b'{"text": "kommune: \\ud800\\n"}'
+    response = client.put(f"/api/files/{EXAMPLE}", content=body, headers={"If-Match": "*"})
+    assert response.status_code == 400
+    assert (folder / EXAMPLE).read_bytes() == before
+
+
+def test_validate_of_a_text_with_a_lone_surrogate_comes_back_with_a_finding(client):
+    response = client.post("/api/validate", content=b'{"text": "version: 1\\nkommune: \\ud800\\n"}')
+    assert response.status_code == 200
+    assert response.json()["summary"]["errors"] >= 1
