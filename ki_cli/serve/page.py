@@ -120,8 +120,12 @@ async def _body(request: Request) -> dict[str, Any]:
 
 
 async def index(request: Request) -> Response:
+    from ki_cli.format.vocab import KOMMUNE_TYP
+    from ki_cli.render.labels import LABELS
+
     files = await run_in_threadpool(listed, request.app.state.root)
-    return _html("index.html", files=files, title="Konzeptdateien")
+    typen = [(typ, LABELS.get(typ, typ)) for typ in KOMMUNE_TYP]
+    return _html("index.html", files=files, title="Konzeptdateien", typen=typen)
 
 
 async def edit(request: Request) -> Response:

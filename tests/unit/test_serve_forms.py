@@ -251,6 +251,8 @@ def test_the_list_page_links_every_concept_file(client, folder):
     for path in folder.rglob("*.yaml"):
         assert f'href="/edit/{path.relative_to(folder).as_posix()}"' in page.text
     assert "Neues Konzept" in page.text
+    for typ in vocab.KOMMUNE_TYP:
+        assert f'<option value="{typ}">' in page.text
 
 
 def test_the_edit_page_has_the_form_and_the_text(client):

@@ -76,7 +76,8 @@
   yaml.value = text;
 
   function dirty() {
-    return text !== savedText || pending.size > 0 || operations.length > 0 || textDirty || editProblems.size > 0;
+    // busy: changes on their way to the text (taken out of ``pending``, not yet in ``text``)
+    return busy || text !== savedText || pending.size > 0 || operations.length > 0 || textDirty || editProblems.size > 0;
   }
 
   function showSaveState(message) {
