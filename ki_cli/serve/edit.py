@@ -463,6 +463,9 @@ def _insert(src: Source, path: Path_, value: Any) -> None:
     column = src.item_indent((*path[:-1], 0)).__len__()
     lines = yamlwrite.sequence_lines([value], column)
     at = spans[index][0] if index < len(spans) else spans[-1][1] + 1
+    if 0 < index < len(spans):  # above the comment lines that stand over the entry it goes before
+        while at - 1 > spans[index - 1][1] and src.content_end[at - 1] < 0 and src.lines[at - 1].strip():
+            at -= 1
     src.insert_lines(at, lines)
 
 

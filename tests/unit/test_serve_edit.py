@@ -187,6 +187,12 @@ def test_a_schwerpunkt_is_inserted_in_block_style_before_the_next_one():
     assert "  - id: neu\n    bereich: querschnitt\n" in new
 
 
+def test_an_inserted_entry_goes_above_the_comment_of_the_entry_after_it():
+    text = VALID.replace("  - id: awo\n", "  # freie Träger\n  - id: awo\n")
+    new = apply(text, [{"path": "partner[1]", "insert": {"id": "mo", "name": "MO", "art": "migrantenorganisation"}}])
+    assert "  - id: mo\n    name: MO\n    art: migrantenorganisation\n  # freie Träger\n  - id: awo\n" in new
+
+
 def test_an_entry_is_appended_at_the_end_of_the_list():
     new = apply(VALID, [{"path": "partner[2]", "insert": {"id": "mo", "name": "MO", "art": "migrantenorganisation"}}])
     assert [p["id"] for p in load(new)["partner"]] == ["schulamt", "awo", "mo"]
