@@ -32,6 +32,9 @@ LIBRARIES: dict[str, Library] = {
     "matplotlib": Library("matplotlib", "dokumente", L("Diagramme", "Charts")),
     "openpyxl": Library("openpyxl", "dokumente", L("Excel (.xlsx)", "Excel (.xlsx)")),
     "icalendar": Library("icalendar", "dokumente", L("den Kalender (ki calendar)", "The calendar (ki calendar)")),
+    "starlette": Library("starlette", "editor", L("den Web-Editor (ki serve)", "The web editor (ki serve)")),
+    "uvicorn": Library("uvicorn", "editor", L("den Web-Editor (ki serve)", "The web editor (ki serve)")),
+    "ruamel": Library("ruamel.yaml", "editor", L("den Web-Editor (ki serve)", "The web editor (ki serve)")),
 }
 
 PACKAGE = "ki-cli"

@@ -397,6 +397,21 @@ def overview(
     _carry_out(run, paths, out, format.value if format else None, all_periods, force, language, selection)
 
 
+@app.command()
+def serve(
+    ctx: typer.Context,
+    folder: Annotated[str, typer.Argument(metavar="ORDNER")] = ".",
+    port: Annotated[int | None, typer.Option("--port", metavar="N")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Serve the local web editor for the concept files of a folder."""
+    from ki_cli.cli.serve import run
+
+    language = detect_lang(lang or _root_lang(ctx), _config(lang or _root_lang(ctx)).lang)
+    _carry_out(run, folder, port, no_browser, language)
+
+
 def _pacified(stream: object) -> bool:
     return type(stream).__name__ == "PacifyFlushWrapper" and hasattr(stream, "wrapped")
 

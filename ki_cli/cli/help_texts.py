@@ -135,6 +135,16 @@ COMMANDS: dict[str, L] = {
         "\b\nExamples:\n  ki overview konzepte/\n  ki overview konzepte/ -o uebersicht.xlsx\n"
         "  ki overview konzepte/ --all-periods -o uebersicht.html",
     ),
+    "serve": L(
+        "Den Web-Editor starten: die Konzeptdateien eines Ordners im Browser als Formulare bearbeiten, "
+        "mit den Befunden neben jedem Feld und der Vorschau der Vorlage. Nur auf diesem Rechner "
+        "erreichbar (127.0.0.1), mit einem Zugangsschlüssel in der ausgegebenen Adresse. Strg+C beendet.\n\n"
+        "\b\nBeispiele:\n  ki serve\n  ki serve concepts/ --port 8000 --no-browser",
+        "Start the web editor: edit the concept files of a folder in the browser as forms, with the "
+        "findings beside each field and the proposal's preview. Reachable only from this computer "
+        "(127.0.0.1), with an access token in the printed address. Ctrl+C stops it.\n\n"
+        "\b\nExamples:\n  ki serve\n  ki serve concepts/ --port 8000 --no-browser",
+    ),
 }
 
 PARAMS: dict[str, L] = {
@@ -288,6 +298,17 @@ PARAMS: dict[str, L] = {
         "Jeden Zeitraum eines KI als eigene Zeile zeigen, nicht nur den neuesten.",
         "Show every period of a KI as a row of its own, not only the newest.",
     ),
+    "serve.folder": L(
+        "Der Ordner mit den Konzeptdateien (Standard: der aktuelle).",
+        "The folder of the concept files (default: the current one).",
+    ),
+    "serve.port": L(
+        "Port auf 127.0.0.1 (Standard 8765, belegt: ein freier; 0: ein freier).",
+        "Port on 127.0.0.1 (default 8765, if taken: a free one; 0: a free one).",
+    ),
+    "serve.no_browser": L(
+        "Den Browser nicht öffnen, nur die Adresse ausgeben.", "Do not open the browser, only print the address."
+    ),
 }
 
 # Placeholders for values in the usage line and the option table, in the help language (an
@@ -318,6 +339,8 @@ METAVARS: dict[str, L] = {
     "next-period.out": L("NEU", "NEW"),
     "overview.paths": L("ORDNER...", "FOLDER..."),
     "overview.out": L("DATEI", "FILE"),
+    "serve.folder": L("ORDNER", "FOLDER"),
+    "serve.port": L("N", "N"),
 }
 
 # Tab completion (``ki_cli.cli.completion``): descriptions of values, and what --install-completion says.

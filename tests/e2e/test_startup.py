@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import VALID
 
-HEAVY = ("jinja2", "weasyprint", "docx", "docxtpl", "pypdf", "markdown")
+HEAVY = ("jinja2", "weasyprint", "docx", "docxtpl", "pypdf", "markdown", "starlette", "uvicorn", "ruamel", "httpx")
 
 PROBE = """
 import sys
