@@ -57,7 +57,7 @@ def test_registry_covers_every_code_of_the_rule_catalogue():
     if not spec.is_file():
         pytest.skip("../shared/spec/rules.md is not present")
     codes = set(re.findall(r"^\| (KI\d{3}) \|", spec.read_text(encoding="utf-8"), re.MULTILINE))
-    assert set(RULES) - codes == ADDED_HERE
+    assert set(RULES) - codes <= ADDED_HERE  # the catalogue may take ours up
     assert codes - set(RULES) <= NOT_YET_BUILT
 
 
@@ -66,8 +66,13 @@ def test_registry_covers_every_code_of_the_rule_catalogue():
 NOT_YET_BUILT: set[str] = set()
 
 # Codes of ours beyond the catalogue, each documented in docs/rules.md like every rule: KI010 (a text in
-# typographic quotes, found while building the forgiving input of issue 16).
-ADDED_HERE: set[str] = {"KI010"}
+# typographic quotes, found while building the forgiving input of issue 16); KI701-KI703, the report's
+# rules that issue 19 asks for ("codes KI7xx, registered like all rules").
+ADDED_HERE: set[str] = {"KI010", "KI701", "KI702", "KI703"}
+
+
+def test_codes_of_ours_are_rules():
+    assert ADDED_HERE <= set(RULES)
 
 
 def test_every_rule_has_texts_in_both_languages():
