@@ -3,23 +3,26 @@
     python benchmarks/pages.py                 # into ./pages/ (PNG, 60 dpi)
     python benchmarks/pages.py --out /tmp/p --dpi 90 concepts/kreis-hohenfeld
 
-For each concept and document kind (proposal, concept, workplan, agreements) it writes the PDF
-with `ki render` and turns each page into a PNG with `pdftoppm` (poppler-utils). Where LibreOffice
-is installed (`soffice`), the Word file is converted to PDF the way a clerk would open it and
-imaged as well, so Word's layout can be compared with the PDF's. Nothing here is a test: the point
-is to look at the pages as a council member would. Needs `ki` installed (`pip install -e .`).
+For each concept and document kind (proposal, concept, workplan, agreements, and the report of the
+period's first budget year) it writes the PDF with `ki render` and turns each page into a PNG with
+`pdftoppm` (poppler-utils). Where LibreOffice is installed (`soffice`), the Word file is converted
+to PDF the way a clerk would open it and imaged as well, so Word's layout can be compared with the
+PDF's. Nothing here is a test: the point is to look at the pages as a council member would. Needs
+`ki` installed (`pip install -e .`).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("proposal", "concept", "workplan", "agreements")
+KINDS = ("proposal", "concept", "workplan", "agreements", "report")
+_BEGINN = re.compile(r"(?m)^periode:\s*\n(?:[ \t]+.*\n)*?[ \t]+beginn:[^\n]*?((?:19|20)\d\d)")
 
 
 def _run(argv: list[str]) -> bool:
@@ -43,6 +46,11 @@ def _documents(concept: Path, kind: str, folder: Path, fmt: str) -> list[Path]:
         target = folder / f"vereinbarungen-{fmt}"
         ok = _run([*base, "-o", str(target), "--format", fmt])
         return sorted(target.glob(f"*.{fmt}")) if ok else []
+    if kind == "report":  # the yearly report of the period's first budget year
+        found = _BEGINN.search(concept.read_text(encoding="utf-8"))
+        if found is None:
+            return []
+        base += ["--jahr", found[1]]
     target = folder / f"{kind}.{fmt}"
     return [target] if _run([*base, "-o", str(target)]) else []
 
