@@ -71,11 +71,10 @@ def _stamp(path: Path | None) -> dt.datetime:
 def run(paths: list[str], out: Path | None, force: bool, lang: str | None) -> int:
     """Carry out ``ki calendar``; the exit code (0 / 1), or ``Stop`` (2)."""
     from ki_cli.atomic import OutputError, check_target, write_atomic
-    from ki_cli.check.load import load_path, load_stream
+    from ki_cli.check.load import Loaded
     from ki_cli.check.pipeline import check_loaded
-    from ki_cli.cli.validate import inputs
+    from ki_cli.cli.validate import inputs, load_input
     from ki_cli.config import settings
-    from ki_cli.files import problem as file_problem
     from ki_cli.output import text as text_reporter
     from ki_cli.output import wants_colour
 
@@ -102,15 +101,9 @@ def run(paths: list[str], out: Path | None, force: bool, lang: str | None) -> in
             text_reporter.write(sys.stderr, Report([report]), language, wants_colour(sys.stderr), False)
 
     for name, path, problem, named in files:
-        if problem is None:
-            try:
-                loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
-            except OSError as err:
-                problem = file_problem(path or Path("-"), err)
-                if named:
-                    raise Stop(EXIT_USAGE, problem.message(language)) from None
-        if problem is not None:  # an entry of a folder that cannot be read (KI004), or a link to a folder (info)
-            found = selection.apply([problem.finding(language)])
+        loaded = load_input(path, problem, named, language)
+        if not isinstance(loaded, Loaded):  # an entry of a folder that cannot be read (KI004), or a link to a folder
+            found = selection.apply([loaded.finding(language)])
             if found:
                 show(FileReport(name, found))
             if not any(f.severity == "error" for f in found):
@@ -129,6 +122,7 @@ def run(paths: list[str], out: Path | None, force: bool, lang: str | None) -> in
             with contextlib.suppress(BrokenPipeError):
                 print(text("skipped", language, path=name, codes=codes), file=sys.stderr)
             continue
+        assert isinstance(loaded, Loaded)  # a concept comes only from a loaded file
         groups.append(events(konzept, loaded.sourcemap, name, _stamp(path)))
         kommunen.append(str(konzept.kommune.name))
 

@@ -23,6 +23,7 @@ from ki_cli.messages import ui
 from ki_cli.text import closest_code, detect_lang, suggest, supported
 
 if TYPE_CHECKING:
+    from ki_cli.check.load import Loaded
     from ki_cli.files import InputError
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -74,6 +75,24 @@ def inputs(paths: list[str], lang: str) -> list[tuple[str, Path | None, InputErr
     return found
 
 
+def load_input(path: Path | None, problem: InputError | None, named: bool, lang: str) -> Loaded | InputError:
+    """One entry of ``inputs`` loaded (``path`` None: standard input), or the problem that keeps it from
+    being read. A file named on the command line that cannot be read ends the command (exit 2); an
+    entry of a folder comes back as its problem, so that the other files are still checked."""
+    from ki_cli.check.load import load_path, load_stream
+    from ki_cli.files import problem as file_problem
+
+    if problem is not None:
+        return problem
+    try:
+        return load_stream(sys.stdin.buffer, lang) if path is None else load_path(path, lang)
+    except OSError as err:
+        found = file_problem(path or Path("-"), err)
+        if named:
+            raise Stop(EXIT_USAGE, found.message(lang)) from None
+        return found
+
+
 def run(
     paths: list[str],
     fmt: str,
@@ -89,11 +108,10 @@ def run(
 
     ``sarif_base``: the folder SARIF paths are relative to (default: the working folder);
     ``github_infos``: infos become ``::notice`` annotations too."""
-    from ki_cli.check.load import load_path, load_stream
+    from ki_cli.check.load import Loaded
     from ki_cli.check.pipeline import check_file
     from ki_cli.cli.progress import progress
     from ki_cli.config import settings
-    from ki_cli.files import problem as file_problem
 
     config = settings(lang)
     language = detect_lang(lang, config.lang)
@@ -113,17 +131,11 @@ def run(
     files = inputs(paths, language)
     with progress(len(files), sys.stderr, ui("progress.validate", language)) as advance:
         for name, path, problem, named in files:
-            if problem is None:
-                try:
-                    loaded = load_stream(sys.stdin.buffer, language) if path is None else load_path(path, language)
-                except OSError as err:
-                    problem = file_problem(path or Path("-"), err)
-                    if named:  # named on the command line: the command ends
-                        raise Stop(EXIT_USAGE, problem.message(language)) from None
-            if problem is not None:  # found in a folder: a finding, and the other files are still checked
-                report.files.append(FileReport(name, selection.apply([problem.finding(language)])))
-            else:
+            loaded = load_input(path, problem, named, language)
+            if isinstance(loaded, Loaded):
                 report.files.append(check_file(loaded, name, language, selection))
+            else:  # found in a folder: a finding, and the other files are still checked
+                report.files.append(FileReport(name, selection.apply([loaded.finding(language)])))
             advance()
     code = report.exit_code(strict)
     with contextlib.suppress(BrokenPipeError):  # the reader has gone (`| head`): the guard ends quietly with `code`

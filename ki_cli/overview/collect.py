@@ -292,22 +292,13 @@ def _check_one(
     name: str, path: Path | None, problem: InputError | None, named: bool, lang: str, selection: Selection
 ) -> Checked:
     """One file read (``path`` None: standard input) and checked as ``ki validate`` checks it."""
-    import sys
-
-    from ki_cli.check.load import load_path, load_stream
+    from ki_cli.check.load import Loaded
     from ki_cli.check.pipeline import check_loaded
-    from ki_cli.check.report import EXIT_USAGE, Stop
-    from ki_cli.files import problem as file_problem
+    from ki_cli.cli.validate import load_input
 
-    if problem is None:
-        try:
-            loaded = load_stream(sys.stdin.buffer, lang) if path is None else load_path(path, lang)
-        except OSError as err:
-            problem = file_problem(path or Path("-"), err)
-            if named:  # named on the command line: the command ends
-                raise Stop(EXIT_USAGE, problem.message(lang)) from None
-    if problem is not None:  # found in a folder: a file with its finding
-        return Checked(name, None, selection.apply([problem.finding(lang)]))
+    loaded = load_input(path, problem, named, lang)
+    if not isinstance(loaded, Loaded):  # found in a folder: a file with its finding
+        return Checked(name, None, selection.apply([loaded.finding(lang)]))
     konzept, findings = check_loaded(loaded, lang)
     return checked(name, konzept, selection.apply(findings), loaded.data)
 
